@@ -1,0 +1,537 @@
+//! The catalogue of ITU conferences and resolutions: what proplint knows, and how sure
+//! it is. Built from `catalog/itu-resolutions.json` (embedded at compile time, sources
+//! kept in the file) plus any catalogue files the user adds with `--catalog`.
+
+mod judge;
+mod schema;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+pub use judge::{CitedRevision, Revision, Verdict, When};
+
+use crate::fold::fold;
+use schema::CatalogFile;
+
+/// The catalogue that ships with proplint.
+pub const EMBEDDED_JSON: &str = include_str!("../../catalog/itu-resolutions.json");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.trim().splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next()?.parse().ok()?;
+        Some(Date { year, month, day })
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    fn parse(s: Option<&str>) -> Confidence {
+        match s {
+            Some("high") => Confidence::High,
+            Some("low") => Confidence::Low,
+            _ => Confidence::Medium,
+        }
+    }
+}
+
+/// Languages of the documents and of the catalogue's names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Fr,
+    Es,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    pub en: Option<String>,
+    pub fr: Option<String>,
+    pub es: Option<String>,
+}
+
+impl Names {
+    fn from(l: schema::Localized) -> Names {
+        Names {
+            en: l.en,
+            fr: l.fr,
+            es: l.es,
+        }
+    }
+
+    /// The name in `lang`, else in English, else in any language.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        let own = match lang {
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+            Lang::Es => &self.es,
+        };
+        own.as_deref()
+            .or(self.en.as_deref())
+            .or(self.fr.as_deref())
+            .or(self.es.as_deref())
+    }
+
+    /// Whether the name exists in exactly this language.
+    pub fn has(&self, lang: Lang) -> bool {
+        match lang {
+            Lang::En => self.en.is_some(),
+            Lang::Fr => self.fr.is_some(),
+            Lang::Es => self.es.is_some(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Conference {
+    pub id: String,
+    pub body: String,
+    pub place: Names,
+    pub year: u16,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    pub scheduled: bool,
+}
+
+impl Conference {
+    /// When the conference began, or mid-year when the catalogue has no dates.
+    pub fn began(&self) -> Date {
+        self.start.unwrap_or(Date {
+            year: self.year,
+            month: 7,
+            day: 1,
+        })
+    }
+
+    /// When it ended, or mid-year when the catalogue has no dates.
+    pub fn ended(&self) -> Date {
+        self.end.or(self.start).unwrap_or(Date {
+            year: self.year,
+            month: 7,
+            day: 1,
+        })
+    }
+
+    /// "Busan, 2014" in the given language.
+    pub fn place_year(&self, lang: Lang) -> String {
+        format!("{}, {}", self.place.get(lang).unwrap_or("?"), self.year)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Adopted,
+    Revised,
+    AdoptedOrRevised,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub conference: String,
+    pub action: Action,
+    /// Sources disagree: accepted when cited, never used to flag a citation.
+    pub disputed: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Resolution {
+    pub body: String,
+    pub number: u32,
+    pub title: Names,
+    pub subject: Option<String>,
+    pub history: Vec<Event>,
+    pub history_complete_through: Option<String>,
+    pub suppressed_at: Option<String>,
+    pub suppressed_before: Option<String>,
+    pub not_revised_at: Vec<(String, Confidence)>,
+    /// Revision tags ("Rev. Buenos Aires, 2017") that official texts disagree on.
+    pub conflicting_tags: Vec<String>,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CompleteList {
+    pub adopted: Vec<u32>,
+    pub revised: Vec<u32>,
+    pub abrogated: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    pub name: Names,
+    pub abbrev: Names,
+}
+
+#[derive(Debug)]
+pub struct CatalogError {
+    pub origin: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub as_of: Option<Date>,
+    bodies: HashMap<String, Body>,
+    conferences: Vec<Conference>,
+    conference_by_id: HashMap<String, usize>,
+    /// Folded place name → conferences held there (any year).
+    places: HashMap<String, Vec<usize>>,
+    resolutions: HashMap<(String, u32), Resolution>,
+    complete_lists: HashMap<String, CompleteList>,
+    /// Certain ceilings: no resolution numbered higher existed after this conference
+    /// until the next one of its body (only bounds the catalogue rates high).
+    upper_bounds: HashMap<String, u32>,
+}
+
+impl Catalog {
+    /// The embedded catalogue, parsed once.
+    pub fn embedded() -> &'static Catalog {
+        static EMBEDDED: OnceLock<Catalog> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            let mut catalog = Catalog::default();
+            // The embedded file is checked by the test suite; failing here would be a
+            // build defect, not a user error, so an empty catalogue is the safe fallback.
+            if let Ok(file) = parse_file(EMBEDDED_JSON, "embedded catalogue") {
+                catalog.merge(file);
+            }
+            catalog
+        })
+    }
+
+    /// The embedded catalogue extended (and overridden, entry by entry) by user files.
+    pub fn with_files(paths: &[impl AsRef<Path>]) -> Result<Catalog, CatalogError> {
+        let mut catalog = Catalog::embedded().clone();
+        for path in paths {
+            let path = path.as_ref();
+            let origin = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| CatalogError {
+                origin: origin.clone(),
+                message: format!("cannot read catalogue file: {e}"),
+            })?;
+            catalog.merge(parse_file(&text, &origin)?);
+        }
+        Ok(catalog)
+    }
+
+    /// Parses one catalogue JSON text on top of an empty catalogue (for tests and tools).
+    pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
+        let mut catalog = Catalog::default();
+        catalog.merge(parse_file(text, "catalogue")?);
+        Ok(catalog)
+    }
+
+    fn merge(&mut self, file: CatalogFile) {
+        if let Some(date) = file.as_of.as_deref().and_then(Date::parse) {
+            self.as_of = Some(self.as_of.map_or(date, |d| d.max(date)));
+        }
+        for (id, body) in file.bodies {
+            self.bodies.insert(
+                id,
+                Body {
+                    name: Names::from(body.name),
+                    abbrev: Names::from(body.abbrev),
+                },
+            );
+        }
+        for c in file.conferences {
+            if c.id.is_empty() {
+                continue;
+            }
+            let conference = Conference {
+                scheduled: c.status.as_deref() == Some("scheduled"),
+                start: c.start.as_deref().and_then(Date::parse),
+                end: c.end.as_deref().and_then(Date::parse),
+                id: c.id,
+                body: c.body,
+                place: Names::from(c.place),
+                year: c.year,
+            };
+            match self.conference_by_id.get(&conference.id) {
+                Some(&i) => self.conferences[i] = conference,
+                None => {
+                    self.conference_by_id
+                        .insert(conference.id.clone(), self.conferences.len());
+                    self.conferences.push(conference);
+                }
+            }
+        }
+        self.places.clear();
+        for (i, c) in self.conferences.iter().enumerate() {
+            for name in [&c.place.en, &c.place.fr, &c.place.es].into_iter().flatten() {
+                let list = self.places.entry(fold(name)).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        for (key, ids) in file.citation_index {
+            let Some((place, _year)) = key.rsplit_once(',') else {
+                continue;
+            };
+            for id in ids {
+                if let Some(&i) = self.conference_by_id.get(&id) {
+                    let list = self.places.entry(fold(place)).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        for (_body, coverage) in file.coverage {
+            for (conf, list) in coverage.complete_lists {
+                if list.complete {
+                    self.complete_lists.insert(
+                        conf,
+                        CompleteList {
+                            adopted: list.adopted,
+                            revised: list.revised,
+                            abrogated: list.abrogated.iter().map(|a| a.number).collect(),
+                        },
+                    );
+                }
+            }
+            for (conf, bound) in coverage.max_number_upper_bound {
+                let confidence = coverage
+                    .max_number_meta
+                    .get(&conf)
+                    .and_then(|m| m.get("confidence"))
+                    .and_then(|c| c.as_str());
+                if confidence == Some("high") {
+                    self.upper_bounds.insert(conf, bound);
+                }
+            }
+        }
+        for r in file.resolutions {
+            let conflicting_tags = match &r.state_at_pp18 {
+                Some(s) if s.conflict && s.conflict_kind.as_deref() == Some("unresolved") => s
+                    .candidates
+                    .iter()
+                    .cloned()
+                    .chain(s.citation.clone())
+                    .chain(s.minority.keys().cloned())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let resolution = Resolution {
+                history: r
+                    .history
+                    .iter()
+                    .map(|e| Event {
+                        conference: e.conference.clone(),
+                        action: match e.action.as_str() {
+                            "adopted" => Action::Adopted,
+                            "revised" => Action::Revised,
+                            _ => Action::AdoptedOrRevised,
+                        },
+                        disputed: e.status.as_deref() == Some("disputed"),
+                    })
+                    .collect(),
+                not_revised_at: r
+                    .not_revised_at
+                    .iter()
+                    .map(|c| {
+                        let confidence = r
+                            .not_revised_at_basis
+                            .get(c)
+                            .and_then(|b| b.confidence.as_deref());
+                        (c.clone(), Confidence::parse(confidence))
+                    })
+                    .collect(),
+                body: r.body,
+                number: r.number,
+                title: Names::from(r.title),
+                subject: r.subject_as_cited,
+                history_complete_through: r.history_complete_through,
+                suppressed_at: r.suppressed_at,
+                suppressed_before: r.suppressed_before,
+                conflicting_tags,
+                sources: r.sources,
+                confidence: Confidence::parse(r.confidence.as_deref()),
+            };
+            self.resolutions
+                .insert((resolution.body.clone(), resolution.number), resolution);
+        }
+    }
+
+    pub fn conference(&self, id: &str) -> Option<&Conference> {
+        self.conference_by_id.get(id).map(|&i| &self.conferences[i])
+    }
+
+    pub fn conferences(&self) -> &[Conference] {
+        &self.conferences
+    }
+
+    pub fn body(&self, id: &str) -> Option<&Body> {
+        self.bodies.get(id)
+    }
+
+    /// Whether the catalogue holds resolutions of this body at all.
+    pub fn catalogues_body(&self, body: &str) -> bool {
+        self.bodies.contains_key(body) || self.conferences.iter().any(|c| c.body == body)
+    }
+
+    /// Whether `place` (any spelling, any case) is where some conference met.
+    pub fn is_place(&self, place: &str) -> bool {
+        self.places.contains_key(&fold(place))
+    }
+
+    /// Folded names of every place, longest first (for recognising glued places).
+    pub fn folded_places(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.places.keys().map(String::as_str).collect();
+        v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        v
+    }
+
+    /// Conferences held at `place` in `year`.
+    pub fn conferences_at(&self, place: &str, year: u16) -> Vec<&Conference> {
+        self.places
+            .get(&fold(place))
+            .map(|list| {
+                list.iter()
+                    .map(|&i| &self.conferences[i])
+                    .filter(|c| c.year == year)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Conferences of `body` held in `year`, wherever.
+    pub fn conferences_in(&self, body: &str, year: u16) -> Vec<&Conference> {
+        self.conferences
+            .iter()
+            .filter(|c| c.body == body && c.year == year)
+            .collect()
+    }
+
+    /// The body's earliest catalogued conference.
+    pub fn first_conference_of(&self, body: &str) -> Option<&Conference> {
+        self.conferences
+            .iter()
+            .filter(|c| c.body == body)
+            .min_by_key(|c| c.began())
+    }
+
+    pub fn resolution(&self, body: &str, number: u32) -> Option<&Resolution> {
+        self.resolutions.get(&(body.to_string(), number))
+    }
+
+    /// Resolutions of a body, by number.
+    pub fn resolutions_of(&self, body: &str) -> Vec<&Resolution> {
+        let mut v: Vec<&Resolution> = self.resolutions.values().filter(|r| r.body == body).collect();
+        v.sort_by_key(|r| r.number);
+        v
+    }
+
+    pub fn complete_list(&self, conference: &str) -> Option<&CompleteList> {
+        self.complete_lists.get(conference)
+    }
+
+    pub fn upper_bound(&self, conference: &str) -> Option<u32> {
+        self.upper_bounds.get(conference).copied()
+    }
+
+    /// The catalogue's newest state: the date of its newest fact.
+    pub fn state_date(&self) -> Date {
+        self.as_of.unwrap_or(Date {
+            year: 9999,
+            month: 12,
+            day: 31,
+        })
+    }
+}
+
+fn parse_file(text: &str, origin: &str) -> Result<CatalogFile, CatalogError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| CatalogError {
+        origin: format!("{origin}:{}:{}", e.line(), e.column()),
+        message: format!("not a valid catalogue file: {e}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalogue_parses_with_its_facts() {
+        let json: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        let catalog = Catalog::embedded();
+        assert_eq!(
+            catalog.conferences().len(),
+            json["conferences"].as_array().unwrap().len()
+        );
+        let r = catalog.resolution("PP", 140).unwrap();
+        assert!(r.history.iter().any(|e| e.conference == "PP-14"));
+        assert_eq!(catalog.conferences_at("DUBAÏ", 2014)[0].id, "WTDC-14");
+        assert_eq!(catalog.conferences_at("Ginebra", 2022)[0].id, "WTSA-20");
+        assert_eq!(catalog.upper_bound("PP-18"), Some(213));
+        assert_eq!(catalog.upper_bound("WTDC-14"), None, "medium bounds are not certain");
+        assert!(catalog.complete_list("PP-18").is_some());
+    }
+
+    #[test]
+    fn user_files_override_entry_by_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("extra.json");
+        std::fs::write(
+            &path,
+            r#"{"resolutions":[{"body":"WTDC","number":45,"history":[{"conference":"WTDC-25","action":"revised"}]}]}"#,
+        )
+        .unwrap();
+        let catalog = Catalog::with_files(&[&path]).unwrap();
+        let r = catalog.resolution("WTDC", 45).unwrap();
+        assert_eq!(r.history.len(), 1);
+        assert!(catalog.resolution("PP", 140).is_some());
+    }
+
+    #[test]
+    fn a_broken_file_names_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.json");
+        std::fs::write(&path, "{\n  \"resolutions\": [}\n").unwrap();
+        let err = Catalog::with_files(&[&path]).unwrap_err();
+        assert!(err.origin.ends_with("bad.json:2:18"), "{}", err.origin);
+    }
+}

@@ -1,0 +1,121 @@
+//! The on-disk catalogue format (`catalog/itu-resolutions.json`), read with serde.
+//!
+//! Only the fields proplint uses are declared; everything else in the file (sources,
+//! notes, analyses) is kept in the file for people and ignored here. Every field has a
+//! default so that a user's catalogue file can hold just the entries it adds.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CatalogFile {
+    pub as_of: Option<String>,
+    pub bodies: BTreeMap<String, BodyRecord>,
+    pub conferences: Vec<ConferenceRecord>,
+    pub citation_index: BTreeMap<String, Vec<String>>,
+    pub coverage: BTreeMap<String, CoverageRecord>,
+    pub resolutions: Vec<ResolutionRecord>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Localized {
+    pub en: Option<String>,
+    pub fr: Option<String>,
+    pub es: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct BodyRecord {
+    pub name: Localized,
+    pub abbrev: Localized,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ConferenceRecord {
+    pub id: String,
+    pub body: String,
+    pub place: Localized,
+    pub year: u16,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub status: Option<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CoverageRecord {
+    pub complete_lists: BTreeMap<String, CompleteListRecord>,
+    pub max_number: BTreeMap<String, u32>,
+    pub max_number_upper_bound: BTreeMap<String, u32>,
+    pub max_number_meta: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CompleteListRecord {
+    pub complete: bool,
+    pub adopted: Vec<u32>,
+    pub revised: Vec<u32>,
+    pub abrogated: Vec<AbrogatedRecord>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AbrogatedRecord {
+    pub number: u32,
+    pub last_version: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ResolutionRecord {
+    pub body: String,
+    pub number: u32,
+    pub title: Localized,
+    pub subject_as_cited: Option<String>,
+    pub history: Vec<EventRecord>,
+    pub history_complete_through: Option<String>,
+    pub suppressed_at: Option<String>,
+    pub suppressed_before: Option<String>,
+    pub not_revised_at: Vec<String>,
+    pub not_revised_at_basis: BTreeMap<String, BasisRecord>,
+    pub sources: Vec<String>,
+    pub confidence: Option<String>,
+    pub notes: Option<serde_json::Value>,
+    #[serde(rename = "state_at_PP-18")]
+    pub state_at_pp18: Option<StateRecord>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EventRecord {
+    pub conference: String,
+    pub action: String,
+    pub status: Option<String>,
+    pub confidence: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct BasisRecord {
+    pub basis: Option<String>,
+    pub confidence: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct StateRecord {
+    pub status: Option<String>,
+    pub citation: Option<String>,
+    pub conference: Option<String>,
+    pub conflict: bool,
+    pub conflict_kind: Option<String>,
+    pub candidates: Vec<String>,
+    pub minority: BTreeMap<String, u32>,
+}

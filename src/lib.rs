@@ -1,0 +1,20 @@
+//! proplint: a linter and language server for ITU conference proposal documents.
+//!
+//! Data flows one way: text → [`document`] (revision marks resolved, units, sections,
+//! clauses, citations) → [`rules`] (pure functions of the document and the
+//! [`catalog`]) → front-ends (the CLI reporters in [`report`], the language server
+//! in [`lsp`]) that only present.
+
+pub mod analysis;
+pub mod catalog;
+pub mod diagnostic;
+pub mod document;
+pub mod fold;
+pub mod rules;
+pub mod text;
+
+pub use analysis::{analyze, Analysis, Options};
+pub use catalog::Catalog;
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use rules::Rule;
+pub use text::{Encoding, LineCol, LineIndex, Span};

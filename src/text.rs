@@ -1,0 +1,322 @@
+//! Positions in source text: the one place where byte offsets, line/column pairs and
+//! the three column encodings (UTF-8 bytes, UTF-16 code units, Unicode characters)
+//! are converted into one another.
+//!
+//! Everything inside proplint works on byte offsets into the analysed `&str`
+//! ([`Span`]). Only front-ends convert, and they all go through [`LineIndex`], so an
+//! off-by-one in CRLF or surrogate-pair handling can only live here.
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into the analysed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn shifted(self, by: usize) -> Self {
+        Span::new(self.start + by, self.end + by)
+    }
+
+    pub fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// How a column counts the characters before it on its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Bytes of UTF-8: what LSP calls `utf-8`.
+    Utf8,
+    /// UTF-16 code units: the LSP default, what VS Code counts.
+    Utf16,
+    /// Unicode scalar values: what a person counts, and what the JSON output uses.
+    Chars,
+}
+
+/// A zero-based line and a zero-based column in some [`Encoding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Line starts of a text, for converting offsets to and from line/column pairs.
+///
+/// A line ends after `\n`; a `\r` before it belongs to the line break, so a column on a
+/// CRLF line never counts the `\r`. A lone `\r` is not a line break (Word exports never
+/// produce one, and LSP clients disagree about it).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    len: usize,
+    /// True when every byte is ASCII, so all three encodings agree and columns are free.
+    ascii: bool,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex {
+            line_starts,
+            len: text.len(),
+            ascii: text.is_ascii(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte offset where zero-based `line` starts, if the text has that line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line).copied()
+    }
+
+    /// Byte span of zero-based `line` without its line break.
+    pub fn line_span(&self, text: &str, line: usize) -> Option<Span> {
+        let start = self.line_start(line)?;
+        let mut end = self.line_start(line + 1).unwrap_or(self.len);
+        let bytes = text.as_bytes();
+        if end > start && bytes.get(end - 1) == Some(&b'\n') {
+            end -= 1;
+            if end > start && bytes.get(end - 1) == Some(&b'\r') {
+                end -= 1;
+            }
+        }
+        Some(Span::new(start, end))
+    }
+
+    /// Zero-based line containing `offset` (offsets past the end clamp to the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Line and column of a byte offset. An offset inside a multi-byte character or
+    /// past the end is moved back to the nearest character boundary first.
+    pub fn position(&self, text: &str, offset: usize, encoding: Encoding) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(self.len));
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let col = if self.ascii {
+            offset - start
+        } else {
+            measure(&text[start..offset], encoding)
+        };
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
+    }
+
+    /// Byte offset of a line/column pair. A column past the end of its line clamps to
+    /// the end of the line (before its line break), as LSP asks; a line past the end
+    /// clamps to the end of the text; a column inside a character (half a surrogate
+    /// pair) rounds down to the character's start.
+    pub fn offset(&self, text: &str, pos: LineCol, encoding: Encoding) -> usize {
+        let line = pos.line as usize;
+        let Some(span) = self.line_span(text, line) else {
+            return self.len;
+        };
+        let want = pos.col as usize;
+        if self.ascii || encoding == Encoding::Utf8 {
+            let off = span.start + want.min(span.len());
+            return floor_char_boundary(text, off);
+        }
+        let mut counted = 0usize;
+        for (i, ch) in text[span.start..span.end].char_indices() {
+            let width = char_width(ch, encoding);
+            if counted + width > want {
+                return span.start + i;
+            }
+            counted += width;
+        }
+        span.end
+    }
+}
+
+fn char_width(ch: char, encoding: Encoding) -> usize {
+    match encoding {
+        Encoding::Utf8 => ch.len_utf8(),
+        Encoding::Utf16 => ch.len_utf16(),
+        Encoding::Chars => 1,
+    }
+}
+
+fn measure(s: &str, encoding: Encoding) -> usize {
+    match encoding {
+        Encoding::Utf8 => s.len(),
+        Encoding::Utf16 => s.chars().map(char::len_utf16).sum(),
+        Encoding::Chars => s.chars().count(),
+    }
+}
+
+/// The largest character boundary at or before `offset`.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The byte-order mark, which proplint strips on reading and restores on writing.
+pub const BOM: &str = "\u{feff}";
+
+/// Splits a leading BOM off a decoded file.
+pub fn strip_bom(text: &str) -> (&str, bool) {
+    match text.strip_prefix(BOM) {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip_all(text: &str) {
+        let index = LineIndex::new(text);
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
+                let pos = index.position(text, offset, enc);
+                let back = index.offset(text, pos, enc);
+                // Offsets on a CR of a CRLF map to the line end, which is the CR itself.
+                assert_eq!(back, offset, "{enc:?} at {offset} in {text:?} via {pos:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_lf() {
+        let text = "MOD\tB/67/3\nrecalling\na)\tx\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(
+            index.position(text, 11, Encoding::Utf16),
+            LineCol { line: 1, col: 0 }
+        );
+        roundtrip_all(text);
+    }
+
+    #[test]
+    fn french_accents_columns_differ_by_encoding() {
+        let text = "RÉSOLUTION 45 (RÉV. DUBAÏ, 2014)";
+        let index = LineIndex::new(text);
+        let offset = text.find("2014").unwrap();
+        assert_eq!(index.position(text, offset, Encoding::Chars).col, 27);
+        assert_eq!(index.position(text, offset, Encoding::Utf16).col, 27);
+        assert_eq!(index.position(text, offset, Encoding::Utf8).col, 30);
+        roundtrip_all(text);
+    }
+
+    #[test]
+    fn cyrillic_and_emoji() {
+        let text = "а)\tтекст 😀 Resolution 140\nb)\tx";
+        let index = LineIndex::new(text);
+        let offset = text.find("Resolution").unwrap();
+        assert_eq!(index.position(text, offset, Encoding::Chars).col, 11);
+        assert_eq!(index.position(text, offset, Encoding::Utf16).col, 12);
+        assert_eq!(index.position(text, offset, Encoding::Utf8).col, 20);
+        roundtrip_all(text);
+    }
+
+    #[test]
+    fn crlf_columns_exclude_carriage_return() {
+        let text = "décide\r\n1\tde continuer\r\n";
+        let index = LineIndex::new(text);
+        let span = index.line_span(text, 0).unwrap();
+        assert_eq!(&text[span.start..span.end], "décide");
+        // A column past the end of a CRLF line clamps before the CR.
+        let off = index.offset(text, LineCol { line: 0, col: 99 }, Encoding::Utf16);
+        assert_eq!(off, "décide".len());
+        assert_eq!(
+            index.position(text, text.find('1').unwrap(), Encoding::Chars),
+            LineCol { line: 1, col: 0 }
+        );
+    }
+
+    #[test]
+    fn half_surrogate_rounds_down() {
+        let text = "x😀y";
+        let index = LineIndex::new(text);
+        // Column 2 in UTF-16 is between the two halves of the emoji.
+        assert_eq!(
+            index.offset(text, LineCol { line: 0, col: 2 }, Encoding::Utf16),
+            1
+        );
+        assert_eq!(
+            index.offset(text, LineCol { line: 0, col: 3 }, Encoding::Utf16),
+            5
+        );
+    }
+
+    #[test]
+    fn out_of_range_clamps() {
+        let text = "ab\ncd";
+        let index = LineIndex::new(text);
+        assert_eq!(
+            index.offset(text, LineCol { line: 9, col: 0 }, Encoding::Utf16),
+            5
+        );
+        assert_eq!(
+            index.position(text, 99, Encoding::Chars),
+            LineCol { line: 1, col: 2 }
+        );
+        assert_eq!(index.position(text, 99, Encoding::Chars).line, 1);
+    }
+
+    #[test]
+    fn offsets_inside_a_character_move_back() {
+        let text = "é";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 1, Encoding::Utf8).col, 0);
+    }
+
+    #[test]
+    fn bom_is_stripped_once() {
+        let (rest, had) = strip_bom("\u{feff}\u{feff}MOD");
+        assert!(had);
+        assert_eq!(rest, "\u{feff}MOD");
+        let (rest, had) = strip_bom("MOD");
+        assert!(!had);
+        assert_eq!(rest, "MOD");
+    }
+
+    #[test]
+    fn bom_inside_text_counts_as_a_character() {
+        // An LSP client may send a BOM as part of the content; it then counts it too.
+        let text = "\u{feff}MOD\tB/1/1";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 3, Encoding::Utf16).col, 1);
+        roundtrip_all(text);
+    }
+}
