@@ -532,6 +532,6 @@ mod tests {
         let path = dir.path().join("bad.json");
         std::fs::write(&path, "{\n  \"resolutions\": [}\n").unwrap();
         let err = Catalog::with_files(&[&path]).unwrap_err();
-        assert!(err.origin.ends_with("bad.json:2:18"), "{}", err.origin);
+        assert!(err.origin.ends_with("bad.json:2:19"), "{}", err.origin);
     }
 }
