@@ -96,9 +96,9 @@ impl Tag {
     /// The tag's new reading as (revised, place, year), if it is a place-year tag.
     pub fn place_year(&self) -> Option<(bool, &str, u16)> {
         match &self.form {
-            TagForm::PlaceYear { new, shared_rev, .. } => {
-                Some((new.revised() || *shared_rev, new.place.as_str(), new.year))
-            }
+            TagForm::PlaceYear {
+                new, shared_rev, ..
+            } => Some((new.revised() || *shared_rev, new.place.as_str(), new.year)),
             TagForm::Wrc { .. } => None,
         }
     }
@@ -154,7 +154,7 @@ fn place_year_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?P<rev>(?i:r[ée]v)\.?[\s\u{a0}]*)?\[?[\s\u{a0}]*(?P<place>\p{L}[\p{L}'’\-\s\u{a0}\.]*?)[\s\u{a0}]*,?[\s\u{a0}]*(?P<year>(?:19|20)\d\d)(?:\]\(#\))?",
+            r"\[?[\s\u{a0}]*(?P<rev>(?i:r[ée]v)\.?[\s\u{a0}]*)?\[?[\s\u{a0}]*(?P<place>\p{L}[\p{L}'’\-\s\u{a0}\.]*?)[\s\u{a0}]*,?[\s\u{a0}]*(?P<year>(?:19|20)\d\d)(?:\]\(#\))?",
         )
         .expect("static regex")
     })
@@ -179,9 +179,11 @@ pub fn scan_line(line: &str, offset: usize, is_place: &dyn Fn(&str) -> bool) -> 
         let keyword_end = keyword_end(&line[m.start()..]) + m.start();
         let keyword = Span::new(m.start(), keyword_end);
         let mut at = m.end() - 1; // the first digit (or "A/RES/")
-        // "A/RES/" is part of the number match.
+                                  // "A/RES/" is part of the number match.
         if line[..m.end()].ends_with("A/RES/1") || line[m.start()..m.end()].contains("A/RES/") {
-            at = line[m.start()..].find("A/RES/").map_or(at, |p| p + m.start());
+            at = line[m.start()..]
+                .find("A/RES/")
+                .map_or(at, |p| p + m.start());
         }
         let itu_r = {
             let between = &line[keyword_end..at];
@@ -252,11 +254,18 @@ pub fn scan_line(line: &str, offset: usize, is_place: &dyn Fn(&str) -> bool) -> 
                 CitationKind::Conference => match (&phrase, prefix_body, &tag) {
                     (Some(Phrase::Body(b)), _, _) => (Some(*b), Some(BodySource::Phrase)),
                     // Resolved from the unit's context by the structure pass.
-                    (Some(Phrase::ThisConference), _, _) => (None, Some(BodySource::ThisConference)),
-                    (None, Some(b), _) => (Some(b), Some(BodySource::Prefix)),
-                    (None, None, Some(Tag { form: TagForm::Wrc { .. }, .. })) => {
-                        (Some(BodyRef::Wrc), Some(BodySource::Form))
+                    (Some(Phrase::ThisConference), _, _) => {
+                        (None, Some(BodySource::ThisConference))
                     }
+                    (None, Some(b), _) => (Some(b), Some(BodySource::Prefix)),
+                    (
+                        None,
+                        None,
+                        Some(Tag {
+                            form: TagForm::Wrc { .. },
+                            ..
+                        }),
+                    ) => (Some(BodyRef::Wrc), Some(BodySource::Form)),
                     _ => (None, None),
                 },
             };
@@ -383,7 +392,11 @@ fn matching_paren(line: &str, open: usize) -> Option<usize> {
     None
 }
 
-fn parse_tag_content(line: &str, content: Span, is_place: &dyn Fn(&str) -> bool) -> Option<TagForm> {
+fn parse_tag_content(
+    line: &str,
+    content: Span,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Option<TagForm> {
     let text = &line[content.start..content.end];
     if let Some(c) = wrc_regex().captures(text) {
         let year: u16 = c.name("year")?.as_str().parse().ok()?;
@@ -411,7 +424,10 @@ fn parse_tag_content(line: &str, content: Span, is_place: &dyn Fn(&str) -> bool)
         parts.push(PlaceYear {
             rev: c.name("rev").map(|r| {
                 let trimmed = r.as_str().trim_end();
-                Span::new(content.start + r.start(), content.start + r.start() + trimmed.len())
+                Span::new(
+                    content.start + r.start(),
+                    content.start + r.start() + trimmed.len(),
+                )
             }),
             place: place_str.to_string(),
             place_span: Span::new(
@@ -483,7 +499,10 @@ fn parse_tag_content(line: &str, content: Span, is_place: &dyn Fn(&str) -> bool)
 
 /// "DubaïBuenos Aires" → ("Dubaï", start of "Buenos Aires"), when both halves are
 /// known places and the whole is not.
-fn split_glued_place<'a>(place: &'a str, is_place: &dyn Fn(&str) -> bool) -> Option<(&'a str, usize)> {
+fn split_glued_place<'a>(
+    place: &'a str,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Option<(&'a str, usize)> {
     if is_place(place) {
         return None;
     }
@@ -548,7 +567,10 @@ fn body_phrase(after: &str) -> Option<Phrase> {
             return Some(Phrase::Body(*body));
         }
         // "de la Conférence mondiale ... (CMDT)" and "ITU Council" forms.
-        if let Some(r) = rest.strip_prefix("itu ").or_else(|| rest.strip_prefix("uit ")) {
+        if let Some(r) = rest
+            .strip_prefix("itu ")
+            .or_else(|| rest.strip_prefix("uit "))
+        {
             if r.starts_with(phrase) {
                 return Some(Phrase::Body(*body));
             }
@@ -568,7 +590,13 @@ mod tests {
     fn places(p: &str) -> bool {
         matches!(
             fold(p).as_str(),
-            "dubai" | "buenos aires" | "busan" | "guadalajara" | "hyderabad" | "hammamet" | "minneapolis"
+            "dubai"
+                | "buenos aires"
+                | "busan"
+                | "guadalajara"
+                | "hyderabad"
+                | "hammamet"
+                | "minneapolis"
         )
     }
 
@@ -599,7 +627,9 @@ mod tests {
             vec![(45, Some((true, "Dubai".into(), 2014)), Some(BodyRef::Wtdc))]
         );
         assert_eq!(
-            cited("la Résolution 140 (Rév.\u{a0}Busan, 2014) de la Conférence de plénipotentiaires"),
+            cited(
+                "la Résolution 140 (Rév.\u{a0}Busan, 2014) de la Conférence de plénipotentiaires"
+            ),
             vec![(140, Some((true, "Busan".into(), 2014)), Some(BodyRef::Pp))]
         );
         assert_eq!(
@@ -616,14 +646,19 @@ mod tests {
     fn lists_share_the_last_tag() {
         let c = scan("les Résolutions 101, 102 et 130 (Rév. Guadalajara, 2010) de la Conférence de plénipotentiaires");
         assert_eq!(c.len(), 3);
-        assert!(c.iter().all(|c| c.tag.is_some() && c.body == Some(BodyRef::Pp)));
+        assert!(c
+            .iter()
+            .all(|c| c.tag.is_some() && c.body == Some(BodyRef::Pp)));
         assert!(c.iter().all(|c| c.tag_shared));
         assert_eq!(c[0].span.start, 4);
         let line = "Resolutions 102 (Rev. Dubai, 2018) and 140 (Rev. Busan, 2014)";
         let c = scan(line);
         assert_eq!(c.len(), 2);
         assert!(!c[0].tag_shared && !c[1].tag_shared);
-        assert_eq!(&line[c[1].span.start..c[1].span.end], "140 (Rev. Busan, 2014)");
+        assert_eq!(
+            &line[c[1].span.start..c[1].span.end],
+            "140 (Rev. Busan, 2014)"
+        );
     }
 
     #[test]
@@ -632,23 +667,40 @@ mod tests {
         let c = scan(line);
         let tag = c[0].tag.as_ref().unwrap();
         assert_eq!(tag.place_year(), Some((true, "Dubaï", 2014)));
-        let TagForm::PlaceYear { flattened_old: Some(old), shared_rev, .. } = &tag.form else {
+        let TagForm::PlaceYear {
+            flattened_old: Some(old),
+            shared_rev,
+            ..
+        } = &tag.form
+        else {
             panic!("not flattened: {tag:?}");
         };
         assert!(shared_rev);
         assert_eq!(&line[old.span().start..old.span().end], "Hyderabad, 2010");
 
         let c = scan("RÉSOLUTION 45 (RÉV.DUBAÏ, 2014BUENOS AIRES, 2017)");
-        assert_eq!(c[0].tag.as_ref().unwrap().place_year(), Some((true, "BUENOS AIRES", 2017)));
+        assert_eq!(
+            c[0].tag.as_ref().unwrap().place_year(),
+            Some((true, "BUENOS AIRES", 2017))
+        );
 
         let c = scan("Résolution 174 (Guadalajara, 2010Busan, 2014)");
-        assert_eq!(c[0].tag.as_ref().unwrap().place_year(), Some((false, "Busan", 2014)));
+        assert_eq!(
+            c[0].tag.as_ref().unwrap().place_year(),
+            Some((false, "Busan", 2014))
+        );
 
         let c = scan("Résolution 69 (Dubaï, 2014Rév. Buenos Aires, 2017)");
-        assert_eq!(c[0].tag.as_ref().unwrap().place_year(), Some((true, "Buenos Aires", 2017)));
+        assert_eq!(
+            c[0].tag.as_ref().unwrap().place_year(),
+            Some((true, "Buenos Aires", 2017))
+        );
 
         let c = scan("Resolution 69 (Rev. DubaiBuenos Aires, 2017)");
-        assert_eq!(c[0].tag.as_ref().unwrap().place_year(), Some((true, "Buenos Aires", 2017)));
+        assert_eq!(
+            c[0].tag.as_ref().unwrap().place_year(),
+            Some((true, "Buenos Aires", 2017))
+        );
     }
 
     #[test]
@@ -680,6 +732,14 @@ mod tests {
     #[test]
     fn markdown_link_artefacts() {
         let c = scan("Resolution 45 (Rev. [Dubai, 2014](#))");
-        assert_eq!(c[0].tag.as_ref().unwrap().place_year(), Some((true, "Dubai", 2014)));
+        assert_eq!(
+            c[0].tag.as_ref().unwrap().place_year(),
+            Some((true, "Dubai", 2014))
+        );
+        let c = scan("la Résolution 45 ([Rév. Hyderabad, 2010](#)) de la CMDT");
+        assert_eq!(
+            c[0].tag.as_ref().unwrap().place_year(),
+            Some((true, "Hyderabad", 2010))
+        );
     }
 }

@@ -111,8 +111,10 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
     let rest = &line[at..];
     let mut chars = rest.char_indices();
     let (_, first) = chars.next()?;
-    if matches!(first, '•' | '·' | '▪' | '–' | '—' | '-' | '*' | '\u{f0b7}' | 'o')
-        && rest[first.len_utf8()..].starts_with([' ', '\t', '\u{a0}'])
+    if matches!(
+        first,
+        '•' | '·' | '▪' | '–' | '—' | '-' | '*' | '\u{f0b7}' | 'o'
+    ) && rest[first.len_utf8()..].starts_with([' ', '\t', '\u{a0}'])
     {
         return Some(RawLabel {
             span: Span::new(at, at + first.len_utf8()),
@@ -156,7 +158,11 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
             closer: closer.to_string(),
         });
     }
-    let letters: String = body.chars().take_while(|c| c.is_alphabetic()).take(5).collect();
+    let letters: String = body
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(5)
+        .collect();
     let n = letters.chars().count();
     if n == 0 || n > 4 {
         return None;
@@ -189,9 +195,9 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
 pub fn roman_value(s: &str) -> Option<u32> {
     const ROMANS: [&str; 39] = [
         "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
-        "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv",
-        "xxvi", "xxvii", "xxviii", "xxix", "xxx", "xxxi", "xxxii", "xxxiii", "xxxiv", "xxxv",
-        "xxxvi", "xxxvii", "xxxviii", "xxxix",
+        "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi",
+        "xxvii", "xxviii", "xxix", "xxx", "xxxi", "xxxii", "xxxiii", "xxxiv", "xxxv", "xxxvi",
+        "xxxvii", "xxxviii", "xxxix",
     ];
     ROMANS.iter().position(|r| *r == s).map(|i| i as u32 + 1)
 }
@@ -255,7 +261,10 @@ mod tests {
         assert_eq!((l.chars.as_str(), l.kind), ("12", RawKind::Number));
         let l = read_label("(iv) to", 0).unwrap();
         assert_eq!(l.chars, "iv");
-        assert_eq!(read_label("•\tà collaborer", 0).unwrap().kind, RawKind::Bullet);
+        assert_eq!(
+            read_label("•\tà collaborer", 0).unwrap().kind,
+            RawKind::Bullet
+        );
         let l = read_label("ас)\tглued", 0).unwrap();
         assert_eq!(l.chars, "ас");
         assert!(read_label("la)suite", 0).is_none());

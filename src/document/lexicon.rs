@@ -121,10 +121,35 @@ pub static CALL_WORDS: &[CallWord] = &[
 
 /// Words that may follow an operative call word on its line: its addressee.
 pub static ADDRESSEE_STARTS: &[&str] = &[
-    "the ", "le ", "la ", "les ", "l'", "el ", "al ", "a la ", "a los ", "los ", "las ",
-    "member", "etats", "estados", "sector", "all ", "tous", "todos", "administrations",
-    "administraciones", "regional", "organisations", "organizaciones", "to ", "a ", "aux ",
-    "further", "en outre", "ademas",
+    "the ",
+    "le ",
+    "la ",
+    "les ",
+    "l'",
+    "el ",
+    "al ",
+    "a la ",
+    "a los ",
+    "los ",
+    "las ",
+    "member",
+    "etats",
+    "estados",
+    "sector",
+    "all ",
+    "tous",
+    "todos",
+    "administrations",
+    "administraciones",
+    "regional",
+    "organisations",
+    "organizaciones",
+    "to ",
+    "a ",
+    "aux ",
+    "further",
+    "en outre",
+    "ademas",
 ];
 
 /// The bodies a citation can resolve to. Catalogued ones use the catalogue's ids.
@@ -171,24 +196,57 @@ pub static BODY_PHRASES: &[(&str, BodyRef)] = &[
     ("plenipotentiary conference", BodyRef::Pp),
     ("conference de plenipotentiaires", BodyRef::Pp),
     ("conferencia de plenipotenciarios", BodyRef::Pp),
-    ("world telecommunication development conference", BodyRef::Wtdc),
-    ("conference mondiale de developpement des telecommunications", BodyRef::Wtdc),
-    ("conferencia mundial de desarrollo de las telecomunicaciones", BodyRef::Wtdc),
-    ("world telecommunication standardization assembly", BodyRef::Wtsa),
-    ("world telecommunication standardisation assembly", BodyRef::Wtsa),
-    ("assemblee mondiale de normalisation des telecommunications", BodyRef::Wtsa),
-    ("asamblea mundial de normalizacion de las telecomunicaciones", BodyRef::Wtsa),
+    (
+        "world telecommunication development conference",
+        BodyRef::Wtdc,
+    ),
+    (
+        "conference mondiale de developpement des telecommunications",
+        BodyRef::Wtdc,
+    ),
+    (
+        "conferencia mundial de desarrollo de las telecomunicaciones",
+        BodyRef::Wtdc,
+    ),
+    (
+        "world telecommunication standardization assembly",
+        BodyRef::Wtsa,
+    ),
+    (
+        "world telecommunication standardisation assembly",
+        BodyRef::Wtsa,
+    ),
+    (
+        "assemblee mondiale de normalisation des telecommunications",
+        BodyRef::Wtsa,
+    ),
+    (
+        "asamblea mundial de normalizacion de las telecomunicaciones",
+        BodyRef::Wtsa,
+    ),
     ("radiocommunication assembly", BodyRef::Ra),
     ("assemblee des radiocommunications", BodyRef::Ra),
     ("asamblea de radiocomunicaciones", BodyRef::Ra),
     ("world radiocommunication conference", BodyRef::Wrc),
     ("conference mondiale des radiocommunications", BodyRef::Wrc),
     ("conferencia mundial de radiocomunicaciones", BodyRef::Wrc),
-    ("world conference on international telecommunications", BodyRef::Wcit),
-    ("conference mondiale des telecommunications internationales", BodyRef::Wcit),
-    ("conferencia mundial de telecomunicaciones internacionales", BodyRef::Wcit),
+    (
+        "world conference on international telecommunications",
+        BodyRef::Wcit,
+    ),
+    (
+        "conference mondiale des telecommunications internationales",
+        BodyRef::Wcit,
+    ),
+    (
+        "conferencia mundial de telecomunicaciones internacionales",
+        BodyRef::Wcit,
+    ),
     ("world telecommunication/ict policy forum", BodyRef::Wtpf),
-    ("forum mondial des politiques de telecommunication", BodyRef::Wtpf),
+    (
+        "forum mondial des politiques de telecommunication",
+        BodyRef::Wtpf,
+    ),
     ("general assembly", BodyRef::Unga),
     ("assemblee generale", BodyRef::Unga),
     ("asamblea general", BodyRef::Unga),
@@ -232,8 +290,21 @@ pub static THIS_CONFERENCE: &[&str] = &[
 
 /// Connectors between a citation and a following body phrase ("of the", "de la", ...).
 pub static PHRASE_CONNECTORS: &[&str] = &[
-    "of the ", "of ", "by the ", "adopted by the ", "de la ", "de l'", "du ", "des ", "del ",
-    "de los ", "de ", "adoptee par la ", "adoptee par le ", "adoptada por la ", "adoptada por el ",
+    "of the ",
+    "of ",
+    "by the ",
+    "adopted by the ",
+    "de la ",
+    "de l'",
+    "du ",
+    "des ",
+    "del ",
+    "de los ",
+    "de ",
+    "adoptee par la ",
+    "adoptee par le ",
+    "adoptada por la ",
+    "adoptada por el ",
 ];
 
 /// Lines that close a unit with its reasons.

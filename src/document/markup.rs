@@ -211,7 +211,10 @@ mod tests {
         let span = Span::new(at, at + "Busan, 2014".len());
         let mapped = reading.span_to_source(span);
         assert_eq!(&src[mapped.start..mapped.end], "Busan, 2014");
-        assert_eq!(reading.mark_at(mapped.start).unwrap().kind, MarkKind::Substitution);
+        assert_eq!(
+            reading.mark_at(mapped.start).unwrap().kind,
+            MarkKind::Substitution
+        );
     }
 
     #[test]

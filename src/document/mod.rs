@@ -181,7 +181,9 @@ impl Document {
                 || u.reference.is_some()
                 || u.heading.is_some()
                 || u.conference_line.is_some()
-                || u.sections.iter().any(|s| s.clauses.iter().any(|c| c.label.is_some()))
+                || u.sections
+                    .iter()
+                    .any(|s| s.clauses.iter().any(|c| c.label.is_some()))
         })
     }
 

@@ -35,6 +35,7 @@ pub fn parse(source: &str, catalog: &Catalog) -> Document {
         current: new_unit(0),
         section: None,
         seen_action: false,
+        note: Note::None,
     };
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -94,6 +95,34 @@ struct Parser<'a> {
     current: Unit,
     section: Option<Section>,
     seen_action: bool,
+    note: Note,
+}
+
+/// Where the parser is relative to a PDF export's margin notes ("Page 3: [13] Deleted
+/// Author Date" followed by the deleted text): their text is not the document's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Note {
+    None,
+    /// After a note's header line, before its text.
+    Header,
+    /// In the note's text, until a blank line.
+    Body,
+}
+
+fn note_header_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:<b>)?Page \d+: \[\d+\] (?:Deleted|Formatted|Inserted|Moved|Comment)")
+            .expect("static regex")
+    })
+}
+
+fn inline_note_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:Deleted|Formatted|Inserted|Moved \((?:insertion|deletion)\)|Comment \[[^\]]*\])(?::|\*\*|\s*\.\.\.|\s*\[\d+\]|\s*$)")
+            .expect("static regex")
+    })
 }
 
 /// Where a line's content starts once decoration is skipped: indentation, a BOM,
@@ -160,7 +189,8 @@ fn action_regex() -> &'static Regex {
 fn reference_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?P<ref>[A-Z][A-Z0-9]{0,7}/\d+[A-Z0-9]*/\d+)[\t \u{a0}*]*$").expect("static regex")
+        Regex::new(r"^(?P<ref>[A-Z][A-Z0-9]{0,7}/\d+[A-Z0-9]*/\d+)[\t \u{a0}*]*$")
+            .expect("static regex")
     })
 }
 
@@ -208,6 +238,25 @@ impl<'a> Parser<'a> {
         let content = trim_decoration(&line[cs..]);
         let content_span = Span::new(start + cs, start + cs + content.len());
         if content.is_empty() {
+            if self.note == Note::Body {
+                self.note = Note::None;
+            }
+            return;
+        }
+        if note_header_regex().is_match(content) {
+            self.note = Note::Header;
+            return;
+        }
+        if self.note != Note::None {
+            if !content
+                .chars()
+                .all(|c| matches!(c, '-' | '|' | ' ' | '\t' | '=' | '+'))
+            {
+                self.note = Note::Body;
+            }
+            return;
+        }
+        if inline_note_regex().is_match(content) {
             return;
         }
         if content.len() >= 3 && content.chars().all(|c| c == '*' || c == ' ') {
@@ -230,7 +279,8 @@ impl<'a> Parser<'a> {
                 span: self.map(Span::new(action_start, action_start + m.len())),
             });
             if let Some(r) = c.name("ref") {
-                self.current.reference = self.proposal_ref(content_span.start + r.start(), r.as_str());
+                self.current.reference =
+                    self.proposal_ref(content_span.start + r.start(), r.as_str());
             }
             self.seen_action = true;
             return;
@@ -241,7 +291,8 @@ impl<'a> Parser<'a> {
                 self.current = new_unit(start);
             }
             if let Some(r) = c.name("ref") {
-                self.current.reference = self.proposal_ref(content_span.start + r.start(), r.as_str());
+                self.current.reference =
+                    self.proposal_ref(content_span.start + r.start(), r.as_str());
             }
             return;
         }
@@ -330,7 +381,9 @@ impl<'a> Parser<'a> {
     }
 
     fn has_content_before(&self, start: usize) -> bool {
-        !self.text[self.current.span.start.min(start)..start].trim().is_empty()
+        !self.text[self.current.span.start.min(start)..start]
+            .trim()
+            .is_empty()
     }
 
     fn proposal_ref(&self, at: usize, text: &str) -> Option<ProposalRef> {
@@ -389,11 +442,17 @@ impl<'a> Parser<'a> {
                     cite.body_source = body.map(|_| BodySource::Tag);
                 }
                 if let Some(tag) = &cite.tag {
-                    heading.tag_changed =
-                        matches!(&tag.form, TagForm::PlaceYear { flattened_old: Some(_), .. })
-                            || self.reading.marks.iter().any(|m| {
-                                m.span.overlaps(self.reading.span_to_source(tag.span))
-                            });
+                    heading.tag_changed = matches!(
+                        &tag.form,
+                        TagForm::PlaceYear {
+                            flattened_old: Some(_),
+                            ..
+                        }
+                    ) || self
+                        .reading
+                        .marks
+                        .iter()
+                        .any(|m| m.span.overlaps(self.reading.span_to_source(tag.span)));
                 }
                 heading.conference = conference;
                 self.current.body = cite.body.or(self.current.body);
@@ -406,7 +465,11 @@ impl<'a> Parser<'a> {
 
     /// The conference a citation's tag names (for its body, or any body when it has
     /// none), and the body that implies.
-    fn tag_conference(&self, cite: &Citation, body: Option<BodyRef>) -> (Option<String>, Option<BodyRef>) {
+    fn tag_conference(
+        &self,
+        cite: &Citation,
+        body: Option<BodyRef>,
+    ) -> (Option<String>, Option<BodyRef>) {
         let Some((_, place, year)) = cite.tag.as_ref().and_then(|t| t.place_year()) else {
             return (None, None);
         };
@@ -425,7 +488,7 @@ impl<'a> Parser<'a> {
 
     fn conference_line(&mut self, content: &str, content_span: Span) -> Option<ConferenceLine> {
         let folded = fold(content);
-        let rest = ["the ", "la ", "el ", "le "]
+        let rest = ["the ", "la ", "el ", "le ", "l'"]
             .iter()
             .find_map(|a| folded.strip_prefix(a))?;
         let (_, body) = BODY_PHRASES.iter().find(|(phrase, body)| {
@@ -529,7 +592,10 @@ impl<'a> Parser<'a> {
             }
             let place = |s: &str| {
                 let p = s.rsplit_once(',').map_or(s, |(p, _)| p);
-                let p = p.trim_start_matches("Rev.").trim_start_matches("Rév.").trim();
+                let p = p
+                    .trim_start_matches("Rev.")
+                    .trim_start_matches("Rév.")
+                    .trim();
                 (self.is_place)(p)
             };
             if place(old.as_str()) && place(new.as_str()) {
@@ -608,7 +674,9 @@ impl<'a> Parser<'a> {
             && unit.sections.is_empty()
             && unit.reasons.is_none()
             && unit.conference_line.is_none()
-            && self.text[unit_reading_start(&unit, self.reading)..end].trim().is_empty();
+            && self.text[unit_reading_start(&unit, self.reading)..end]
+                .trim()
+                .is_empty();
         if !empty {
             self.units.push(unit);
         }
@@ -661,7 +729,7 @@ fn reasons_word(content: &str) -> Option<Lang> {
 
 /// The call word a line consists of (plus an addressee for operative ones).
 fn call_word(content: &str) -> Option<(&'static str, bool)> {
-    if content.chars().count() > 160 {
+    if content.chars().count() > 400 {
         return None;
     }
     let folded = fold(content);
@@ -681,8 +749,15 @@ fn call_word(content: &str) -> Option<(&'static str, bool)> {
         if rest.contains([';', '.']) && !rest.ends_with("etc.") {
             continue;
         }
-        if super::lexicon::ADDRESSEE_STARTS.iter().any(|a| rest.starts_with(a)) {
-            if cw.operative || rest.starts_with("further") || rest.starts_with("en outre") || rest.starts_with("ademas") {
+        if super::lexicon::ADDRESSEE_STARTS
+            .iter()
+            .any(|a| rest.starts_with(a))
+        {
+            if cw.operative
+                || rest.starts_with("further")
+                || rest.starts_with("en outre")
+                || rest.starts_with("ademas")
+            {
                 return Some((cw.folded, cw.operative));
             }
         }
@@ -796,8 +871,12 @@ fn settle_labels(section: &mut Section, reading: &Reading<'_>, flattened: &mut V
                 if digits.len() > exp.len() && digits.ends_with(&exp) {
                     let old = &digits[..digits.len() - exp.len()];
                     if let Ok(old_value) = old.parse::<u32>() {
-                        if old_value + 3 >= expected && old_value < expected + 3 && old_value != expected {
-                            let old_span = Span::new(label.span.start, label.span.start + old.len());
+                        if old_value + 3 >= expected
+                            && old_value < expected + 3
+                            && old_value != expected
+                        {
+                            let old_span =
+                                Span::new(label.span.start, label.span.start + old.len());
                             let new_span = Span::new(old_span.end, label.span.end);
                             label.flattened_old = Some((old_span, old.to_string()));
                             label.new_span = new_span;
@@ -833,10 +912,17 @@ fn new_char_len(reading: &Reading<'_>, label: &Label) -> usize {
         .min(label.span.len())
 }
 
-/// A single-letter label between two glued ones whose old letters run through it
-/// (`mo)`, `n)`, `op)`): a clause deleted in Word whose text survived the export.
+/// A single-letter label followed by a glued one whose old letter comes right after it
+/// (`h)`, `i)`, `ji)` or `mo)`, `n)`, `op)`): the old letters run through it but the
+/// new ones skip it, so it is a clause deleted in Word whose text survived the export.
 fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
     let n = section.clauses.len();
+    let old_value = |l: &Label| -> Option<u32> {
+        match &l.flattened_old {
+            Some((_, old)) => labels::letter_value(old),
+            None => Some(l.value),
+        }
+    };
     for i in 0..n {
         let Some(label) = &section.clauses[i].label else {
             continue;
@@ -844,20 +930,19 @@ fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
         if label.kind != LabelKind::Letter || label.flattened_old.is_some() {
             continue;
         }
-        let old_of = |j: usize| -> Option<u32> {
-            let l = section.clauses.get(j)?.label.as_ref()?;
-            let (_, old) = l.flattened_old.as_ref()?;
-            labels::letter_value(old)
-        };
-        let prev = (0..i).rev().find(|&j| section.clauses[j].label.is_some());
-        let next = (i + 1..n).find(|&j| section.clauses[j].label.is_some());
-        let (Some(p), Some(q)) = (prev, next) else {
+        let prev = (0..i).rev().find_map(|j| section.clauses[j].label.as_ref());
+        let next = (i + 1..n).find_map(|j| section.clauses[j].label.as_ref());
+        let Some(next) = next else {
             continue;
         };
-        let (Some(po), Some(qo)) = (old_of(p), old_of(q)) else {
+        if next.kind != LabelKind::Letter || next.flattened_old.is_none() {
             continue;
+        }
+        let follows_prev = match prev {
+            Some(p) => old_value(p).is_some_and(|v| v + 1 == label.value),
+            None => label.value == 1,
         };
-        if po + 1 == label.value && label.value + 1 == qo {
+        if follows_prev && old_value(next) == Some(label.value + 1) {
             let span = section.clauses[i].span;
             if let Some(l) = section.clauses[i].label.as_mut() {
                 l.deleted = true;

@@ -72,7 +72,10 @@ fn units_sections_and_clauses() {
             (LabelKind::Roman, 1, 2)
         ]
     );
-    assert_eq!(d.stated_target(), Some(("WTDC-17", crate::analysis::TargetSource::ConferenceLine)));
+    assert_eq!(
+        d.stated_target(),
+        Some(("WTDC-17", crate::analysis::TargetSource::ConferenceLine))
+    );
 }
 
 #[test]
@@ -81,7 +84,13 @@ fn flattened_revisions_are_found_once_each() {
     let kinds: Vec<_> = d
         .flattened
         .iter()
-        .map(|f| (f.kind, &FR[f.old.start..f.old.end], &FR[f.new.start..f.new.end]))
+        .map(|f| {
+            (
+                f.kind,
+                &FR[f.old.start..f.old.end],
+                &FR[f.new.start..f.new.end],
+            )
+        })
         .collect();
     assert!(kinds.contains(&(FlattenedKind::Tag, "DUBAÏ, 2014", "BUENOS AIRES, 2017")));
     assert!(kinds.contains(&(FlattenedKind::Tag, "Dubaï, 2014", "Buenos Aires, 2017")));
@@ -136,7 +145,10 @@ fn markdown_exports() {
     assert_eq!(u.sections[0].clauses.len(), 2);
     assert!(u.reasons.is_some());
     let c = d.citations.iter().find(|c| c.number == 130).unwrap();
-    assert_eq!(c.tag.as_ref().unwrap().place_year(), Some((true, "Guadalajara", 2010)));
+    assert_eq!(
+        c.tag.as_ref().unwrap().place_year(),
+        Some((true, "Guadalajara", 2010))
+    );
 }
 
 #[test]
@@ -155,7 +167,10 @@ fn deleted_clause_between_glued_labels() {
     let d = doc(text);
     let clauses = &d.units[0].sections[0].clauses;
     assert!(clauses[1].label.as_ref().unwrap().deleted);
-    assert!(d.flattened.iter().any(|f| f.kind == FlattenedKind::DeletedClause));
+    assert!(d
+        .flattened
+        .iter()
+        .any(|f| f.kind == FlattenedKind::DeletedClause));
 }
 
 #[test]
@@ -182,4 +197,26 @@ fn hostile_inputs_do_not_panic() {
     ] {
         let _ = doc(text);
     }
+}
+
+#[test]
+fn pdf_margin_notes_are_not_text() {
+    let text = "rappelant\n\na) un;\n\nDeleted: Doha, 2006\n\n**Formatted:** Line spacing: single\n\nb) deux;\n\n**Page 3: [13] Deleted** **Geneux, Aude** **2/12/14 11:28 AM**\n\nh) la Résolution 140 (Antalya, 2006) supprimée\n\nc) trois;\n";
+    let d = doc(text);
+    let labels: Vec<_> = d.units[0].sections[0]
+        .clauses
+        .iter()
+        .filter_map(|c| c.label.as_ref().map(|l| l.text.clone()))
+        .collect();
+    assert_eq!(labels, ["a", "b", "c"]);
+    assert!(d.citations.is_empty());
+}
+
+#[test]
+fn deleted_clause_after_an_unchanged_label() {
+    let text = "rappelant\nh)\tun;\ni)\tdeux;\nji)\ttrois;\nkj)\tquatre;\n";
+    let d = doc(text);
+    let clauses = &d.units[0].sections[0].clauses;
+    assert!(clauses[1].label.as_ref().unwrap().deleted);
+    assert!(!clauses[0].label.as_ref().unwrap().deleted);
 }
