@@ -667,16 +667,19 @@ impl<'a> Parser<'a> {
     fn close_unit(&mut self, end: usize) {
         self.end_section();
         let mut unit = std::mem::replace(&mut self.current, new_unit(end));
-        unit.span = self.map(Span::new(unit.span.start.min(end), end));
+        // Units are built in reading offsets; only a closed unit is mapped to the source.
+        let reading_start = unit.span.start.min(end);
+        unit.span = self.map(Span::new(reading_start, end));
         let empty = unit.action.is_none()
             && unit.reference.is_none()
             && unit.heading.is_none()
             && unit.sections.is_empty()
             && unit.reasons.is_none()
             && unit.conference_line.is_none()
-            && self.text[unit_reading_start(&unit, self.reading)..end]
-                .trim()
-                .is_empty();
+            && self
+                .text
+                .get(reading_start..end)
+                .is_none_or(|t| t.trim().is_empty());
         if !empty {
             self.units.push(unit);
         }
@@ -691,12 +694,6 @@ impl<'a> Parser<'a> {
             }
         }
     }
-}
-
-/// A unit's start in the reading, for the emptiness check (units are built in reading
-/// offsets until closed, so the unmapped start is still a reading offset).
-fn unit_reading_start(unit: &Unit, _reading: &Reading<'_>) -> usize {
-    unit.span.start
 }
 
 fn map_tag(tag: &mut super::Tag, reading: &Reading<'_>) {
@@ -802,10 +799,23 @@ fn raw_to_label(raw: RawLabel, reading: &Reading<'_>) -> Label {
         level: 0,
         homoglyphs,
         flattened_old: None,
+        old_text: marked_old_label(reading, span),
         new_span: span,
         deleted: false,
         closer: raw.closer,
     }
+}
+
+/// The old side of a substitution mark whose new side is exactly this label.
+fn marked_old_label(reading: &Reading<'_>, span: Span) -> Option<String> {
+    let mark = reading.mark_at(span.start)?;
+    if mark.kind != super::MarkKind::Substitution || mark.new != Some(span) {
+        return None;
+    }
+    let old = mark.old?;
+    let text = reading.source().get(old.start..old.end)?;
+    (!text.is_empty() && text.len() <= 8 && text.chars().all(char::is_alphanumeric))
+        .then(|| text.to_lowercase())
 }
 
 /// Decides what each label of a section is — letter or roman, glued or not — assigns
@@ -835,6 +845,7 @@ fn settle_labels(section: &mut Section, reading: &Reading<'_>, flattened: &mut V
                             let old_span = Span::new(label.span.start, label.span.start + old_len);
                             let new_span = Span::new(label.span.start + old_len, label.span.end);
                             label.flattened_old = Some((old_span, chars[0].to_string()));
+                            label.old_text = Some(chars[0].to_string());
                             label.new_span = new_span;
                             label.value = labels::letter_value(&chars[1].to_string()).unwrap_or(0);
                             label.text = chars[1].to_string();
@@ -879,6 +890,7 @@ fn settle_labels(section: &mut Section, reading: &Reading<'_>, flattened: &mut V
                                 Span::new(label.span.start, label.span.start + old.len());
                             let new_span = Span::new(old_span.end, label.span.end);
                             label.flattened_old = Some((old_span, old.to_string()));
+                            label.old_text = Some(old.to_string());
                             label.new_span = new_span;
                             label.value = expected;
                             label.text = exp;
@@ -918,8 +930,8 @@ fn new_char_len(reading: &Reading<'_>, label: &Label) -> usize {
 fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
     let n = section.clauses.len();
     let old_value = |l: &Label| -> Option<u32> {
-        match &l.flattened_old {
-            Some((_, old)) => labels::letter_value(old),
+        match &l.old_text {
+            Some(old) => labels::letter_value(old),
             None => Some(l.value),
         }
     };
@@ -927,7 +939,7 @@ fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
         let Some(label) = &section.clauses[i].label else {
             continue;
         };
-        if label.kind != LabelKind::Letter || label.flattened_old.is_some() {
+        if label.kind != LabelKind::Letter || label.old_text.is_some() {
             continue;
         }
         let prev = (0..i).rev().find_map(|j| section.clauses[j].label.as_ref());
@@ -935,7 +947,7 @@ fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
         let Some(next) = next else {
             continue;
         };
-        if next.kind != LabelKind::Letter || next.flattened_old.is_none() {
+        if next.kind != LabelKind::Letter || next.old_text.is_none() {
             continue;
         }
         let follows_prev = match prev {

@@ -220,3 +220,18 @@ fn deleted_clause_after_an_unchanged_label() {
     assert!(clauses[1].label.as_ref().unwrap().deleted);
     assert!(!clauses[0].label.as_ref().unwrap().deleted);
 }
+
+#[test]
+fn deleted_clause_is_still_seen_once_marks_are_restored() {
+    let text =
+        "rappelant\n{~~l~>n~~})\tun;\n{~~m~>o~~})\tdeux;\nn)\ttrois;\n{~~o~>p~~})\tquatre;\n";
+    let d = doc(text);
+    let clauses = &d.units[0].sections[0].clauses;
+    let n = clauses[2].label.as_ref().unwrap();
+    assert_eq!(n.text, "n");
+    assert!(n.deleted);
+    assert_eq!(
+        clauses[3].label.as_ref().unwrap().old_text.as_deref(),
+        Some("o")
+    );
+}
