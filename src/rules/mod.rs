@@ -117,12 +117,9 @@ impl Context<'_> {
         !self.document.marks.is_empty()
     }
 
-    /// Whether a source span lies inside a revision mark.
+    /// Whether a source span touches a revision mark.
     pub fn in_mark(&self, span: crate::text::Span) -> bool {
-        self.document
-            .marks
-            .iter()
-            .any(|m| m.span.start < span.end && span.start < m.span.end)
+        crate::document::markup::overlaps_any(&self.document.marks, span)
     }
 
     pub fn text(&self, span: crate::text::Span) -> &str {

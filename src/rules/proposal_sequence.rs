@@ -40,14 +40,15 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             None
         };
         if let Some(message) = message {
+            // Renumber up to the next reference that already follows on: later
+            // breaks get fixes of their own, so a long document stays linear.
             let mut edits = Vec::new();
-            let mut seq = expected;
-            for later in &refs[i..] {
+            for (seq, later) in (expected..).zip(&refs[i..]) {
                 let want = format!("{}/{seq}", first.prefix);
-                if later.text != want {
-                    edits.push(Edit::replace(later.span, want));
+                if later.text == want {
+                    break;
                 }
-                seq += 1;
+                edits.push(Edit::replace(later.span, want));
             }
             let mut d = Diagnostic::new(Rule::ProposalSequence, r.span, message);
             if !edits.is_empty() {
