@@ -163,7 +163,7 @@ fn check_fix_properties(name: &str, text: &str) -> Result<(), String> {
                     .as_ref()
                     .and_then(|t| t.place_year())
                     .map(|(r, p, y)| (r, fold(p), y));
-                let kept = after.document.citations.iter().any(|c| {
+                let kept = after.document().citations.iter().any(|c| {
                     c.number == want.number
                         && c.tag
                             .as_ref()

@@ -19,7 +19,9 @@ use crate::catalog::{Catalog, Lang};
 use crate::fold::fold;
 use crate::text::Span;
 
-pub fn parse(source: &str, catalog: &Catalog) -> Document {
+/// Parses one chunk of a document (see [`super::chunk_spans`]) as a text of its own.
+/// Only the first chunk can hold the document's header.
+pub fn parse_chunk(source: &str, catalog: &Catalog, first: bool) -> Document {
     let reading = Reading::new(source);
     let text: &str = &reading.text;
     let is_place = |p: &str| catalog.is_place(p);
@@ -34,7 +36,7 @@ pub fn parse(source: &str, catalog: &Catalog) -> Document {
         header_conference: None,
         current: new_unit(0),
         section: None,
-        seen_action: false,
+        seen_action: !first,
         note: Note::None,
     };
     let mut line_start = 0;
@@ -44,7 +46,6 @@ pub fn parse(source: &str, catalog: &Catalog) -> Document {
         line_start += line.len();
     }
     p.finish(text.len());
-    let language = detect_language(text);
     let Parser {
         mut units,
         citations,
@@ -60,7 +61,7 @@ pub fn parse(source: &str, catalog: &Catalog) -> Document {
     flattened.sort_by_key(|f| (f.span.start, f.span.end));
     flattened.dedup_by_key(|f| f.span);
     Document {
-        language,
+        language: Lang::En,
         marks: reading.marks.clone(),
         units,
         citations,
@@ -237,6 +238,12 @@ impl<'a> Parser<'a> {
         let cs = content_start(line);
         let content = trim_decoration(&line[cs..]);
         let content_span = Span::new(start + cs, start + cs + content.len());
+        if super::is_separator_line(line) {
+            self.note = Note::None;
+            self.close_unit(start);
+            self.current = new_unit(start + line.len());
+            return;
+        }
         if content.is_empty() {
             if self.note == Note::Body {
                 self.note = Note::None;
@@ -260,11 +267,6 @@ impl<'a> Parser<'a> {
             return;
         }
         if b"DFIMC".contains(&first) && inline_note_regex().is_match(content) {
-            return;
-        }
-        if content.len() >= 3 && content.chars().all(|c| c == '*' || c == ' ') {
-            self.close_unit(start);
-            self.current = new_unit(start + line.len());
             return;
         }
         let action = (b"(MASN".contains(&first) && content.len() < 120)
@@ -1036,7 +1038,7 @@ fn letter_or_roman(text: &str, stack: &[LabelKind], last_value: &[u32]) -> Label
     }
 }
 
-fn detect_language(text: &str) -> Lang {
+pub fn detect_language(text: &str) -> Lang {
     let sample_end = crate::text::floor_char_boundary(text, 20_000);
     let sample = &text[..sample_end];
     let mut counts = [0u32; 3];

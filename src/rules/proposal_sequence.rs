@@ -3,17 +3,12 @@
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::ProposalRef;
-use crate::rules::{Context, Rule};
+use crate::rules::Rule;
 
-pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let refs: Vec<&ProposalRef> = ctx
-        .document
-        .units
-        .iter()
-        .filter_map(|u| u.reference.as_ref())
-        .collect();
+pub fn check(refs: &[ProposalRef]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     let Some(first) = refs.first() else {
-        return;
+        return out;
     };
     let mut previous: &ProposalRef = first;
     for (i, r) in refs.iter().enumerate().skip(1) {
@@ -61,4 +56,5 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         previous = r;
     }
+    out
 }
