@@ -186,7 +186,8 @@ impl Session {
         let spans = chunk_spans(text);
         let mut parses = FxHashMap::default();
         let (mut parsed, mut reused) = (0, 0);
-        let mut chunks: Vec<(usize, Arc<str>, u64, Arc<Document>)> = Vec::with_capacity(spans.len());
+        let mut chunks: Vec<(usize, Arc<str>, u64, Arc<Document>)> =
+            Vec::with_capacity(spans.len());
         for (i, span) in spans.iter().enumerate() {
             let chunk = &text[span.start..span.end];
             let key = (hash_text(chunk), i == 0);
@@ -228,7 +229,9 @@ impl Session {
                 };
                 let found = match self.checks.get(&key) {
                     Some((t, d)) if t == chunk_text => d.clone(),
-                    _ => Arc::new(rules::run_chunk(doc, chunk_text, catalog, &target, language)),
+                    _ => Arc::new(rules::run_chunk(
+                        doc, chunk_text, catalog, &target, language,
+                    )),
                 };
                 diagnostics.extend(found.iter().cloned().map(|d| d.shifted(*offset)));
                 checks.insert(key, (chunk_text.clone(), found));
@@ -245,6 +248,14 @@ impl Session {
                 })
                 .collect();
             diagnostics.extend(rules::check_proposal_refs(&refs));
+            let comments = chunks.iter().flat_map(|(offset, _, _, doc)| {
+                doc.marks
+                    .iter()
+                    .filter(|m| m.kind == crate::document::MarkKind::Comment)
+                    .map(move |m| m.span.shifted(*offset))
+            });
+            let suppressions = crate::suppress::find(text, comments);
+            crate::suppress::apply(&suppressions, &mut diagnostics);
         }
         self.checks = checks;
         diagnostics.retain_mut(|d| match options.severities.get(&d.rule) {
@@ -270,7 +281,9 @@ impl Session {
 
 /// The target conference a document states, and where: the first conference line, else
 /// a heading whose revision tag was changed, else a code in the header.
-fn stated_target<'d>(chunks: impl Iterator<Item = &'d Document> + Clone) -> Option<(String, TargetSource)> {
+fn stated_target<'d>(
+    chunks: impl Iterator<Item = &'d Document> + Clone,
+) -> Option<(String, TargetSource)> {
     let units = || chunks.clone().flat_map(|d| d.units.iter());
     if let Some(id) = units().find_map(|u| u.conference_line.as_ref()?.conference.clone()) {
         return Some((id, TargetSource::ConferenceLine));
@@ -288,13 +301,21 @@ fn stated_target<'d>(chunks: impl Iterator<Item = &'d Document> + Clone) -> Opti
         .map(|id| (id, TargetSource::Header))
 }
 
-fn settle_target(stated: Option<(String, TargetSource)>, catalog: &Catalog, options: &Options) -> Target {
+fn settle_target(
+    stated: Option<(String, TargetSource)>,
+    catalog: &Catalog,
+    options: &Options,
+) -> Target {
     let from = |conf: &Conference, source| Target {
         id: Some(conf.id.clone()),
         source,
         date: conf.began(),
     };
-    if let Some(conf) = options.target.as_deref().and_then(|id| catalog.conference(id)) {
+    if let Some(conf) = options
+        .target
+        .as_deref()
+        .and_then(|id| catalog.conference(id))
+    {
         return from(conf, TargetSource::Option);
     }
     if let Some((id, source)) = stated {

@@ -296,3 +296,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn suppressions_silence_and_unused_ones_are_reported() {
+    let text = "MOD\tGBR/3/1\nThe World Telecommunication Development Conference (Buenos Aires, 2017),\nrecalling\na)\tResolution 140 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference; {>>proplint-ignore stale-revision<<}\nb)\tResolution 71 (Rev. Busan, 2014) of the Plenipotentiary Conference; {>>proplint-ignore stale-revision<<}\n{>>proplint-ignore-start clause-sequence<<}\nd)\tx;\n{>>proplint-ignore-end<<}\nReasons:\tx\n";
+    let a = analyze(text, Catalog::embedded(), &options());
+    let codes: Vec<&str> = a.diagnostics.iter().map(|d| d.rule.code()).collect();
+    assert_eq!(codes, ["unused-suppression"], "{:?}", a.diagnostics);
+    let fixed = fix_until_stable(text, Catalog::embedded(), &options(), false);
+    assert!(!fixed.text.contains("Busan, 2014); {>>"));
+    assert!(fixed.text.contains("Guadalajara, 2010) of the Plenipotentiary Conference; {>>proplint-ignore stale-revision<<}"));
+
+    let fr = "MOD\tECP/1/1\nrappelant\na)\tx; {>>proplint-ignore revision-perimee<<}\nMotifs:\tx\n";
+    let a = analyze(fr, Catalog::embedded(), &options());
+    assert_eq!(a.diagnostics.len(), 1);
+    assert!(a.diagnostics[0]
+        .message
+        .contains("names no rule: revision-perimee"));
+}

@@ -178,7 +178,10 @@ impl Document {
             .collect();
         Document::assemble(
             structure::detect_language(source),
-            chunk_spans(source).iter().map(|s| s.start).zip(chunks.iter()),
+            chunk_spans(source)
+                .iter()
+                .map(|s| s.start)
+                .zip(chunks.iter()),
         )
     }
 
@@ -189,7 +192,10 @@ impl Document {
     }
 
     /// A whole document from its chunks, each placed at its offset.
-    pub fn assemble<'d>(language: Lang, chunks: impl IntoIterator<Item = (usize, &'d Document)>) -> Document {
+    pub fn assemble<'d>(
+        language: Lang,
+        chunks: impl IntoIterator<Item = (usize, &'d Document)>,
+    ) -> Document {
         let mut doc = Document {
             language,
             marks: Vec::new(),

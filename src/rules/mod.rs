@@ -72,6 +72,8 @@ rules! {
         "proposal references of a document skip, repeat or change prefix";
     MissingReasons => "missing-reasons", Warning,
         "a MOD, ADD or SUP proposal without its Reasons";
+    UnusedSuppression => "unused-suppression", Warning,
+        "a proplint-ignore comment that silences nothing, or names no rule";
 }
 
 impl Rule {

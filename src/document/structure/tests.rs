@@ -74,7 +74,10 @@ fn units_sections_and_clauses() {
     );
     let a = crate::analysis::analyze(FR, Catalog::embedded(), &Default::default());
     assert_eq!(a.target.id.as_deref(), Some("WTDC-17"));
-    assert_eq!(a.target.source, crate::analysis::TargetSource::ConferenceLine);
+    assert_eq!(
+        a.target.source,
+        crate::analysis::TargetSource::ConferenceLine
+    );
 }
 
 #[test]
