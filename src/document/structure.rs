@@ -482,9 +482,15 @@ impl<'a> Parser<'a> {
         cite: &Citation,
         body: Option<BodyRef>,
     ) -> (Option<String>, Option<BodyRef>) {
-        let Some((_, place, year)) = cite.tag.as_ref().and_then(|t| t.place_year()) else {
+        let Some((revised, place, year)) = cite.tag.as_ref().and_then(|t| t.place_year()) else {
             return (None, None);
         };
+        if !revised
+            && body.or(cite.body).is_none()
+            && self.catalog.tag_may_be_uncatalogued(place, year)
+        {
+            return (None, None);
+        }
         let at = self.catalog.conferences_at(place, year);
         let wanted = body.or(cite.body).and_then(BodyRef::catalog_id);
         let found = match wanted {

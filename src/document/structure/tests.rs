@@ -254,3 +254,11 @@ fn a_mark_does_not_cross_a_separator() {
     let d = doc(text);
     assert!(d.marks.is_empty());
 }
+
+#[test]
+fn dubai_2012_without_rev_or_body_is_not_attributed() {
+    let d =
+        doc("recalling\na)\tResolution 1 (Dubai, 2012);\nb)\tResolution 50 (Rev. Dubai, 2012);\n");
+    assert_eq!(d.citations[0].body, None);
+    assert_eq!(d.citations[1].body, Some(BodyRef::Wtsa));
+}
