@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod catalog;
 pub mod diagnostic;
 pub mod document;
+pub mod docx;
 pub mod fold;
 pub mod rules;
 pub mod text;
