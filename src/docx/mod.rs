@@ -135,13 +135,16 @@ pub struct Limits {
 
 impl Default for Limits {
     /// 64 MiB per part and 256 MiB in all: a long proposal's `document.xml` is a few MiB.
-    /// A ratio of 100: Word's XML compresses 5 to 20 times; zip bombs, hundreds or more.
+    /// A ratio of 500: Word's XML typically compresses 5 to 20 times, and even a document
+    /// of one paragraph repeated thousands of times stays near 200; a deflate bomb
+    /// reaches about 1000. (The entry limit is the main defence; the ratio stops a bomb
+    /// earlier.)
     /// 10 000 entries: a document with many images has a few hundred.
     fn default() -> Self {
         Limits {
             max_entry_bytes: 64 << 20,
             max_total_bytes: 256 << 20,
-            max_ratio: 100,
+            max_ratio: 500,
             max_entries: 10_000,
         }
     }
