@@ -32,7 +32,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check proposal files and folders (recursively: .txt, .md).
+    /// Check proposal files and folders (recursively: .txt, .md, .docx).
     Check(CheckArgs),
     /// List the rules.
     Rules {
@@ -288,7 +288,7 @@ fn is_checked_extension(path: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("txt" | "md" | "markdown")
+        Some("txt" | "md" | "markdown" | "docx")
     )
 }
 
@@ -405,6 +405,9 @@ fn check_one(
     allow_unsafe: bool,
     diff_only: bool,
 ) -> Result<(FileResult, Option<String>), String> {
+    if let Some(path) = input.path.as_deref().filter(|p| is_word_file(p)) {
+        return check_word_file(input, path, catalog, options, apply);
+    }
     let source = match &input.path {
         Some(path) => SourceFile::read(path).map_err(|e| e.to_string())?,
         None => {
@@ -443,4 +446,34 @@ fn check_one(
         result.fixed = outcome.applied;
     }
     Ok((result, diff))
+}
+
+fn is_word_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+}
+
+/// A Word file is read (tracked changes as revision marks, one line per paragraph) and
+/// checked like text; it is never written: fixes are shown for the author to make in
+/// Word, where the changes stay tracked.
+fn check_word_file(
+    input: &Input,
+    path: &Path,
+    catalog: &Catalog,
+    options: &Options,
+    apply: bool,
+) -> Result<(FileResult, Option<String>), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", input.display))?;
+    let word = crate::docx::read_docx(&bytes).map_err(|e| format!("{}: {e}", input.display))?;
+    let analysis = analyze(&word.text, catalog, options);
+    let mut result = FileResult::new(input.display.clone(), word.text, analysis);
+    result.word = true;
+    if apply {
+        result.notes.push(
+            "a Word file is never rewritten: make the fixes shown in Word, where they stay tracked"
+                .to_string(),
+        );
+    }
+    Ok((result, None))
 }

@@ -992,7 +992,11 @@ fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
             Some(p) => old_value(p).is_some_and(|v| v + 1 == label.value),
             None => label.value == 1,
         };
-        if follows_prev && old_value(next) == Some(label.value + 1) {
+        // The new reading must need the deletion: without it the label is out of
+        // order after the one before, or repeats the one after.
+        let breaks_new =
+            prev.is_some_and(|p| p.value + 1 != label.value) || next.value == label.value;
+        if follows_prev && old_value(next) == Some(label.value + 1) && breaks_new {
             let span = section.clauses[i].span;
             if let Some(l) = section.clauses[i].label.as_mut() {
                 l.deleted = true;

@@ -19,6 +19,10 @@ pub struct FileResult {
     pub analysis: Analysis,
     /// What `--fix` applied, when it ran: (rule, fix title).
     pub fixed: Vec<(Rule, String)>,
+    /// A Word file: `text` has one line per paragraph, so line n is paragraph n.
+    pub word: bool,
+    /// Remarks for the reader about this file.
+    pub notes: Vec<String>,
 }
 
 impl FileResult {
@@ -30,6 +34,8 @@ impl FileResult {
             index,
             analysis,
             fixed: Vec::new(),
+            word: false,
+            notes: Vec::new(),
         }
     }
 
