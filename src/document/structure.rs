@@ -521,6 +521,11 @@ impl<'a> Parser<'a> {
         let rest = ["the ", "la ", "el ", "le ", "l'"]
             .iter()
             .find_map(|a| folded.strip_prefix(a))?;
+        // "The ITU Radiocommunication Assembly", "l'UIT ...".
+        let rest = ["itu ", "uit "]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest);
         let (_, body) = BODY_PHRASES.iter().find(|(phrase, body)| {
             rest.starts_with(phrase) && BodyRef::catalog_id(*body).is_some()
         })?;
