@@ -4,6 +4,7 @@
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::Severity;
