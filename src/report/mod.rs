@@ -1,6 +1,7 @@
 //! Reporters: they present checked files and never parse. Every position they print
 //! comes from [`LineIndex`](crate::text::LineIndex).
 
+pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
