@@ -449,7 +449,7 @@ fn summary(out: &mut String, files: &[FileResult], counts: &Counts) {
         "<div class=\"legend\">\n\
          <span class=\"badge error\">Error</span><span>Certainly wrong: correct it before you submit the proposal.</span>\n\
          <span class=\"badge warning\">Warning</span><span>Very probably a mistake: check it, and correct it unless you meant it.</span>\n\
-         <span class=\"badge info\">Note</span><span>proplint could not confirm this citation: check it by hand.</span>\n\
+         <span class=\"badge info\">Note</span><span>proplint could not confirm this: check it by hand.</span>\n\
          </div>\n",
     );
     if !files.is_empty() {
