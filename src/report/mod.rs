@@ -1,8 +1,11 @@
 //! Reporters: they present checked files and never parse. Every position they print
 //! comes from [`LineIndex`](crate::text::LineIndex).
 
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::Severity;
