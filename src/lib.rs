@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod diagnostic;
 pub mod document;
 pub mod fold;
+pub mod lsp;
 pub mod rules;
 pub mod text;
 

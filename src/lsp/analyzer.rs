@@ -1,0 +1,146 @@
+//! One document's analysis as the server keeps it: the [`Analyzer`] that turns each new
+//! text into an [`Analysis`] (the one place that calls the core), and the immutable
+//! [`Snapshot`] of a version that every request reads.
+
+use std::sync::Arc;
+
+use tower_lsp::lsp_types::{self as lsp, NumberOrString, Url};
+
+use super::config::Config;
+use super::position::Mapper;
+use crate::analysis::Analysis;
+use crate::catalog::Catalog;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::{Encoding, Span};
+
+/// Produces analyses of successive versions of one document with one configuration.
+///
+/// This is where the core's incremental `Session` slots in: it keeps per-unit results
+/// between calls, so an edit re-analyses only the units it touches.
+pub struct Analyzer {
+    config: Arc<Config>,
+}
+
+impl Analyzer {
+    pub fn new(config: Arc<Config>) -> Self {
+        Analyzer { config }
+    }
+
+    pub fn config(&self) -> &Arc<Config> {
+        &self.config
+    }
+
+    /// Analyses the text (without its byte-order mark) of the next version.
+    pub fn update(&mut self, text: &str) -> Analysis {
+        crate::analyze(text, self.config.catalog.get(), &self.config.options)
+    }
+}
+
+/// A version of a document with everything computed from it. Immutable and shared:
+/// requests read it while the next version is being analysed.
+pub struct Snapshot {
+    pub uri: Url,
+    /// Increases with every change of the text or the configuration of the document.
+    pub generation: u64,
+    pub version: i32,
+    /// The whole buffer, as the client has it.
+    pub buffer: Arc<String>,
+    pub mapper: Mapper,
+    pub config: Arc<Config>,
+    /// `None` when the file is not a proposal: it gets no diagnostics and no features.
+    pub analysis: Option<Analysis>,
+    /// The analysis's diagnostics in LSP form, in the same order.
+    pub diagnostics: Vec<lsp::Diagnostic>,
+}
+
+impl Snapshot {
+    /// Builds the snapshot of a version: strips a byte-order mark as the CLI does, checks
+    /// that the text is a proposal, analyses it and converts the diagnostics.
+    pub fn build(
+        uri: Url,
+        generation: u64,
+        version: i32,
+        buffer: Arc<String>,
+        encoding: Encoding,
+        analyzer: &mut Analyzer,
+    ) -> Snapshot {
+        let (text, had_bom) = crate::text::strip_bom(&buffer);
+        let base = if had_bom { crate::text::BOM.len() } else { 0 };
+        let analysis = super::detect::is_proposal(text).then(|| analyzer.update(text));
+        let mapper = Mapper::new(&buffer, base, encoding);
+        let diagnostics = analysis
+            .as_ref()
+            .map(|a| {
+                a.diagnostics
+                    .iter()
+                    .map(|d| to_lsp_diagnostic(d, &buffer, &mapper))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Snapshot {
+            uri,
+            generation,
+            version,
+            mapper,
+            config: analyzer.config().clone(),
+            analysis,
+            diagnostics,
+            buffer,
+        }
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        self.config.catalog.get()
+    }
+
+    /// The analysed text (the buffer without a byte-order mark).
+    pub fn text(&self) -> &str {
+        &self.buffer[self.mapper.base()..]
+    }
+
+    pub fn range(&self, span: Span) -> lsp::Range {
+        self.mapper.range(&self.buffer, span)
+    }
+
+    pub fn offset(&self, position: lsp::Position) -> usize {
+        self.mapper.offset(&self.buffer, position)
+    }
+
+    pub fn span(&self, range: lsp::Range) -> Span {
+        self.mapper.span(&self.buffer, range)
+    }
+
+    /// Core diagnostics paired with their LSP form.
+    pub fn diagnostic_pairs(&self) -> impl Iterator<Item = (&Diagnostic, &lsp::Diagnostic)> {
+        self.analysis
+            .iter()
+            .flat_map(|a| a.diagnostics.iter())
+            .zip(&self.diagnostics)
+    }
+}
+
+pub fn to_lsp_severity(severity: Severity) -> lsp::DiagnosticSeverity {
+    match severity {
+        Severity::Error => lsp::DiagnosticSeverity::ERROR,
+        Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+        Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
+    }
+}
+
+/// A core diagnostic as the client sees it: rule code linked to its documentation,
+/// `source: "proplint"`.
+pub fn to_lsp_diagnostic(d: &Diagnostic, buffer: &str, mapper: &Mapper) -> lsp::Diagnostic {
+    lsp::Diagnostic {
+        range: mapper.range(buffer, d.span),
+        severity: Some(to_lsp_severity(d.severity)),
+        code: Some(NumberOrString::String(d.rule.code().to_string())),
+        code_description: Url::parse(&d.rule.doc_url())
+            .ok()
+            .map(|href| lsp::CodeDescription { href }),
+        source: Some("proplint".to_string()),
+        message: d.message.clone(),
+        related_information: None,
+        tags: None,
+        data: None,
+    }
+}
