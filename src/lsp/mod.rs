@@ -20,7 +20,7 @@ pub mod protocol;
 pub mod server;
 pub mod symbols;
 
-pub use server::{service, Backend};
+pub use server::{service, Backend, Inspector, ProplintService};
 
 /// Runs the language server on stdin/stdout until the client sends `exit` or closes
 /// the stream. Blocking: builds its own tokio runtime.

@@ -31,7 +31,7 @@ use std::time::Duration;
 use ropey::Rope;
 use serde_json::Value;
 use tokio::sync::{watch, Notify};
-use tower_lsp::jsonrpc::Result as RpcResult;
+use tower_lsp::jsonrpc::{Request, Result as RpcResult};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer, LspService};
 
@@ -201,11 +201,78 @@ pub struct Backend {
     shared: Arc<Shared>,
 }
 
+/// Read access to the server's documents from outside the protocol, for tests that
+/// compare the server's buffers with what the client holds.
+#[derive(Clone)]
+pub struct Inspector(Arc<Shared>);
+
+impl Inspector {
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.0
+            .state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The text and version of an open document as the server holds it.
+    pub fn document(&self, uri: &Url) -> Option<(String, i32)> {
+        let state = self.state();
+        let doc = state.docs.get(uri)?;
+        Some((doc.buffer.text(), doc.buffer.version()))
+    }
+
+    /// The negotiated position encoding.
+    pub fn encoding(&self) -> Encoding {
+        self.state().encoding()
+    }
+}
+
+/// The server's tower service: tower-lsp's, made to accept `"params": null` on
+/// methods without parameters (`shutdown`, `exit`), which tower-lsp 0.20 rejects with
+/// "Unexpected params" although Emacs Eglot and IntelliJ's LSP4IJ send it.
+pub struct ProplintService {
+    inner: LspService<Backend>,
+}
+
+impl ProplintService {
+    pub fn inspector(&self) -> Inspector {
+        self.inner.inner().inspector()
+    }
+}
+
+impl tower_service::Service<Request> for ProplintService {
+    type Response = <LspService<Backend> as tower_service::Service<Request>>::Response;
+    type Error = <LspService<Backend> as tower_service::Service<Request>>::Error;
+    type Future = <LspService<Backend> as tower_service::Service<Request>>::Future;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let request = if request.params() == Some(&Value::Null) {
+            let (method, id, _) = request.into_parts();
+            let builder = Request::build(method);
+            match id {
+                Some(id) => builder.id(id).finish(),
+                None => builder.finish(),
+            }
+        } else {
+            request
+        };
+        self.inner.call(request)
+    }
+}
+
 /// The service for a transport (stdio, or a duplex pipe in tests).
-pub fn service() -> (LspService<Backend>, tower_lsp::ClientSocket) {
-    LspService::build(Backend::new)
+pub fn service() -> (ProplintService, tower_lsp::ClientSocket) {
+    let (inner, socket) = LspService::build(Backend::new)
         .custom_method(CATALOG_ENTRY_METHOD, Backend::catalog_entry)
-        .finish()
+        .finish();
+    (ProplintService { inner }, socket)
 }
 
 impl Backend {
@@ -218,6 +285,10 @@ impl Backend {
                 settings_ready,
             }),
         }
+    }
+
+    pub fn inspector(&self) -> Inspector {
+        Inspector(self.shared.clone())
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
