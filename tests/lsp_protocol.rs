@@ -489,7 +489,7 @@ async fn unknown_keys_in_proplint_toml_are_shown_with_their_line() {
         .await;
     let text = message["params"]["message"].as_str().unwrap();
     assert!(text.contains("proplint.toml:3"), "{text}");
-    assert!(text.contains("unknown key `colour`"), "{text}");
+    assert!(text.contains("unknown field `colour`"), "{text}");
     assert_eq!(message["params"]["type"], 1, "an error");
     // The server asked to watch proplint.toml.
     let registered = client.server_requests.lock().unwrap().iter().any(|r| {

@@ -16,33 +16,10 @@ pub fn fix_all_kind() -> CodeActionKind {
     CodeActionKind::new("source.fixAll.proplint")
 }
 
-/// The edits of every safe fix of `diagnostics`, in the order of the diagnostics, each
-/// fix taken whole or not at all, skipping a fix that overlaps one already taken (or
-/// inserts at the same place). Sorted by position; applying them in one go gives the
-/// same text every time.
-///
-/// When the core's `fix::fix_all` lands, this becomes a call to it.
+/// The edits of `source.fixAll.proplint`: every safe fix that does not clash with
+/// another, as `proplint check --fix` chooses them (the core's [`crate::fix`]).
 pub fn fix_all_edits(diagnostics: &[Diagnostic]) -> Vec<Edit> {
-    let mut taken: Vec<Edit> = Vec::new();
-    for fix in diagnostics
-        .iter()
-        .flat_map(|d| d.fixes.iter())
-        .filter(|f| f.applicability == Applicability::Safe)
-    {
-        let clashes = fix.edits.iter().any(|e| {
-            taken.iter().any(|t| {
-                e.span.overlaps(t.span)
-                    || e.span.start == t.span.start
-                    || (e.span.is_empty() && t.span.contains(e.span.start))
-                    || (t.span.is_empty() && e.span.contains(t.span.start))
-            })
-        });
-        if !clashes {
-            taken.extend(fix.edits.iter().cloned());
-        }
-    }
-    taken.sort_by_key(|e| (e.span.start, e.span.end));
-    taken
+    crate::fix::fix_all_edits(diagnostics, false)
 }
 
 /// What the client can take in a workspace edit.
@@ -150,57 +127,6 @@ pub fn code_actions(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Diagnostic, Edit, Fix};
-    use crate::rules::Rule;
-    use crate::text::Span;
-
-    fn diag(start: usize, fixes: Vec<Fix>) -> Diagnostic {
-        let mut d = Diagnostic::new(Rule::StaleRevision, Span::new(start, start + 1), "x");
-        d.fixes = fixes;
-        d
-    }
-
-    #[test]
-    fn fix_all_takes_safe_fixes_whole_and_skips_clashes() {
-        let diagnostics = vec![
-            diag(
-                10,
-                vec![Fix::safe("a", vec![Edit::replace(Span::new(10, 14), "A")])],
-            ),
-            // Overlaps the first: skipped whole, although its second edit is free.
-            diag(
-                12,
-                vec![Fix::safe(
-                    "b",
-                    vec![
-                        Edit::replace(Span::new(12, 13), "B"),
-                        Edit::replace(Span::new(30, 31), "B"),
-                    ],
-                )],
-            ),
-            // Unsafe: never in fix-all.
-            diag(
-                40,
-                vec![Fix::unsafe_(
-                    "c",
-                    vec![Edit::replace(Span::new(40, 41), "C")],
-                )],
-            ),
-            // Two inserts at one place would depend on order: the second is skipped.
-            diag(50, vec![Fix::safe("d", vec![Edit::insert(50, "D")])]),
-            diag(50, vec![Fix::safe("e", vec![Edit::insert(50, "E")])]),
-            diag(
-                2,
-                vec![Fix::safe("f", vec![Edit::replace(Span::new(2, 3), "F")])],
-            ),
-        ];
-        let edits = fix_all_edits(&diagnostics);
-        let got: Vec<(usize, &str)> = edits
-            .iter()
-            .map(|e| (e.span.start, e.new_text.as_str()))
-            .collect();
-        assert_eq!(got, vec![(2, "F"), (10, "A"), (50, "D")]);
-    }
 
     #[test]
     fn kinds_are_hierarchical() {

@@ -47,15 +47,17 @@ pub struct Snapshot {
     pub buffer: Arc<String>,
     pub mapper: Mapper,
     pub config: Arc<Config>,
-    /// `None` when the file is not a proposal: it gets no diagnostics and no features.
+    /// `None` when the file is not a proposal (or is excluded by `proplint.toml`): it
+    /// gets no diagnostics and no features.
     pub analysis: Option<Analysis>,
     /// The analysis's diagnostics in LSP form, in the same order.
     pub diagnostics: Vec<lsp::Diagnostic>,
 }
 
 impl Snapshot {
-    /// Builds the snapshot of a version: strips a byte-order mark as the CLI does, checks
-    /// that the text is a proposal, analyses it and converts the diagnostics.
+    /// Builds the snapshot of a version: strips a byte-order mark as the CLI does,
+    /// analyses the text, keeps the analysis if the text is a proposal, and converts the
+    /// diagnostics.
     pub fn build(
         uri: Url,
         generation: u64,
@@ -66,7 +68,11 @@ impl Snapshot {
     ) -> Snapshot {
         let (text, had_bom) = crate::text::strip_bom(&buffer);
         let base = if had_bom { crate::text::BOM.len() } else { 0 };
-        let analysis = super::detect::is_proposal(text).then(|| analyzer.update(text));
+        let analysis = if analyzer.config().checks(&uri) {
+            Some(analyzer.update(text)).filter(|a| a.document.is_proposal())
+        } else {
+            None
+        };
         let mapper = Mapper::new(&buffer, base, encoding);
         let diagnostics = analysis
             .as_ref()

@@ -12,18 +12,17 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Deserialize;
+use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::Value;
-use toml::Spanned;
 
 use crate::analysis::{validate_target, Options};
 use crate::catalog::Catalog;
+use crate::config::{parse_level, Config as FileConfig};
 use crate::diagnostic::Severity;
 use crate::rules::Rule;
-use crate::text::LineIndex;
 
 /// The name of the project configuration file, looked up at each workspace root.
-pub const FILE_NAME: &str = "proplint.toml";
+pub use crate::config::FILE_NAME;
 
 /// Debounce of pushed diagnostics when nothing says otherwise.
 pub const DEFAULT_DEBOUNCE_MS: u64 = 50;
@@ -36,6 +35,8 @@ pub struct Settings {
     pub catalog: Vec<PathBuf>,
     pub rules: BTreeMap<Rule, Option<Severity>>,
     pub debounce_ms: Option<u64>,
+    /// Include/exclude globs (project file only).
+    pub filter: Option<FileFilter>,
 }
 
 /// A configuration problem to show the user.
@@ -48,66 +49,93 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct FileToml {
-    target: Option<Spanned<String>>,
-    catalog: Option<Vec<Spanned<String>>>,
-    rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
-    debounce_ms: Option<Spanned<i64>>,
-}
-
-/// Parses a `proplint.toml`. `path` names the file in messages and its directory
-/// anchors relative catalogue paths. An error names the file and the line (1-based).
+/// Parses a `proplint.toml` with the core's parser (shared with `proplint check`).
+/// `path` names the file in messages and its directory anchors relative catalogue
+/// paths and the include/exclude globs. An error names the file and the line.
 pub fn parse_file(text: &str, path: &Path) -> Result<Settings, ConfigError> {
     let text = crate::text::strip_bom(text).0;
-    let index = LineIndex::new(text);
-    let at = |offset: usize| format!("{}:{}", path.display(), index.line_of(offset) + 1);
-    let file: FileToml = toml::from_str(text).map_err(|e| {
-        let place = match e.span() {
-            Some(span) => at(span.start),
-            None => path.display().to_string(),
+    let file = FileConfig::parse(text, path).map_err(|e| ConfigError(e.to_string()))?;
+    let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let filter = FileFilter::new(base, &file.include, &file.exclude)
+        .map_err(|m| ConfigError(format!("{}: {m}", path.display())))?;
+    Ok(Settings {
+        target: file.target,
+        catalog: file.catalog,
+        rules: file.rules,
+        debounce_ms: file.debounce_ms,
+        filter,
+    })
+}
+
+/// The `include` / `exclude` globs of a `proplint.toml`, relative to its folder: an
+/// open file they leave out gets no diagnostics, as `proplint check` would skip it.
+#[derive(Debug, Clone)]
+pub struct FileFilter {
+    base: PathBuf,
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+}
+
+impl PartialEq for FileFilter {
+    fn eq(&self, other: &Self) -> bool {
+        // Compared only to tell whether settings changed; globs rarely do alone.
+        self.base == other.base
+            && self.include.as_ref().map(GlobSet::len) == other.include.as_ref().map(GlobSet::len)
+            && self.exclude.as_ref().map(GlobSet::len) == other.exclude.as_ref().map(GlobSet::len)
+    }
+}
+
+impl FileFilter {
+    fn new(
+        base: PathBuf,
+        include: &[String],
+        exclude: &[String],
+    ) -> Result<Option<FileFilter>, String> {
+        fn build(patterns: &[String]) -> Result<Option<GlobSet>, String> {
+            if patterns.is_empty() {
+                return Ok(None);
+            }
+            let mut builder = GlobSetBuilder::new();
+            for p in patterns {
+                builder.add(Glob::new(p).map_err(|e| format!("invalid glob `{p}`: {e}"))?);
+            }
+            builder.build().map(Some).map_err(|e| e.to_string())
+        }
+        let (include, exclude) = (build(include)?, build(exclude)?);
+        Ok(
+            (include.is_some() || exclude.is_some()).then_some(FileFilter {
+                base,
+                include,
+                exclude,
+            }),
+        )
+    }
+
+    /// Whether a file at `path` is checked.
+    pub fn accepts(&self, path: &Path) -> bool {
+        let relative = path
+            .strip_prefix(&self.base)
+            .ok()
+            .map(Path::to_path_buf)
+            .or_else(|| {
+                let path = std::fs::canonicalize(path).ok()?;
+                let base = std::fs::canonicalize(&self.base).ok()?;
+                path.strip_prefix(base).ok().map(Path::to_path_buf)
+            });
+        let Some(relative) = relative else {
+            return true; // outside the configuration's folder: not its business
         };
-        let mut message = e.message().trim().to_string();
-        if message.starts_with("unknown field") {
-            message = message.replacen("unknown field", "unknown key", 1);
+        if self
+            .exclude
+            .as_ref()
+            .is_some_and(|ex| ex.is_match(&relative))
+        {
+            return false;
         }
-        ConfigError(format!("{place}: {message}"))
-    })?;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut settings = Settings::default();
-    if let Some(target) = file.target {
-        let id = target.get_ref().trim();
-        if !id.is_empty() {
-            settings.target = Some(id.to_string());
-        }
+        self.include
+            .as_ref()
+            .is_none_or(|inc| inc.is_match(&relative))
     }
-    for entry in file.catalog.unwrap_or_default() {
-        settings.catalog.push(dir.join(entry.get_ref()));
-    }
-    for (code, severity) in file.rules.unwrap_or_default() {
-        let rule = Rule::from_code(code.get_ref()).ok_or_else(|| {
-            ConfigError(format!(
-                "{}: unknown rule `{}` in [rules]; the rules are {}",
-                at(code.span().start),
-                code.get_ref(),
-                rule_codes()
-            ))
-        })?;
-        let level = parse_level(severity.get_ref())
-            .map_err(|m| ConfigError(format!("{}: {m}", at(severity.span().start))))?;
-        settings.rules.insert(rule, level);
-    }
-    if let Some(ms) = file.debounce_ms {
-        let value = u64::try_from(*ms.get_ref()).map_err(|_| {
-            ConfigError(format!(
-                "{}: debounce-ms must be zero or more milliseconds",
-                at(ms.span().start)
-            ))
-        })?;
-        settings.debounce_ms = Some(value);
-    }
-    Ok(settings)
 }
 
 /// Reads the `proplint` section the client sends (`workspace/configuration` or
@@ -194,15 +222,6 @@ pub fn parse_client(value: &Value, root: Option<&Path>) -> (Settings, Vec<Config
     (settings, errors)
 }
 
-fn parse_level(s: &str) -> Result<Option<Severity>, String> {
-    match s {
-        "off" => Ok(None),
-        other => other.parse::<Severity>().map(Some).map_err(|_| {
-            format!("unknown severity `{other}` (expected error, warning, info or off)")
-        }),
-    }
-}
-
 fn rule_codes() -> String {
     Rule::ALL
         .iter()
@@ -234,6 +253,17 @@ pub struct Config {
     pub options: Options,
     pub catalog: CatalogHandle,
     pub debounce: Duration,
+    pub filter: Option<FileFilter>,
+}
+
+impl Config {
+    /// Whether the document at `uri` is checked at all under this configuration.
+    pub fn checks(&self, uri: &tower_lsp::lsp_types::Url) -> bool {
+        match (&self.filter, uri.to_file_path()) {
+            (Some(filter), Ok(path)) => filter.accepts(&path),
+            _ => true,
+        }
+    }
 }
 
 impl Default for Config {
@@ -242,6 +272,7 @@ impl Default for Config {
             options: Options::default(),
             catalog: CatalogHandle::Embedded,
             debounce: Duration::from_millis(DEFAULT_DEBOUNCE_MS),
+            filter: None,
         }
     }
 }
@@ -278,6 +309,7 @@ pub fn resolve(file: Option<&Settings>, client: &Settings) -> (Config, Vec<Confi
         .or(client.debounce_ms)
         .unwrap_or(DEFAULT_DEBOUNCE_MS);
     config.debounce = Duration::from_millis(ms);
+    config.filter = file.and_then(|f| f.filter.clone());
     (config, errors)
 }
 
@@ -306,7 +338,7 @@ mod tests {
         let err = parse_file("target = \"PP-22\"\n\ncolour = \"red\"\n", &path()).unwrap_err();
         assert!(
             err.0
-                .starts_with("/ws/proplint.toml:3: unknown key `colour`"),
+                .starts_with("/ws/proplint.toml:3: unknown field `colour`"),
             "{err}"
         );
         let err = parse_file(
@@ -322,13 +354,31 @@ mod tests {
         let err = parse_file("[rules]\n\nstale-revision = \"loud\"\n", &path()).unwrap_err();
         assert!(
             err.0
-                .starts_with("/ws/proplint.toml:3: unknown severity `loud`"),
+                .starts_with("/ws/proplint.toml:3: unknown level `loud`"),
             "{err}"
         );
         let err = parse_file("debounce-ms = -5\n", &path()).unwrap_err();
         assert!(err.0.starts_with("/ws/proplint.toml:1:"), "{err}");
+        let err = parse_file("include = [\"a/[\"]\n", &path()).unwrap_err();
+        assert!(err.0.contains("invalid glob"), "{err}");
         let err = parse_file("target = \n", &path()).unwrap_err();
         assert!(err.0.starts_with("/ws/proplint.toml:1:"), "{err}");
+    }
+
+    #[test]
+    fn include_and_exclude_filter_open_files() {
+        let s = parse_file(
+            "include = [\"proposals/**\"]\nexclude = [\"proposals/old/**\"]\n",
+            &path(),
+        )
+        .unwrap();
+        let (config, _) = resolve(Some(&s), &Settings::default());
+        let uri = |p: &str| tower_lsp::lsp_types::Url::from_file_path(p).unwrap();
+        assert!(config.checks(&uri("/ws/proposals/a.txt")));
+        assert!(!config.checks(&uri("/ws/proposals/old/a.txt")));
+        assert!(!config.checks(&uri("/ws/notes/a.txt")));
+        assert!(config.checks(&uri("/elsewhere/a.txt")));
+        assert!(Config::default().checks(&uri("/ws/notes/a.txt")));
     }
 
     #[test]

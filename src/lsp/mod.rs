@@ -12,7 +12,6 @@ pub mod analyzer;
 pub mod buffer;
 pub mod completion;
 pub mod config;
-pub mod detect;
 pub mod hover;
 pub mod model;
 pub mod position;

@@ -4,6 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::catalog::Lang;
+use crate::document::{Citation, CitationKind, Unit};
 use crate::text::Span;
 
 /// A citation of a resolution, as hover needs it.
@@ -36,50 +37,91 @@ pub struct UnitView {
     pub reference: Option<(String, Span)>,
     /// The heading line (`RÉSOLUTION 45 (RÉV. DUBAÏ, 2014)`) and its span.
     pub heading: Option<(String, Span)>,
-    /// The body of the resolution the heading names (`WTDC`).
+    /// The body whose text the unit amends (`WTDC`), by catalogue id.
     pub heading_body: Option<String>,
     pub sections: Vec<SectionView>,
 }
 
-/// The views of one analysis.
-#[derive(Debug, Clone, Default)]
-pub struct ModelView {
-    pub language: Option<Lang>,
-    pub units: Vec<UnitView>,
-    pub citations: Vec<CitationView>,
+/// The views of one analysis of `text` (the analysed text, spans index into it).
+pub struct ModelView<'a> {
+    analysis: &'a Analysis,
+    text: &'a str,
 }
 
-impl ModelView {
-    pub fn of(analysis: &Analysis, text: &str) -> ModelView {
-        let _ = text;
-        let document = &analysis.document;
-        ModelView {
-            language: Some(document.language),
-            units: document
-                .units
-                .iter()
-                .map(|u| UnitView {
-                    span: u.span,
-                    action: None,
-                    reference: None,
-                    heading: None,
-                    heading_body: None,
-                    sections: Vec::new(),
-                })
-                .collect(),
-            citations: Vec::new(),
+impl<'a> ModelView<'a> {
+    pub fn of(analysis: &'a Analysis, text: &'a str) -> ModelView<'a> {
+        ModelView { analysis, text }
+    }
+
+    pub fn language(&self) -> Lang {
+        self.analysis.document.language
+    }
+
+    fn slice(&self, span: Span) -> &'a str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    fn citation(&self, c: &Citation) -> CitationView {
+        CitationView {
+            span: c.span,
+            body: c.body.and_then(|b| b.catalog_id()).map(str::to_string),
+            number: c.number,
+            revision: c
+                .tag
+                .as_ref()
+                .and_then(|t| t.place_year())
+                .map(|(revised, place, year)| (revised, place.to_string(), year)),
         }
     }
 
-    pub fn citation_at(&self, offset: usize) -> Option<&CitationView> {
-        self.citations
-            .iter()
-            .find(|c| c.span.contains(offset) || c.span.end == offset)
+    fn unit(&self, u: &Unit) -> UnitView {
+        UnitView {
+            span: u.span,
+            action: u
+                .action
+                .as_ref()
+                .map(|a| (a.kind.as_str().to_string(), a.span)),
+            reference: u.reference.as_ref().map(|r| (r.text.clone(), r.span)),
+            heading: u.heading.as_ref().map(|h| {
+                let text = self.slice(h.span);
+                let first_line = text.lines().next().unwrap_or("").trim();
+                (first_line.to_string(), h.span)
+            }),
+            heading_body: u.body.and_then(|b| b.catalog_id()).map(str::to_string),
+            sections: u
+                .sections
+                .iter()
+                .map(|s| SectionView {
+                    span: s.span,
+                    call_word: s.call_word.clone(),
+                    call_span: s.call,
+                    clauses: s.clauses.len(),
+                })
+                .collect(),
+        }
     }
 
-    pub fn unit_at(&self, offset: usize) -> Option<&UnitView> {
-        self.units
+    /// The citation of an ITU conference resolution at an offset of the analysed text.
+    pub fn citation_at(&self, offset: usize) -> Option<CitationView> {
+        self.analysis
+            .document
+            .citations
             .iter()
-            .find(|u| u.span.contains(offset) || u.span.end == offset)
+            .filter(|c| c.kind == CitationKind::Conference)
+            .find(|c| c.span.start <= offset && offset <= c.span.end)
+            .map(|c| self.citation(c))
+    }
+
+    pub fn unit_at(&self, offset: usize) -> Option<UnitView> {
+        self.analysis.document.unit_at(offset).map(|u| self.unit(u))
+    }
+
+    pub fn units(&self) -> Vec<UnitView> {
+        self.analysis
+            .document
+            .units
+            .iter()
+            .map(|u| self.unit(u))
+            .collect()
     }
 }

@@ -5,7 +5,8 @@
 //!   conference id the document is checked against (`"WTDC-17"`), or null for the
 //!   catalogue's newest state; `source` says where it came from: `"option"`,
 //!   `"conference line"`, `"heading"`, `"document header"`, `"catalogue state"`, or
-//!   `"not a proposal"` (then `target` is null and the file gets no diagnostics).
+//!   `"not a proposal"` (then `target` is null and the file gets no diagnostics; also
+//!   for a file that the `include`/`exclude` globs of `proplint.toml` leave out).
 //! - request `proplint/catalogEntry` (client → server):
 //!   `{textDocument: {uri}, position}` → `{markdown}` (what a hover on the citation at
 //!   that position shows) or null when no citation is there.

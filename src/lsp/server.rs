@@ -410,8 +410,7 @@ fn citation_hover(snapshot: &Snapshot, position: Position) -> Option<String> {
     let offset = snapshot.offset(position);
     let view = ModelView::of(analysis, snapshot.text());
     let cite = view.citation_at(offset)?;
-    let lang = view.language.unwrap_or(crate::catalog::Lang::En);
-    hover::citation_markdown(snapshot.catalog(), &analysis.target, lang, cite)
+    hover::citation_markdown(snapshot.catalog(), &analysis.target, view.language(), &cite)
 }
 
 /// What the worker of a document needs besides its channels.
@@ -852,9 +851,8 @@ impl LanguageServer for Backend {
         };
         let offset = snapshot.offset(position);
         let view = ModelView::of(analysis, snapshot.text());
-        let lang = view.language.unwrap_or(crate::catalog::Lang::En);
         let found = if let Some(cite) = view.citation_at(offset) {
-            hover::citation_markdown(snapshot.catalog(), &analysis.target, lang, cite)
+            hover::citation_markdown(snapshot.catalog(), &analysis.target, view.language(), &cite)
                 .map(|md| (md, cite.span))
         } else if let Some(unit) = view.unit_at(offset) {
             let on = |span: &crate::text::Span| span.contains(offset) || span.end == offset;
@@ -864,7 +862,7 @@ impl LanguageServer for Backend {
                 .filter(|(_, s)| on(s))
                 .or(unit.action.as_ref().filter(|(_, s)| on(s)))
             {
-                hover::reference_markdown(unit).map(|md| (md, *span))
+                hover::reference_markdown(&unit).map(|md| (md, *span))
             } else {
                 unit.sections
                     .iter()

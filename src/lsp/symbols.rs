@@ -48,7 +48,7 @@ fn unit_name(unit: &UnitView) -> String {
 }
 
 pub fn document_symbols(snapshot: &Snapshot, view: &ModelView) -> Vec<DocumentSymbol> {
-    view.units
+    view.units()
         .iter()
         .map(|unit| {
             let sections: Vec<DocumentSymbol> = unit
@@ -133,7 +133,7 @@ pub fn folding_ranges(snapshot: &Snapshot, view: &ModelView) -> Vec<FoldingRange
             });
         }
     };
-    for unit in &view.units {
+    for unit in &view.units() {
         push(unit.span);
         for section in &unit.sections {
             push(section.span);

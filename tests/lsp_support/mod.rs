@@ -317,10 +317,10 @@ pub fn expected_diagnostics(
     } else {
         0
     };
-    if !proplint::lsp::detect::is_proposal(body) {
+    let analysis = proplint::analyze(body, proplint::Catalog::embedded(), options);
+    if !analysis.document.is_proposal() {
         return Vec::new();
     }
-    let analysis = proplint::analyze(body, proplint::Catalog::embedded(), options);
     analysis
         .diagnostics
         .iter()
