@@ -492,11 +492,15 @@ async fn unknown_keys_in_proplint_toml_are_shown_with_their_line() {
     assert!(text.contains("unknown field `colour`"), "{text}");
     assert_eq!(message["params"]["type"], 1, "an error");
     // The server asked to watch proplint.toml.
-    let registered = client.server_requests.lock().unwrap().iter().any(|r| {
-        r["method"] == "client/registerCapability"
-            && r["params"]["registrations"][0]["method"] == "workspace/didChangeWatchedFiles"
-    });
-    assert!(registered);
+    let registration = client.server_request("client/registerCapability").await;
+    assert_eq!(
+        registration["params"]["registrations"][0]["method"],
+        "workspace/didChangeWatchedFiles"
+    );
+    assert_eq!(
+        registration["params"]["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"],
+        "**/proplint.toml"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -627,4 +631,260 @@ async fn closing_clears_diagnostics_and_shutdown_answers() {
     assert_eq!(result, Value::Null);
     client.notify("exit", Value::Null).await;
     tokio::time::sleep(Duration::from_millis(50)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stale_citation_is_reported_explained_and_fixed() {
+    for utf8 in [false, true] {
+        let mut client = started(utf8).await;
+        let encoding = client.encoding;
+        let text = FIXTURE_FR;
+        client.open(URI_FR, text, 1).await;
+        let published = client.diagnostics(URI_FR, 1).await;
+        let cite = "Résolution 140 (Rév. Guadalajara, 2010)";
+        let start = text.find(cite).unwrap();
+        let stale = published["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "stale-revision")
+            .expect("stale-revision published")
+            .clone();
+        assert_eq!(
+            stale["range"],
+            range(text, start, start + cite.len(), encoding)
+        );
+        assert_eq!(stale["severity"], 2);
+        assert_eq!(stale["source"], "proplint");
+        assert!(stale["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .ends_with("docs/rules/stale-revision.md"));
+        let target = client
+            .wait_for("proplint/target", |m| m["method"] == "proplint/target")
+            .await;
+        assert_eq!(
+            target["params"],
+            json!({"uri": URI_FR, "target": "WTDC-17", "source": "conference line"})
+        );
+
+        // The quick fix, through the protocol, cites the revision in force.
+        let actions = client
+            .request(
+                "textDocument/codeAction",
+                json!({
+                    "textDocument": {"uri": URI_FR},
+                    "range": stale["range"],
+                    "context": {"diagnostics": [stale.clone()]}
+                }),
+            )
+            .await;
+        let fix = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["kind"] == "quickfix" && a["isPreferred"] == true)
+            .expect("a preferred quick fix");
+        assert_eq!(fix["diagnostics"][0]["code"], "stale-revision");
+        assert_eq!(
+            fix["edit"]["documentChanges"][0]["textDocument"]["version"], 1,
+            "edits carry the version they apply to"
+        );
+        let fixed = apply_workspace_edit(text, &fix["edit"], URI_FR, encoding);
+        assert!(fixed.contains("la Résolution 140 (Rév. Busan, 2014) de la Conférence"));
+        assert_eq!(
+            fixed.len(),
+            text.len() - "Guadalajara, 2010".len() + "Busan, 2014".len()
+        );
+
+        // Fix-all mends the three problems of the fixture at once.
+        let all = client
+            .request(
+                "textDocument/codeAction",
+                json!({
+                    "textDocument": {"uri": URI_FR},
+                    "range": range(text, 0, 0, encoding),
+                    "context": {"diagnostics": [], "only": ["source.fixAll.proplint"]}
+                }),
+            )
+            .await;
+        assert_eq!(all.as_array().unwrap().len(), 1, "{all}");
+        let fixed = apply_workspace_edit(text, &all[0]["edit"], URI_FR, encoding);
+        assert!(fixed.contains("Résolution 140 (Rév. Busan, 2014)"));
+        assert!(fixed.contains("Résolution 71 (Rév. Busan, 2014)"));
+        assert!(fixed.contains("\nc)\tla Résolution 69"));
+        let after = proplint::analyze(&fixed, proplint::Catalog::embedded(), &Default::default());
+        assert!(after.diagnostics.is_empty(), "{:#?}", after.diagnostics);
+
+        // Hover (and the extension's catalogEntry) on the citation.
+        let at = position(text, start + 5, encoding);
+        let hover = client
+            .request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": URI_FR}, "position": at}),
+            )
+            .await;
+        let md = hover["contents"]["value"].as_str().unwrap();
+        assert_eq!(hover["contents"]["kind"], "markdown");
+        assert!(
+            md.contains("Résolution 140 — Conférence de plénipotentiaires"),
+            "{md}"
+        );
+        assert!(md.contains("revised at PP-14 (Busan, 2014)"), "{md}");
+        assert!(
+            md.contains("In force at WTDC-17 (conference line): Résolution 140 (Rév. Busan, 2014)"),
+            "{md}"
+        );
+        assert!(md.contains("**Stale**"), "{md}");
+        assert_eq!(hover["range"], stale["range"]);
+        let entry = client
+            .request(
+                "proplint/catalogEntry",
+                json!({"textDocument": {"uri": URI_FR}, "position": at}),
+            )
+            .await;
+        assert_eq!(entry["markdown"], md);
+        client.shutdown_and_exit().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn symbols_and_folding_follow_units_headings_and_sections() {
+    let mut client = started(false).await;
+    let text = FIXTURE_FR;
+    client.open(URI_FR, text, 1).await;
+    let symbols = client
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": URI_FR}}),
+        )
+        .await;
+    let units = symbols.as_array().unwrap();
+    let names: Vec<&str> = units.iter().map(|u| u["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["MOD ECP/24A6/1", "ADD ECP/24A6/2"]);
+    let heading = &units[0]["children"][0];
+    assert_eq!(heading["name"], "RÉSOLUTION 45 (RÉV. DUBAÏ, 2014)");
+    let sections: Vec<&str> = heading["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "rappelant",
+            "reconnaissant",
+            "décide",
+            "charge le Directeur du Bureau de développement des télécommunications"
+        ]
+    );
+    assert_eq!(heading["children"][0]["detail"], "3 clauses");
+    // The unit's selection is its reference.
+    let reference = text.find("ECP/24A6/1").unwrap();
+    assert_eq!(
+        units[0]["selectionRange"],
+        range(
+            text,
+            reference,
+            reference + "ECP/24A6/1".len(),
+            client.encoding
+        )
+    );
+
+    let folding = client
+        .request(
+            "textDocument/foldingRange",
+            json!({"textDocument": {"uri": URI_FR}}),
+        )
+        .await;
+    let folds: Vec<(u64, u64)> = folding
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["startLine"].as_u64().unwrap(),
+                f["endLine"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let line = |needle: &str| text[..text.find(needle).unwrap()].matches('\n').count() as u64;
+    // The "rappelant" section runs from its call word to its last clause.
+    assert!(
+        folds.contains(&(line("rappelant"), line("d)\tla Résolution 69"))),
+        "{folds:?}"
+    );
+    // Each unit folds from its first line.
+    assert!(folds.iter().any(|f| f.0 == 0), "{folds:?}");
+    assert!(folds.iter().any(|f| f.0 == line("ADD\tECP")), "{folds:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_explains_references_and_call_words() {
+    let mut client = started(false).await;
+    let text = FIXTURE_FR;
+    client.open(URI_FR, text, 1).await;
+    let hover_at = |offset: usize| json!({"textDocument": {"uri": URI_FR}, "position": position(text, offset, Encoding::Utf16)});
+    let reference = client
+        .request("textDocument/hover", hover_at(text.find("24A6/1").unwrap()))
+        .await;
+    let md = reference["contents"]["value"].as_str().unwrap();
+    assert!(md.starts_with("**MOD ECP/24A6/1**"), "{md}");
+    assert!(md.contains("Proposal 1 of document 24, addendum 6"), "{md}");
+    let call = client
+        .request(
+            "textDocument/hover",
+            hover_at(text.find("décide").unwrap() + 2),
+        )
+        .await;
+    let md = call["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("en *resolves*"), "{md}");
+    assert!(md.contains("Operative section"), "{md}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_core_fixture_gets_what_check_finds() {
+    // The core's fixtures (EN/FR/ES, CRLF, BOM, Markdown, CriticMarkup): the server must
+    // publish exactly what `proplint check` finds, in both encodings.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        panic!("no {}", dir.display());
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "{files:?}");
+    for utf8 in [false, true] {
+        let mut client = started(utf8).await;
+        let mut total = 0;
+        for (i, path) in files.iter().enumerate() {
+            let source = proplint::source::SourceFile::read(path).unwrap();
+            // What an editor sends: the decoded text, BOM included when the file has one.
+            let text = match source.encoding {
+                proplint::source::Encoding::Utf8 => source.text.clone(),
+                _ => format!("\u{feff}{}", source.text),
+            };
+            let uri = format!(
+                "file:///tmp/proplint-fixtures/{i}-{}",
+                path.file_name().unwrap().to_string_lossy()
+            );
+            client.open(&uri, &text, 1).await;
+            let published = client.diagnostics(&uri, 1).await;
+            let expected =
+                expected_diagnostics(&text, &proplint::Options::default(), client.encoding);
+            total += expected.len();
+            assert_eq!(
+                comparable(&published["diagnostics"]),
+                expected,
+                "{}",
+                path.display()
+            );
+        }
+        assert!(total > 10, "the fixtures have findings: {total}");
+        client.shutdown_and_exit().await;
+    }
 }

@@ -22,6 +22,7 @@ pub struct CitationView {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionView {
     pub span: Span,
+    /// The call word (with its addressee) as written.
     pub call_word: String,
     pub call_span: Span,
     pub clauses: usize,
@@ -93,7 +94,14 @@ impl<'a> ModelView<'a> {
                 .iter()
                 .map(|s| SectionView {
                     span: s.span,
-                    call_word: s.call_word.clone(),
+                    call_word: {
+                        let written = self.slice(s.call).trim();
+                        if written.is_empty() {
+                            s.call_word.clone()
+                        } else {
+                            written.to_string()
+                        }
+                    },
                     call_span: s.call,
                     clauses: s.clauses.len(),
                 })

@@ -200,6 +200,27 @@ impl TestClient {
         }
     }
 
+    /// Waits until the server has sent a request for `method`; returns it.
+    pub async fn server_request(&self, method: &str) -> Value {
+        let deadline = tokio::time::Instant::now() + TIMEOUT;
+        loop {
+            if let Some(r) = self
+                .server_requests
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|r| r["method"] == method)
+            {
+                return r.clone();
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no {method} request"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+    }
+
     /// Notifications received so far (and not yet taken), without waiting.
     pub fn drain(&mut self) -> Vec<Value> {
         while let Ok(msg) = self.notifications.try_recv() {
