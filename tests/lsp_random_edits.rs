@@ -27,7 +27,16 @@ impl Rng {
 }
 
 const SNIPPETS: &[&str] = &[
-    "a", "é", "Ж", "😀", "\n", "\r\n", " ", "1", ")", "\t",
+    "a",
+    "é",
+    "Ж",
+    "😀",
+    "\n",
+    "\r\n",
+    " ",
+    "1",
+    ")",
+    "\t",
     "Résolution 140 (Rév. Busan, 2014)",
     "Resolution 71 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference;\n",
     "b)\tla Résolution 69 (Rév. Dubaï, 2014),\r\n",
@@ -55,12 +64,20 @@ fn random_change(rng: &mut Rng, text: &str) -> (usize, usize, String) {
         0..=4 => (start, start, SNIPPETS[rng.below(10)].to_string()),
         // Deleting a few characters or a whole stretch across lines.
         5..=6 => {
-            let len = if rng.below(4) == 0 { rng.below(400) } else { 1 + rng.below(6) };
+            let len = if rng.below(4) == 0 {
+                rng.below(400)
+            } else {
+                1 + rng.below(6)
+            };
             let end = snap(text, start + len).max(start);
             (start, end, String::new())
         }
         // Pasting a citation, a clause, a unit line, a revision mark.
-        7..=8 => (start, start, SNIPPETS[10 + rng.below(SNIPPETS.len() - 10)].to_string()),
+        7..=8 => (
+            start,
+            start,
+            SNIPPETS[10 + rng.below(SNIPPETS.len() - 10)].to_string(),
+        ),
         // Replacing a stretch with a paste of the document itself.
         _ => {
             let end = snap(text, start + rng.below(80)).max(start);
@@ -76,16 +93,30 @@ async fn run(seed: u64, utf8: bool, edits: usize, debounce_ms: u64) {
     *client.settings.lock().unwrap() = json!({"debounceMs": debounce_ms});
     client.initialize(capabilities(utf8), None).await;
     let encoding = client.encoding;
-    assert_eq!(encoding, if utf8 { Encoding::Utf8 } else { Encoding::Utf16 });
+    assert_eq!(
+        encoding,
+        if utf8 {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        }
+    );
     let uri = format!("file:///tmp/proplint-random/{seed}.txt");
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-    let mut text = format!("{FIXTURE_FR}\n*****\n\n{}", FIXTURE_EN.replace('\n', "\r\n"));
+    let mut text = format!(
+        "{FIXTURE_FR}\n*****\n\n{}",
+        FIXTURE_EN.replace('\n', "\r\n")
+    );
     client.open(&uri, &text, 1).await;
     let mut version = 1i64;
     let mut sent = 0;
     while sent < edits {
         // One to three changes per notification, each on the text the previous left.
-        let batch = if rng.below(5) == 0 { 1 + rng.below(3) } else { 1 };
+        let batch = if rng.below(5) == 0 {
+            1 + rng.below(3)
+        } else {
+            1
+        };
         let mut changes = Vec::new();
         for _ in 0..batch {
             let (start, end, new_text) = random_change(&mut rng, &text);
@@ -119,7 +150,10 @@ async fn check(
     let published = client.diagnostics(uri, version).await;
     let (held, held_version) = inspector.document(&uri.parse().unwrap()).unwrap();
     assert_eq!(held_version as i64, version);
-    assert!(held == text, "seed {seed}: the server's buffer differs at version {version}");
+    assert!(
+        held == text,
+        "seed {seed}: the server's buffer differs at version {version}"
+    );
     let expected = expected_diagnostics(text, &proplint::Options::default(), client.encoding);
     assert_eq!(
         comparable(&published["diagnostics"]),

@@ -19,23 +19,35 @@ pub mod protocol;
 pub mod server;
 pub mod symbols;
 
-pub use server::{service, Backend, Inspector, ProplintService};
+pub use server::{service, Backend, Inspector, Lifecycle, ProplintService};
 
 /// Runs the language server on stdin/stdout until the client sends `exit` or closes
-/// the stream. Blocking: builds its own tokio runtime.
+/// the stream. Blocking: builds its own tokio runtime. An `exit` without a `shutdown`
+/// before it is an error (the process should then exit with code 1, as LSP asks).
 pub fn run_stdio() -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("proplint-lsp")
         .enable_all()
         .build()?;
-    runtime.block_on(async {
+    let clean = runtime.block_on(async {
         let (service, socket) = service();
-        tower_lsp::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
+        let lifecycle = service.lifecycle();
+        let serve =
+            tower_lsp::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service);
+        tokio::select! {
+            // The client closed the stream.
+            () = serve => true,
+            clean = lifecycle.exited() => clean,
+        }
     });
     // The stdin reader may still be blocked in a read; do not wait for it.
     runtime.shutdown_background();
-    Ok(())
+    if clean {
+        Ok(())
+    } else {
+        Err(std::io::Error::other(
+            "the client sent `exit` without `shutdown`",
+        ))
+    }
 }

@@ -232,11 +232,32 @@ impl Inspector {
 /// "Unexpected params" although Emacs Eglot and IntelliJ's LSP4IJ send it.
 pub struct ProplintService {
     inner: LspService<Backend>,
+    lifecycle: Arc<Lifecycle>,
+}
+
+/// What the transport needs to know of the session's end: tower-lsp stops reading only
+/// at the next message after `exit`, so the stdio loop waits for this instead.
+#[derive(Default)]
+pub struct Lifecycle {
+    shutdown: std::sync::atomic::AtomicBool,
+    exited: Notify,
+}
+
+impl Lifecycle {
+    /// Resolves once the client has sent `exit`; returns whether `shutdown` came first.
+    pub async fn exited(&self) -> bool {
+        self.exited.notified().await;
+        self.shutdown.load(std::sync::atomic::Ordering::SeqCst)
+    }
 }
 
 impl ProplintService {
     pub fn inspector(&self) -> Inspector {
         self.inner.inner().inspector()
+    }
+
+    pub fn lifecycle(&self) -> Arc<Lifecycle> {
+        self.lifecycle.clone()
     }
 }
 
@@ -253,6 +274,15 @@ impl tower_service::Service<Request> for ProplintService {
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
+        match request.method() {
+            "shutdown" => self
+                .lifecycle
+                .shutdown
+                .store(true, std::sync::atomic::Ordering::SeqCst),
+            // Stored as a permit: the transport may not be waiting yet.
+            "exit" => self.lifecycle.exited.notify_one(),
+            _ => {}
+        }
         let request = if request.params() == Some(&Value::Null) {
             let (method, id, _) = request.into_parts();
             let builder = Request::build(method);
@@ -272,7 +302,13 @@ pub fn service() -> (ProplintService, tower_lsp::ClientSocket) {
     let (inner, socket) = LspService::build(Backend::new)
         .custom_method(CATALOG_ENTRY_METHOD, Backend::catalog_entry)
         .finish();
-    (ProplintService { inner }, socket)
+    (
+        ProplintService {
+            inner,
+            lifecycle: Arc::default(),
+        },
+        socket,
+    )
 }
 
 impl Backend {
