@@ -21,7 +21,8 @@
 //! `--doc FILE` (use a file instead of the generated document), `--language-id ID`
 //! (plaintext), `--utf8` (offer UTF-8 positions), `--pull` (measure
 //! `textDocument/diagnostic` requests instead of pushed diagnostics, for servers that
-//! only pull), `--timeout-ms N` (5000, per edit), `--json` (print the figures as JSON).
+//! only pull), `--timeout-ms N` (5000, per edit), `--json` (print the figures as JSON),
+//! `--dump FILE` (write the generated document and stop).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -43,6 +44,7 @@ struct Args {
     pull: bool,
     timeout: Duration,
     json: bool,
+    dump: Option<String>,
     command: Vec<String>,
 }
 
@@ -57,6 +59,7 @@ fn parse_args() -> Option<Args> {
         pull: false,
         timeout: Duration::from_millis(5000),
         json: false,
+        dump: None,
         command: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -73,6 +76,7 @@ fn parse_args() -> Option<Args> {
             "--pull" => args.pull = true,
             "--timeout-ms" => args.timeout = Duration::from_millis(it.next()?.parse().ok()?),
             "--json" => args.json = true,
+            "--dump" => args.dump = Some(it.next()?),
             "--" => {
                 args.command = it.by_ref().collect();
             }
@@ -291,6 +295,10 @@ fn main() {
         eprintln!("usage: lsp-latency [--edits N] [--size BYTES] [--seed N] [--doc FILE] [--language-id ID] [--utf8] [--pull] [--timeout-ms N] [--json] -- SERVER [ARGS...]");
         std::process::exit(2);
     };
+    if let Some(path) = &args.dump {
+        std::fs::write(path, generate(args.size)).expect("write --dump");
+        return;
+    }
     if args.command.is_empty() {
         // `cargo bench` with no arguments runs every bench: say how to run this one.
         eprintln!("lsp-latency: no server command given; skipped. Usage: cargo bench --bench lsp-latency -- -- target/release/proplint-lsp");
