@@ -164,14 +164,14 @@ async fn check(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn random_edits_utf16_debounced() {
-    for seed in [1, 2, 3] {
-        run(seed, false, 500, 5).await;
+    for seed in [1, 2, 3, 4, 5] {
+        run(seed, false, 1000, 5).await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn random_edits_utf8_without_debounce() {
-    for seed in [11, 12, 13] {
-        run(seed, true, 500, 0).await;
+    for seed in [11, 12, 13, 14, 15] {
+        run(seed, true, 1000, 0).await;
     }
 }

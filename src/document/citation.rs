@@ -173,6 +173,10 @@ fn wrc_regex() -> &'static Regex {
 /// pull apart glued places such as "DubaïBuenos Aires").
 pub fn scan_line(line: &str, offset: usize, is_place: &dyn Fn(&str) -> bool) -> Vec<Citation> {
     let mut found = Vec::new();
+    // Every resolution word holds "solu" in some case: a cheap test before the regex.
+    if !has_solu(line) {
+        return found;
+    }
     let mut search_from = 0;
     while let Some(m) = keyword_regex().find_at(line, search_from) {
         search_from = m.end();
@@ -190,10 +194,7 @@ pub fn scan_line(line: &str, offset: usize, is_place: &dyn Fn(&str) -> bool) -> 
             between.contains("ITU-R") || between.contains("UIT-R")
         };
         let mut members: Vec<Member> = Vec::new();
-        loop {
-            let Some(num) = number_regex().find(&line[at..]) else {
-                break;
-            };
+        while let Some(num) = number_regex().find(&line[at..]) {
             let raw = &line[at..at + num.end()];
             let number_span = Span::new(at, at + num.end());
             at = number_span.end;
@@ -218,27 +219,21 @@ pub fn scan_line(line: &str, offset: usize, is_place: &dyn Fn(&str) -> bool) -> 
         let prefix_body = prefix_body(&line[..keyword.start]);
         let phrase = body_phrase(&line[at..]);
         let list_len = members.len();
-        // A tag written once after the last member dates the members before it that
-        // have none of their own.
-        let mut shared: Option<Tag> = None;
+        // A tag dates the members before it that have none of their own:
+        // "Resolutions 50 and 52 (Rev. Hammamet, 2016) and 58 (Rev. Dubai, 2012)".
         let mut dated: Vec<(Option<Tag>, bool)> = vec![(None, false); list_len];
-        for (i, member) in members.iter().enumerate().rev() {
-            match &member.tag {
+        let mut owner: Option<usize> = None;
+        for i in (0..list_len).rev() {
+            match &members[i].tag {
                 Some(t) => {
                     dated[i] = (Some(t.clone()), false);
-                    if i + 1 == list_len {
-                        shared = Some(t.clone());
-                    } else {
-                        shared = None;
-                    }
+                    owner = Some(i);
                 }
-                None => dated[i] = (shared.clone(), shared.is_some()),
-            }
-        }
-        if list_len > 1 {
-            if let Some((Some(_), _)) = dated.last() {
-                if dated[..list_len - 1].iter().any(|(_, s)| *s) {
-                    dated[list_len - 1].1 = true;
+                None => {
+                    if let Some(o) = owner {
+                        dated[i] = (members[o].tag.clone(), true);
+                        dated[o].1 = true;
+                    }
                 }
             }
         }
@@ -274,10 +269,9 @@ pub fn scan_line(line: &str, offset: usize, is_place: &dyn Fn(&str) -> bool) -> 
             } else {
                 member.number_span.start
             };
-            let end = match (&member.tag, &tag) {
-                (Some(own), _) => own.span.end,
-                (None, Some(t)) if i + 1 == list_len => t.span.end,
-                _ => member.number_span.end,
+            let end = match &member.tag {
+                Some(own) => own.span.end,
+                None => member.number_span.end,
             };
             found.push(Citation {
                 span: Span::new(start, end).shifted(offset),
@@ -583,6 +577,12 @@ fn body_phrase(after: &str) -> Option<Phrase> {
         .map(|(_, b)| Phrase::Body(*b))
 }
 
+fn has_solu(line: &str) -> bool {
+    line.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"solu"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,7 +604,9 @@ mod tests {
         scan_line(line, 0, &places)
     }
 
-    fn cited(line: &str) -> Vec<(u32, Option<(bool, String, u16)>, Option<BodyRef>)> {
+    type Cited = (u32, Option<(bool, String, u16)>, Option<BodyRef>);
+
+    fn cited(line: &str) -> Vec<Cited> {
         scan(line)
             .into_iter()
             .map(|c| {
@@ -651,6 +653,17 @@ mod tests {
             .all(|c| c.tag.is_some() && c.body == Some(BodyRef::Pp)));
         assert!(c.iter().all(|c| c.tag_shared));
         assert_eq!(c[0].span.start, 4);
+        let line = "Resolutions 50 and 52 (Rev. Hammamet, 2016) and 58 (Rev. Dubai, 2012)";
+        let c = scan(line);
+        let years: Vec<_> = c
+            .iter()
+            .map(|c| c.tag.as_ref().unwrap().place_year().unwrap().2)
+            .collect();
+        assert_eq!(years, [2016, 2016, 2012]);
+        assert_eq!(
+            &line[c[1].span.start..c[1].span.end],
+            "52 (Rev. Hammamet, 2016)"
+        );
         let line = "Resolutions 102 (Rev. Dubai, 2018) and 140 (Rev. Busan, 2014)";
         let c = scan(line);
         assert_eq!(c.len(), 2);

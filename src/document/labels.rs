@@ -37,6 +37,9 @@ pub struct Label {
     pub homoglyphs: Vec<Homoglyph>,
     /// For a glued label: the old label's span and text (`a` of `ac)`).
     pub flattened_old: Option<(Span, String)>,
+    /// The label of the old reading when it differs: the glued old text, or the old
+    /// side of a substitution mark (`{~~a~>c~~})`).
+    pub old_text: Option<String>,
     /// The new label's span within a glued label (`c` of `ac)`).
     pub new_span: Span,
     /// A label whose clause was deleted in Word but survived a flattening export.
@@ -138,11 +141,12 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
             ")"
         } else if after.starts_with(". ") || after.starts_with(".\t") {
             "."
-        } else if after.starts_with('\t') || after.starts_with("  ") || after.starts_with(" \t") {
-            ""
-        } else if open == 0
-            && after.starts_with(' ')
-            && after[1..].starts_with(|c: char| c.is_lowercase())
+        } else if after.starts_with('\t')
+            || after.starts_with("  ")
+            || after.starts_with(" \t")
+            || (open == 0
+                && after.starts_with(' ')
+                && after[1..].starts_with(|c: char| c.is_lowercase()))
         {
             ""
         } else {

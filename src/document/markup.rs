@@ -35,6 +35,7 @@ pub struct Mark {
 /// The new reading of a source text, with a map back to the source.
 #[derive(Debug, Clone)]
 pub struct Reading<'a> {
+    source: &'a str,
     pub text: Cow<'a, str>,
     /// Runs copied from the source: (start in reading, start in source), sorted.
     /// Empty when the reading is the source itself.
@@ -48,6 +49,7 @@ impl<'a> Reading<'a> {
         let marks = find_marks(source);
         if marks.is_empty() {
             return Reading {
+                source,
                 text: Cow::Borrowed(source),
                 runs: Vec::new(),
                 marks,
@@ -76,10 +78,16 @@ impl<'a> Reading<'a> {
         }
         copy(&mut text, Span::new(at, source.len()));
         Reading {
+            source,
             text: Cow::Owned(text),
             runs,
             marks,
         }
+    }
+
+    /// The marked text this reading was made from.
+    pub fn source(&self) -> &'a str {
+        self.source
     }
 
     pub fn is_identity(&self) -> bool {
@@ -171,6 +179,14 @@ pub fn find_marks(source: &str) -> Vec<Mark> {
         from = span.end;
     }
     marks
+}
+
+/// Whether any of `marks` (sorted, disjoint) overlaps `span`.
+pub fn overlaps_any(marks: &[Mark], span: Span) -> bool {
+    let i = marks.partition_point(|m| m.span.end <= span.start);
+    marks
+        .get(i)
+        .is_some_and(|m| m.span.start < span.end.max(span.start + 1))
 }
 
 #[cfg(test)]

@@ -19,7 +19,9 @@ use crate::catalog::{Catalog, Lang};
 use crate::fold::fold;
 use crate::text::Span;
 
-pub fn parse(source: &str, catalog: &Catalog) -> Document {
+/// Parses one chunk of a document (see [`super::chunk_spans`]) as a text of its own.
+/// Only the first chunk can hold the document's header.
+pub fn parse_chunk(source: &str, catalog: &Catalog, first: bool) -> Document {
     let reading = Reading::new(source);
     let text: &str = &reading.text;
     let is_place = |p: &str| catalog.is_place(p);
@@ -34,7 +36,7 @@ pub fn parse(source: &str, catalog: &Catalog) -> Document {
         header_conference: None,
         current: new_unit(0),
         section: None,
-        seen_action: false,
+        seen_action: !first,
         note: Note::None,
     };
     let mut line_start = 0;
@@ -44,7 +46,6 @@ pub fn parse(source: &str, catalog: &Catalog) -> Document {
         line_start += line.len();
     }
     p.finish(text.len());
-    let language = detect_language(text);
     let Parser {
         mut units,
         citations,
@@ -60,7 +61,7 @@ pub fn parse(source: &str, catalog: &Catalog) -> Document {
     flattened.sort_by_key(|f| (f.span.start, f.span.end));
     flattened.dedup_by_key(|f| f.span);
     Document {
-        language,
+        language: Lang::En,
         marks: reading.marks.clone(),
         units,
         citations,
@@ -237,13 +238,22 @@ impl<'a> Parser<'a> {
         let cs = content_start(line);
         let content = trim_decoration(&line[cs..]);
         let content_span = Span::new(start + cs, start + cs + content.len());
+        if super::is_separator_line(line) {
+            self.note = Note::None;
+            self.close_unit(start);
+            self.current = new_unit(start + line.len());
+            return;
+        }
         if content.is_empty() {
             if self.note == Note::Body {
                 self.note = Note::None;
             }
             return;
         }
-        if note_header_regex().is_match(content) {
+        let first = content.as_bytes()[0];
+        if (content.starts_with("Page ") || content.starts_with("<b>Page "))
+            && note_header_regex().is_match(content)
+        {
             self.note = Note::Header;
             return;
         }
@@ -256,15 +266,13 @@ impl<'a> Parser<'a> {
             }
             return;
         }
-        if inline_note_regex().is_match(content) {
+        if b"DFIMC".contains(&first) && inline_note_regex().is_match(content) {
             return;
         }
-        if content.len() >= 3 && content.chars().all(|c| c == '*' || c == ' ') {
-            self.close_unit(start);
-            self.current = new_unit(start + line.len());
-            return;
-        }
-        if let Some(c) = action_regex().captures(content) {
+        let action = (b"(MASN".contains(&first) && content.len() < 120)
+            .then(|| action_regex().captures(content))
+            .flatten();
+        if let Some(c) = action {
             self.start_unit_for_action(start);
             let m = c.name("action").map(|m| m.as_str()).unwrap_or("MOD");
             let kind = match m {
@@ -285,7 +293,10 @@ impl<'a> Parser<'a> {
             self.seen_action = true;
             return;
         }
-        if let Some(c) = reference_regex().captures(content) {
+        let reference = (content.len() < 60 && content.contains('/'))
+            .then(|| reference_regex().captures(content))
+            .flatten();
+        if let Some(c) = reference {
             if self.current.reference.is_some() {
                 self.close_unit(start);
                 self.current = new_unit(start);
@@ -297,7 +308,10 @@ impl<'a> Parser<'a> {
             return;
         }
         let citations = scan_line(content, content_span.start, self.is_place);
-        if let Some(c) = heading_regex().captures(content) {
+        let heading = (b"RrDdPpOoAa".contains(&first) && content.len() < 250)
+            .then(|| heading_regex().captures(content))
+            .flatten();
+        if let Some(c) = heading {
             let upper = content
                 .chars()
                 .filter(|c| c.is_alphabetic())
@@ -308,8 +322,7 @@ impl<'a> Parser<'a> {
                 return;
             }
         }
-        if let Some(word) = reasons_word(content) {
-            let _ = word;
+        if b"RrMm".contains(&first) && reasons_word(content).is_some() {
             self.end_section();
             self.current.reasons = Some(self.map(content_span));
             self.add_citations(citations, false);
@@ -448,11 +461,10 @@ impl<'a> Parser<'a> {
                             flattened_old: Some(_),
                             ..
                         }
-                    ) || self
-                        .reading
-                        .marks
-                        .iter()
-                        .any(|m| m.span.overlaps(self.reading.span_to_source(tag.span)));
+                    ) || super::markup::overlaps_any(
+                        &self.reading.marks,
+                        self.reading.span_to_source(tag.span),
+                    );
                 }
                 heading.conference = conference;
                 self.current.body = cite.body.or(self.current.body);
@@ -470,9 +482,15 @@ impl<'a> Parser<'a> {
         cite: &Citation,
         body: Option<BodyRef>,
     ) -> (Option<String>, Option<BodyRef>) {
-        let Some((_, place, year)) = cite.tag.as_ref().and_then(|t| t.place_year()) else {
+        let Some((revised, place, year)) = cite.tag.as_ref().and_then(|t| t.place_year()) else {
             return (None, None);
         };
+        if !revised
+            && body.or(cite.body).is_none()
+            && self.catalog.tag_may_be_uncatalogued(place, year)
+        {
+            return (None, None);
+        }
         let at = self.catalog.conferences_at(place, year);
         let wanted = body.or(cite.body).and_then(BodyRef::catalog_id);
         let found = match wanted {
@@ -487,6 +505,18 @@ impl<'a> Parser<'a> {
     }
 
     fn conference_line(&mut self, content: &str, content_span: Span) -> Option<ConferenceLine> {
+        // "The", "La", "El", "Le", "L'": a cheap test before folding the line.
+        let head: String = content
+            .chars()
+            .take(3)
+            .flat_map(char::to_lowercase)
+            .collect();
+        let article = ["the", "la ", "el ", "le ", "l'", "l\u{2019}"]
+            .iter()
+            .any(|a| head.starts_with(a));
+        if !article || !content.contains('(') {
+            return None;
+        }
         let folded = fold(content);
         let rest = ["the ", "la ", "el ", "le ", "l'"]
             .iter()
@@ -552,6 +582,11 @@ impl<'a> Parser<'a> {
 
     /// Glued periods, conference codes and place-years in running text.
     fn free_text_flattened(&mut self, content: &str, at: usize, citations: &[Citation]) {
+        // Every glued form holds two years, or digits around a dash.
+        let digits = content.bytes().filter(u8::is_ascii_digit).count();
+        if digits < 4 || (digits < 8 && !content.contains('-')) {
+            return;
+        }
         let in_tag = |s: usize| {
             citations
                 .iter()
@@ -667,16 +702,19 @@ impl<'a> Parser<'a> {
     fn close_unit(&mut self, end: usize) {
         self.end_section();
         let mut unit = std::mem::replace(&mut self.current, new_unit(end));
-        unit.span = self.map(Span::new(unit.span.start.min(end), end));
+        // Units are built in reading offsets; only a closed unit is mapped to the source.
+        let reading_start = unit.span.start.min(end);
+        unit.span = self.map(Span::new(reading_start, end));
         let empty = unit.action.is_none()
             && unit.reference.is_none()
             && unit.heading.is_none()
             && unit.sections.is_empty()
             && unit.reasons.is_none()
             && unit.conference_line.is_none()
-            && self.text[unit_reading_start(&unit, self.reading)..end]
-                .trim()
-                .is_empty();
+            && self
+                .text
+                .get(reading_start..end)
+                .is_none_or(|t| t.trim().is_empty());
         if !empty {
             self.units.push(unit);
         }
@@ -691,12 +729,6 @@ impl<'a> Parser<'a> {
             }
         }
     }
-}
-
-/// A unit's start in the reading, for the emptiness check (units are built in reading
-/// offsets until closed, so the unmapped start is still a reading offset).
-fn unit_reading_start(unit: &Unit, _reading: &Reading<'_>) -> usize {
-    unit.span.start
 }
 
 fn map_tag(tag: &mut super::Tag, reading: &Reading<'_>) {
@@ -729,10 +761,20 @@ fn reasons_word(content: &str) -> Option<Lang> {
 
 /// The call word a line consists of (plus an addressee for operative ones).
 fn call_word(content: &str) -> Option<(&'static str, bool)> {
-    if content.chars().count() > 400 {
+    if content.len() > 600 || !content.chars().next()?.is_alphabetic() {
         return None;
     }
-    let folded = fold(content);
+    // An addressee is a name, not a sentence.
+    let trimmed = content.trim_end_matches([',', ':', ' ']);
+    if trimmed.contains(';') || trimmed.ends_with('.') || trimmed.contains(". ") {
+        return None;
+    }
+    // Call words are short: folding a prefix is enough to tell one and its addressee.
+    let prefix_end = trimmed
+        .char_indices()
+        .nth(64)
+        .map_or(trimmed.len(), |(i, _)| i);
+    let folded = fold(&trimmed[..prefix_end]);
     let folded = folded.trim_end_matches([',', ':', ' ']);
     for cw in CALL_WORDS {
         let Some(rest) = folded.strip_prefix(cw.folded) else {
@@ -745,21 +787,14 @@ fn call_word(content: &str) -> Option<(&'static str, bool)> {
             continue;
         }
         let rest = rest.trim_start();
-        // An addressee, not a sentence: no clause punctuation, no verb-led text.
-        if rest.contains([';', '.']) && !rest.ends_with("etc.") {
-            continue;
-        }
-        if super::lexicon::ADDRESSEE_STARTS
+        let addressed = super::lexicon::ADDRESSEE_STARTS
             .iter()
-            .any(|a| rest.starts_with(a))
-        {
-            if cw.operative
-                || rest.starts_with("further")
-                || rest.starts_with("en outre")
-                || rest.starts_with("ademas")
-            {
-                return Some((cw.folded, cw.operative));
-            }
+            .any(|a| rest.starts_with(a));
+        let further = ["further", "en outre", "ademas"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+        if addressed && (cw.operative || further) {
+            return Some((cw.folded, cw.operative));
         }
     }
     None
@@ -802,10 +837,23 @@ fn raw_to_label(raw: RawLabel, reading: &Reading<'_>) -> Label {
         level: 0,
         homoglyphs,
         flattened_old: None,
+        old_text: marked_old_label(reading, span),
         new_span: span,
         deleted: false,
         closer: raw.closer,
     }
+}
+
+/// The old side of a substitution mark whose new side is exactly this label.
+fn marked_old_label(reading: &Reading<'_>, span: Span) -> Option<String> {
+    let mark = reading.mark_at(span.start)?;
+    if mark.kind != super::MarkKind::Substitution || mark.new != Some(span) {
+        return None;
+    }
+    let old = mark.old?;
+    let text = reading.source().get(old.start..old.end)?;
+    (!text.is_empty() && text.len() <= 8 && text.chars().all(char::is_alphanumeric))
+        .then(|| text.to_lowercase())
 }
 
 /// Decides what each label of a section is — letter or roman, glued or not — assigns
@@ -835,6 +883,7 @@ fn settle_labels(section: &mut Section, reading: &Reading<'_>, flattened: &mut V
                             let old_span = Span::new(label.span.start, label.span.start + old_len);
                             let new_span = Span::new(label.span.start + old_len, label.span.end);
                             label.flattened_old = Some((old_span, chars[0].to_string()));
+                            label.old_text = Some(chars[0].to_string());
                             label.new_span = new_span;
                             label.value = labels::letter_value(&chars[1].to_string()).unwrap_or(0);
                             label.text = chars[1].to_string();
@@ -879,6 +928,7 @@ fn settle_labels(section: &mut Section, reading: &Reading<'_>, flattened: &mut V
                                 Span::new(label.span.start, label.span.start + old.len());
                             let new_span = Span::new(old_span.end, label.span.end);
                             label.flattened_old = Some((old_span, old.to_string()));
+                            label.old_text = Some(old.to_string());
                             label.new_span = new_span;
                             label.value = expected;
                             label.text = exp;
@@ -918,8 +968,8 @@ fn new_char_len(reading: &Reading<'_>, label: &Label) -> usize {
 fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
     let n = section.clauses.len();
     let old_value = |l: &Label| -> Option<u32> {
-        match &l.flattened_old {
-            Some((_, old)) => labels::letter_value(old),
+        match &l.old_text {
+            Some(old) => labels::letter_value(old),
             None => Some(l.value),
         }
     };
@@ -927,7 +977,7 @@ fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
         let Some(label) = &section.clauses[i].label else {
             continue;
         };
-        if label.kind != LabelKind::Letter || label.flattened_old.is_some() {
+        if label.kind != LabelKind::Letter || label.old_text.is_some() {
             continue;
         }
         let prev = (0..i).rev().find_map(|j| section.clauses[j].label.as_ref());
@@ -935,7 +985,7 @@ fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
         let Some(next) = next else {
             continue;
         };
-        if next.kind != LabelKind::Letter || next.flattened_old.is_none() {
+        if next.kind != LabelKind::Letter || next.old_text.is_none() {
             continue;
         }
         let follows_prev = match prev {
@@ -994,7 +1044,7 @@ fn letter_or_roman(text: &str, stack: &[LabelKind], last_value: &[u32]) -> Label
     }
 }
 
-fn detect_language(text: &str) -> Lang {
+pub fn detect_language(text: &str) -> Lang {
     let sample_end = crate::text::floor_char_boundary(text, 20_000);
     let sample = &text[..sample_end];
     let mut counts = [0u32; 3];

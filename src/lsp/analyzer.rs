@@ -8,22 +8,27 @@ use tower_lsp::lsp_types::{self as lsp, NumberOrString, Url};
 
 use super::config::Config;
 use super::position::Mapper;
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Session};
 use crate::catalog::Catalog;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::{Encoding, Span};
 
-/// Produces analyses of successive versions of one document with one configuration.
-///
-/// This is where the core's incremental `Session` slots in: it keeps per-unit results
-/// between calls, so an edit re-analyses only the units it touches.
+/// Produces analyses of successive versions of one document with one configuration:
+/// the core's incremental [`Session`], which re-parses and re-checks only the chunks of
+/// the text an edit touched (its results equal a full analysis by construction; the
+/// random-edit tests check it through the protocol). A configuration change makes a new
+/// analyzer, so nothing cached under the old one is reused.
 pub struct Analyzer {
     config: Arc<Config>,
+    session: Session,
 }
 
 impl Analyzer {
     pub fn new(config: Arc<Config>) -> Self {
-        Analyzer { config }
+        Analyzer {
+            config,
+            session: Session::new(),
+        }
     }
 
     pub fn config(&self) -> &Arc<Config> {
@@ -32,7 +37,8 @@ impl Analyzer {
 
     /// Analyses the text (without its byte-order mark) of the next version.
     pub fn update(&mut self, text: &str) -> Analysis {
-        crate::analyze(text, self.config.catalog.get(), &self.config.options)
+        self.session
+            .analyze(text, self.config.catalog.get(), &self.config.options)
     }
 }
 
@@ -69,7 +75,7 @@ impl Snapshot {
         let (text, had_bom) = crate::text::strip_bom(&buffer);
         let base = if had_bom { crate::text::BOM.len() } else { 0 };
         let analysis = if analyzer.config().checks(&uri) {
-            Some(analyzer.update(text)).filter(|a| a.document.is_proposal())
+            Some(analyzer.update(text)).filter(Analysis::is_proposal)
         } else {
             None
         };

@@ -55,7 +55,7 @@ impl<'a> ModelView<'a> {
     }
 
     pub fn language(&self) -> Lang {
-        self.analysis.document.language
+        self.analysis.language
     }
 
     fn slice(&self, span: Span) -> &'a str {
@@ -112,7 +112,7 @@ impl<'a> ModelView<'a> {
     /// The citation of an ITU conference resolution at an offset of the analysed text.
     pub fn citation_at(&self, offset: usize) -> Option<CitationView> {
         self.analysis
-            .document
+            .document()
             .citations
             .iter()
             .filter(|c| c.kind == CitationKind::Conference)
@@ -121,12 +121,15 @@ impl<'a> ModelView<'a> {
     }
 
     pub fn unit_at(&self, offset: usize) -> Option<UnitView> {
-        self.analysis.document.unit_at(offset).map(|u| self.unit(u))
+        self.analysis
+            .document()
+            .unit_at(offset)
+            .map(|u| self.unit(u))
     }
 
     pub fn units(&self) -> Vec<UnitView> {
         self.analysis
-            .document
+            .document()
             .units
             .iter()
             .map(|u| self.unit(u))

@@ -143,19 +143,9 @@ fn retag_fix(
     let currently_revised = new.revised() || *shared_rev;
     // Keep a "Rev." that stays, and a shared one before glued text: change only what
     // must change, as a drafter would.
-    let (span, replacement) = if currently_revised == revision.revised && !*shared_rev {
-        let place_year = tag_inner(
-            Revision {
-                conference: revision.conference,
-                revised: false,
-            },
-            &style,
-        );
-        (
-            Span::new(new.place_span.start, new.year_span.end),
-            place_year,
-        )
-    } else if *shared_rev && revision.revised {
+    let keeps_rev = (currently_revised == revision.revised && !*shared_rev)
+        || (*shared_rev && revision.revised);
+    let (span, replacement) = if keeps_rev {
         let place_year = tag_inner(
             Revision {
                 conference: revision.conference,
@@ -174,7 +164,12 @@ fn retag_fix(
         )
     };
     let title = format!("Cite {} ({})", citation.number, tag_inner(revision, &style));
-    let edit = render::change(ctx, span, &replacement);
+    // A heading states the version in force, not a proposed change: never a mark.
+    let edit = if citation.in_heading {
+        crate::diagnostic::Edit::replace(span, replacement)
+    } else {
+        render::change(ctx, span, &replacement)
+    };
     Some(if safe {
         Fix::safe(title, vec![edit])
     } else {
@@ -235,7 +230,11 @@ fn stale_fix(ctx: &Context<'_>, citation: &Citation, current: Revision<'_>) -> O
             .collect(),
     );
     let first = members.first()?;
-    let span = Span::new(first.number_span.start, tag.span.end);
+    let end = members
+        .iter()
+        .map(|m| m.tag.as_ref().map_or(m.number_span.end, |t| t.span.end))
+        .max()?;
+    let span = Span::new(first.number_span.start, end.max(tag.span.end));
     Some(Fix::safe(
         "Split the list by the revision in force",
         vec![render::change(ctx, span, &text)],

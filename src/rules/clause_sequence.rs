@@ -2,7 +2,7 @@
 //! without gaps, repeats or disorder, on the new reading. Each run is checked on its
 //! own: a section's top-level clauses, and the sub-clauses under each clause.
 
-use crate::diagnostic::{Diagnostic, Fix};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::{labels, Label, LabelKind, Section};
 use crate::rules::render;
 use crate::rules::{Context, Rule};
@@ -83,13 +83,11 @@ fn check_run(ctx: &Context<'_>, run: &[&Label], out: &mut Vec<Diagnostic>) {
                 ),
             };
             let mut edits = Vec::new();
-            let mut value = expected;
-            for l in &run[i..] {
+            for (value, l) in (expected..).zip(&run[i..]) {
                 let text = labels::render(l.kind, value);
                 if text != l.text {
-                    edits.push(render::change(ctx, l.new_span, &text));
+                    edits.push(relabel(ctx, l, &text));
                 }
-                value += 1;
             }
             let mut d = Diagnostic::new(Rule::ClauseSequence, label.span, message);
             if !edits.is_empty() {
@@ -116,5 +114,17 @@ fn shown_value(kind: LabelKind, value: u32) -> String {
         text
     } else {
         format!("{text})")
+    }
+}
+
+/// The edit that gives a label a new text. A glued label (`ac)`) is rewritten whole,
+/// its lost mark restored with the new label (`{~~a~>b~~})`), so no new glue appears.
+fn relabel(ctx: &Context<'_>, label: &Label, text: &str) -> Edit {
+    match &label.flattened_old {
+        Some((_, old)) if !ctx.in_mark(label.span) => {
+            Edit::replace(label.span, format!("{{~~{old}~>{text}~~}}"))
+        }
+        Some(_) => Edit::replace(label.span, text),
+        None => render::change(ctx, label.new_span, text),
     }
 }

@@ -61,6 +61,12 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             FlattenedKind::DeletedClause => f.span,
             _ => Span::new(f.old.start, f.new.end),
         };
-        out.push(Diagnostic::new(Rule::FlattenedRevision, span, message).with_fix(fix));
+        let d = Diagnostic::new(Rule::FlattenedRevision, span, message);
+        // Marks do not nest: glued text inside a mark is reported, not rewritten.
+        out.push(if ctx.in_mark(span) {
+            d
+        } else {
+            d.with_fix(fix)
+        });
     }
 }

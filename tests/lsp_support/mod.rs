@@ -339,7 +339,7 @@ pub fn expected_diagnostics(
         0
     };
     let analysis = proplint::analyze(body, proplint::Catalog::embedded(), options);
-    if !analysis.document.is_proposal() {
+    if !analysis.is_proposal() {
         return Vec::new();
     }
     analysis

@@ -1,7 +1,7 @@
 use super::*;
 
 fn doc(text: &str) -> Document {
-    parse(text, Catalog::embedded())
+    Document::parse(text, Catalog::embedded())
 }
 
 const FR: &str = "\
@@ -72,9 +72,11 @@ fn units_sections_and_clauses() {
             (LabelKind::Roman, 1, 2)
         ]
     );
+    let a = crate::analysis::analyze(FR, Catalog::embedded(), &Default::default());
+    assert_eq!(a.target.id.as_deref(), Some("WTDC-17"));
     assert_eq!(
-        d.stated_target(),
-        Some(("WTDC-17", crate::analysis::TargetSource::ConferenceLine))
+        a.target.source,
+        crate::analysis::TargetSource::ConferenceLine
     );
 }
 
@@ -219,4 +221,44 @@ fn deleted_clause_after_an_unchanged_label() {
     let clauses = &d.units[0].sections[0].clauses;
     assert!(clauses[1].label.as_ref().unwrap().deleted);
     assert!(!clauses[0].label.as_ref().unwrap().deleted);
+}
+
+#[test]
+fn deleted_clause_is_still_seen_once_marks_are_restored() {
+    let text =
+        "rappelant\n{~~l~>n~~})\tun;\n{~~m~>o~~})\tdeux;\nn)\ttrois;\n{~~o~>p~~})\tquatre;\n";
+    let d = doc(text);
+    let clauses = &d.units[0].sections[0].clauses;
+    let n = clauses[2].label.as_ref().unwrap();
+    assert_eq!(n.text, "n");
+    assert!(n.deleted);
+    assert_eq!(
+        clauses[3].label.as_ref().unwrap().old_text.as_deref(),
+        Some("o")
+    );
+}
+
+#[test]
+fn separators_cut_units_and_chunks() {
+    let text = "MOD\tB/1/1\nrecalling\na)\tx;\nReasons:\tx\n*****************\n\n MOD\tB/1/2\nReasons:\ty\n";
+    let d = doc(text);
+    assert_eq!(d.units.len(), 2);
+    assert_eq!(crate::document::chunk_spans(text).len(), 2);
+    assert_eq!(d.units[1].reference.as_ref().unwrap().seq, 2);
+    assert!(text[d.units[1].span.start..].contains("B/1/2"));
+}
+
+#[test]
+fn a_mark_does_not_cross_a_separator() {
+    let text = "rappelant\n{--a)\tx\n*****\nb)--} y\n";
+    let d = doc(text);
+    assert!(d.marks.is_empty());
+}
+
+#[test]
+fn dubai_2012_without_rev_or_body_is_not_attributed() {
+    let d =
+        doc("recalling\na)\tResolution 1 (Dubai, 2012);\nb)\tResolution 50 (Rev. Dubai, 2012);\n");
+    assert_eq!(d.citations[0].body, None);
+    assert_eq!(d.citations[1].body, Some(BodyRef::Wtsa));
 }
