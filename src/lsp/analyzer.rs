@@ -2,7 +2,8 @@
 //! text into an [`Analysis`] (the one place that calls the core), and the immutable
 //! [`Snapshot`] of a version that every request reads.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use tower_lsp::lsp_types::{self as lsp, NumberOrString, Url};
 
@@ -11,6 +12,7 @@ use super::position::Mapper;
 use crate::analysis::{Analysis, Session};
 use crate::catalog::Catalog;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
 use crate::text::{Encoding, Span};
 
 /// Produces analyses of successive versions of one document with one configuration:
@@ -56,8 +58,9 @@ pub struct Snapshot {
     /// `None` when the file is not a proposal (or is excluded by `proplint.toml`): it
     /// gets no diagnostics and no features.
     pub analysis: Option<Analysis>,
-    /// The analysis's diagnostics in LSP form, in the same order.
-    pub diagnostics: Vec<lsp::Diagnostic>,
+    /// The analysis's diagnostics in LSP form, in the same order (shared with the
+    /// publication).
+    pub diagnostics: Arc<Vec<lsp::Diagnostic>>,
 }
 
 impl Snapshot {
@@ -89,6 +92,7 @@ impl Snapshot {
                     .collect()
             })
             .unwrap_or_default();
+        let diagnostics = Arc::new(diagnostics);
         Snapshot {
             uri,
             generation,
@@ -127,7 +131,7 @@ impl Snapshot {
         self.analysis
             .iter()
             .flat_map(|a| a.diagnostics.iter())
-            .zip(&self.diagnostics)
+            .zip(self.diagnostics.iter())
     }
 }
 
@@ -139,16 +143,40 @@ pub fn to_lsp_severity(severity: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
+/// Each rule's code and documentation link, parsed once (a 1 MB document can carry
+/// hundreds of diagnostics, converted again at every edit).
+fn rule_links() -> &'static HashMap<Rule, (NumberOrString, Option<lsp::CodeDescription>)> {
+    static LINKS: OnceLock<HashMap<Rule, (NumberOrString, Option<lsp::CodeDescription>)>> =
+        OnceLock::new();
+    LINKS.get_or_init(|| {
+        Rule::ALL
+            .iter()
+            .map(|&rule| {
+                let href = Url::parse(&rule.doc_url()).ok();
+                (
+                    rule,
+                    (
+                        NumberOrString::String(rule.code().to_string()),
+                        href.map(|href| lsp::CodeDescription { href }),
+                    ),
+                )
+            })
+            .collect()
+    })
+}
+
 /// A core diagnostic as the client sees it: rule code linked to its documentation,
 /// `source: "proplint"`.
 pub fn to_lsp_diagnostic(d: &Diagnostic, buffer: &str, mapper: &Mapper) -> lsp::Diagnostic {
+    let (code, code_description) = rule_links()
+        .get(&d.rule)
+        .cloned()
+        .unwrap_or_else(|| (NumberOrString::String(d.rule.code().to_string()), None));
     lsp::Diagnostic {
         range: mapper.range(buffer, d.span),
         severity: Some(to_lsp_severity(d.severity)),
-        code: Some(NumberOrString::String(d.rule.code().to_string())),
-        code_description: Url::parse(&d.rule.doc_url())
-            .ok()
-            .map(|href| lsp::CodeDescription { href }),
+        code: Some(code),
+        code_description,
         source: Some("proplint".to_string()),
         message: d.message.clone(),
         related_information: None,

@@ -40,8 +40,8 @@ use super::analyzer::{Analyzer, Snapshot};
 use super::config::{self, Config, ConfigError, Settings};
 use super::model::ModelView;
 use super::protocol::{
-    CatalogEntry, CatalogEntryParams, TargetNotification, TargetParams, CATALOG_ENTRY_METHOD,
-    NOT_A_PROPOSAL,
+    CatalogEntry, CatalogEntryParams, PublishShared, PublishSharedParams, TargetNotification,
+    TargetParams, CATALOG_ENTRY_METHOD, NOT_A_PROPOSAL,
 };
 use super::{buffer::Buffer, completion, hover, position, symbols};
 use crate::text::Encoding;
@@ -463,6 +463,9 @@ struct WorkerContext {
 
 async fn worker(mut cx: WorkerContext) {
     let mut analyzer: Option<Analyzer> = None;
+    // The text buffer of the snapshot before last, reused when no request holds it:
+    // a fresh megabyte per edit costs page faults.
+    let mut spare: Option<String> = None;
     let mut settings_known = false;
     loop {
         if cx.jobs.changed().await.is_err() {
@@ -494,8 +497,10 @@ async fn worker(mut cx: WorkerContext) {
         };
         let uri = cx.uri.clone();
         let version = job.version;
+        let mut text = spare.take().unwrap_or_default();
         let built = tokio::task::spawn_blocking(move || {
-            let mut text = String::with_capacity(job.rope.len_bytes());
+            text.clear();
+            text.reserve(job.rope.len_bytes());
             for chunk in job.rope.chunks() {
                 text.push_str(chunk);
             }
@@ -528,7 +533,10 @@ async fn worker(mut cx: WorkerContext) {
                 continue;
             }
         };
-        cx.results.send_replace(Some(snapshot.clone()));
+        let previous = cx.results.send_replace(Some(snapshot.clone()));
+        spare = previous
+            .and_then(|old| Arc::try_unwrap(old).ok())
+            .and_then(|old| Arc::try_unwrap(old.buffer).ok());
         match cx.jobs.has_changed() {
             Ok(false) => {}
             Ok(true) => continue, // superseded: do not publish a stale version
@@ -539,9 +547,12 @@ async fn worker(mut cx: WorkerContext) {
             break;
         }
         if cx.push {
-            cx.client
-                .publish_diagnostics(cx.uri.clone(), snapshot.diagnostics.clone(), Some(version))
-                .await;
+            let params = PublishSharedParams {
+                uri: cx.uri.clone(),
+                diagnostics: snapshot.diagnostics.clone(),
+                version: Some(version),
+            };
+            cx.client.send_notification::<PublishShared>(params).await;
         }
         let params = match &snapshot.analysis {
             Some(a) => TargetParams {
@@ -851,7 +862,7 @@ impl LanguageServer for Backend {
                         related_documents: None,
                         full_document_diagnostic_report: FullDocumentDiagnosticReport {
                             result_id: Some(result_id),
-                            items: s.diagnostics.clone(),
+                            items: s.diagnostics.to_vec(),
                         },
                     })
                 }
