@@ -22,7 +22,9 @@
 //! (plaintext), `--utf8` (offer UTF-8 positions), `--pull` (measure
 //! `textDocument/diagnostic` requests instead of pushed diagnostics, for servers that
 //! only pull), `--timeout-ms N` (5000, per edit), `--json` (print the figures as JSON),
-//! `--dump FILE` (write the generated document and stop).
+//! `--dump FILE` (write the generated document and stop), `--clean` (generate every
+//! citation current: few diagnostics, to separate the cost per document from the cost
+//! per diagnostic).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -45,6 +47,7 @@ struct Args {
     timeout: Duration,
     json: bool,
     dump: Option<String>,
+    clean: bool,
     command: Vec<String>,
 }
 
@@ -60,6 +63,7 @@ fn parse_args() -> Option<Args> {
         timeout: Duration::from_millis(5000),
         json: false,
         dump: None,
+        clean: false,
         command: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -77,6 +81,7 @@ fn parse_args() -> Option<Args> {
             "--timeout-ms" => args.timeout = Duration::from_millis(it.next()?.parse().ok()?),
             "--json" => args.json = true,
             "--dump" => args.dump = Some(it.next()?),
+            "--clean" => args.clean = true,
             "--" => {
                 args.command = it.by_ref().collect();
             }
@@ -108,12 +113,12 @@ impl Rng {
 
 /// Realistic proposal units (English and French), repeated with increasing proposal
 /// numbers until the text reaches `size` bytes.
-fn generate(size: usize) -> String {
+fn generate(size: usize, clean: bool) -> String {
     const RESOLUTIONS: [(u32, &str); 4] = [
         (45, "Mechanisms for enhancing cooperation on cybersecurity, including countering and combating spam"),
         (69, "Facilitating creation of national computer incident response teams, particularly for developing countries, and cooperation among them"),
         (37, "Bridging the digital divide"),
-        (17, "Implementation of regional initiatives at national, regional, interregional and global levels"),
+        (50, "Optimal integration of information and communication technologies"),
     ];
     let mut text = String::with_capacity(size + 4096);
     let mut seq = 1;
@@ -136,7 +141,7 @@ resolves\n\
 instructs the Director of the Telecommunication Development Bureau\n\
 1\tto report to the next conference on the implementation of this resolution.\n\n\
 Reasons:\tUpdate the references to resolutions of the Plenipotentiary Conference.\n\n*****************\n\n",
-                if seq % 4 == 0 { "Guadalajara, 2010" } else { "Busan, 2014" }
+                if seq % 4 == 0 && !clean { "Guadalajara, 2010" } else { "Busan, 2014" }
             ));
         } else {
             text.push_str(&format!(
@@ -153,7 +158,7 @@ décide\n\
 1\tde continuer à aider les États Membres à élaborer des cadres nationaux de cybersécurité;\n\
 2\td'inviter les Membres de Secteur à participer à ces travaux,\n\n\
 Motifs:\tMettre à jour les références aux résolutions de la Conférence de plénipotentiaires.\n\n*****************\n\n",
-                if seq % 3 == 0 { "Guadalajara, 2010" } else { "Busan, 2014" }
+                if seq % 3 == 0 && !clean { "Guadalajara, 2010" } else { "Busan, 2014" }
             ));
         }
         seq += 1;
@@ -291,13 +296,17 @@ fn lsp_position(text: &str, index: &LineIndex, offset: usize, encoding: Encoding
 }
 
 fn main() {
-    let Some(args) = parse_args() else {
+    let Some(mut args) = parse_args() else {
         eprintln!("usage: lsp-latency [--edits N] [--size BYTES] [--seed N] [--doc FILE] [--language-id ID] [--utf8] [--pull] [--timeout-ms N] [--json] -- SERVER [ARGS...]");
         std::process::exit(2);
     };
     if let Some(path) = &args.dump {
-        std::fs::write(path, generate(args.size)).expect("write --dump");
+        std::fs::write(path, generate(args.size, args.clean)).expect("write --dump");
         return;
+    }
+    // `cargo bench` appends `--bench` after everything: it is not the server's.
+    if args.command.last().is_some_and(|a| a == "--bench") {
+        args.command.pop();
     }
     if args.command.is_empty() {
         // `cargo bench` with no arguments runs every bench: say how to run this one.
@@ -306,7 +315,7 @@ fn main() {
     }
     let mut text = match &args.doc {
         Some(path) => std::fs::read_to_string(path).expect("read --doc"),
-        None => generate(args.size),
+        None => generate(args.size, args.clean),
     };
     let encoding = if args.utf8 {
         Encoding::Utf8

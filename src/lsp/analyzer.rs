@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
 
 use tower_lsp::lsp_types::{self as lsp, NumberOrString, Url};
 
@@ -44,6 +45,15 @@ impl Analyzer {
     }
 }
 
+/// Where the time of one snapshot went (logged with `PROPLINT_LSP_TRACE=1`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildTimes {
+    /// The core's analysis (incremental session).
+    pub analysis: Duration,
+    /// The line index and the diagnostics' LSP ranges.
+    pub positions: Duration,
+}
+
 /// A version of a document with everything computed from it. Immutable and shared:
 /// requests read it while the next version is being analysed.
 pub struct Snapshot {
@@ -58,6 +68,8 @@ pub struct Snapshot {
     /// `None` when the file is not a proposal (or is excluded by `proplint.toml`): it
     /// gets no diagnostics and no features.
     pub analysis: Option<Analysis>,
+    /// How long building this snapshot took.
+    pub times: BuildTimes,
     /// The analysis's diagnostics in LSP form, in the same order (shared with the
     /// publication).
     pub diagnostics: Arc<Vec<lsp::Diagnostic>>,
@@ -75,6 +87,7 @@ impl Snapshot {
         encoding: Encoding,
         analyzer: &mut Analyzer,
     ) -> Snapshot {
+        let started = Instant::now();
         let (text, had_bom) = crate::text::strip_bom(&buffer);
         let base = if had_bom { crate::text::BOM.len() } else { 0 };
         let analysis = if analyzer.config().checks(&uri) {
@@ -82,6 +95,7 @@ impl Snapshot {
         } else {
             None
         };
+        let analysed = Instant::now();
         let mapper = Mapper::new(&buffer, base, encoding);
         let diagnostics = analysis
             .as_ref()
@@ -93,7 +107,12 @@ impl Snapshot {
             })
             .unwrap_or_default();
         let diagnostics = Arc::new(diagnostics);
+        let times = BuildTimes {
+            analysis: analysed - started,
+            positions: analysed.elapsed(),
+        };
         Snapshot {
+            times,
             uri,
             generation,
             version,

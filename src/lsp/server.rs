@@ -46,6 +46,10 @@ use super::protocol::{
 use super::{buffer::Buffer, completion, hover, position, symbols};
 use crate::text::Encoding;
 
+/// `PROPLINT_LSP_TRACE=1` logs where each analysis's time went, on stderr.
+static TRACE: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os("PROPLINT_LSP_TRACE").is_some_and(|v| v != "0"));
+
 /// How long a request waits for the analysis of the current version.
 const REQUEST_WAIT: Duration = Duration::from_secs(10);
 /// How long the first analyses wait for the client's settings.
@@ -498,12 +502,14 @@ async fn worker(mut cx: WorkerContext) {
         let uri = cx.uri.clone();
         let version = job.version;
         let mut text = spare.take().unwrap_or_default();
+        let taken = std::time::Instant::now();
         let built = tokio::task::spawn_blocking(move || {
             text.clear();
             text.reserve(job.rope.len_bytes());
             for chunk in job.rope.chunks() {
                 text.push_str(chunk);
             }
+            let text_time = taken.elapsed();
             let snapshot = Snapshot::build(
                 uri,
                 job.generation,
@@ -512,13 +518,13 @@ async fn worker(mut cx: WorkerContext) {
                 job.encoding,
                 &mut session,
             );
-            (session, snapshot)
+            (session, snapshot, text_time)
         })
         .await;
-        let snapshot = match built {
-            Ok((session, snapshot)) => {
+        let (snapshot, text_time) = match built {
+            Ok((session, snapshot, text_time)) => {
                 analyzer = Some(session);
-                Arc::new(snapshot)
+                (Arc::new(snapshot), text_time)
             }
             Err(e) => {
                 cx.client
@@ -570,6 +576,18 @@ async fn worker(mut cx: WorkerContext) {
             .send_notification::<TargetNotification>(params)
             .await;
         drop(open);
+        if *TRACE {
+            let t = snapshot.times;
+            eprintln!(
+                "proplint-lsp: {} v{version}: text {:?}, analysis {:?}, positions {:?}, total to publish {:?} ({} diagnostics)",
+                cx.uri,
+                text_time,
+                t.analysis,
+                t.positions,
+                taken.elapsed(),
+                snapshot.diagnostics.len()
+            );
+        }
     }
 }
 
