@@ -440,7 +440,7 @@ impl Catalog {
     /// does not hold, so that only the words around it can attribute it.
     pub fn tag_may_be_uncatalogued(&self, place: &str, year: u16) -> bool {
         let key = fold(&format!("{place}, {year}"));
-        self.uncatalogued_alternatives.iter().any(|k| *k == key)
+        self.uncatalogued_alternatives.contains(&key)
     }
 
     /// Conferences held at `place` in `year`.
