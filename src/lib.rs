@@ -14,6 +14,7 @@ pub mod document;
 pub mod docx;
 pub mod fix;
 pub mod fold;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod source;

@@ -144,8 +144,13 @@ pub fn main() -> i32 {
 }
 
 fn lsp() -> i32 {
-    eprintln!("error: the language server is not available in this build yet");
-    2
+    match crate::lsp::run_stdio() {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error: language server: {e}");
+            2
+        }
+    }
 }
 
 fn list_rules(format: RulesFormat) {

@@ -1,0 +1,107 @@
+//! proplint's own protocol extensions, used by the VS Code extension.
+//!
+//! - notification `proplint/target` (server → client), after each analysis of a
+//!   document: `{uri, target: string | null, source: string}`. `target` is the
+//!   conference id the document is checked against (`"WTDC-17"`), or null for the
+//!   catalogue's newest state; `source` says where it came from: `"option"`,
+//!   `"conference line"`, `"heading"`, `"document header"`, `"catalogue state"`, or
+//!   `"not a proposal"` (then `target` is null and the file gets no diagnostics; also
+//!   for a file that the `include`/`exclude` globs of `proplint.toml` leave out).
+//! - request `proplint/catalogEntry` (client → server):
+//!   `{textDocument: {uri}, position}` → `{markdown}` (what a hover on the citation at
+//!   that position shows) or null when no citation is there.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use tower_lsp::lsp_types::{
+    notification::Notification, Diagnostic, Position, TextDocumentIdentifier, Url,
+};
+
+/// Parameters of `proplint/target`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetParams {
+    pub uri: Url,
+    pub target: Option<String>,
+    pub source: String,
+}
+
+/// The `proplint/target` notification.
+pub enum TargetNotification {}
+
+impl Notification for TargetNotification {
+    type Params = TargetParams;
+    const METHOD: &'static str = "proplint/target";
+}
+
+/// The `source` of a [`TargetParams`] for a file that is not a proposal.
+pub const NOT_A_PROPOSAL: &str = "not a proposal";
+
+/// Parameters of `proplint/catalogEntry`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogEntryParams {
+    pub text_document: TextDocumentIdentifier,
+    pub position: Position,
+}
+
+/// Result of `proplint/catalogEntry`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogEntry {
+    pub markdown: String,
+}
+
+pub const CATALOG_ENTRY_METHOD: &str = "proplint/catalogEntry";
+
+/// `textDocument/publishDiagnostics` with the diagnostics shared with the snapshot they
+/// belong to, instead of a copy per publication (hundreds on a large document, at
+/// every edit). The same message on the wire as the standard notification.
+pub enum PublishShared {}
+
+impl Notification for PublishShared {
+    type Params = PublishSharedParams;
+    const METHOD: &'static str = "textDocument/publishDiagnostics";
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublishSharedParams {
+    pub uri: Url,
+    #[serde(serialize_with = "shared_ser", deserialize_with = "shared_de")]
+    pub diagnostics: Arc<Vec<Diagnostic>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<i32>,
+}
+
+fn shared_ser<S: Serializer>(v: &Arc<Vec<Diagnostic>>, s: S) -> Result<S::Ok, S::Error> {
+    v.as_slice().serialize(s)
+}
+
+fn shared_de<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<Vec<Diagnostic>>, D::Error> {
+    Vec::<Diagnostic>::deserialize(d).map(Arc::new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp::lsp_types::{PublishDiagnosticsParams, Range};
+
+    #[test]
+    fn shared_publication_is_the_standard_message() {
+        let diagnostic = Diagnostic::new_simple(Range::default(), "m".into());
+        let uri: Url = "file:///a.txt".parse().unwrap();
+        let standard =
+            PublishDiagnosticsParams::new(uri.clone(), vec![diagnostic.clone()], Some(3));
+        let shared = PublishSharedParams {
+            uri,
+            diagnostics: Arc::new(vec![diagnostic]),
+            version: Some(3),
+        };
+        assert_eq!(
+            serde_json::to_value(&standard).unwrap(),
+            serde_json::to_value(&shared).unwrap()
+        );
+        let back: PublishSharedParams =
+            serde_json::from_value(serde_json::to_value(&standard).unwrap()).unwrap();
+        assert_eq!(back, shared);
+    }
+}
