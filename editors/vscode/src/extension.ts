@@ -397,8 +397,7 @@ class ProplintExtension implements vscode.Disposable {
       }
       markdown = parts.join('\n\n---\n\n');
     }
-    const title = doc.getText(doc.getWordRangeAtPosition(position, /[\p{L}\d.\- ]{1,40}/u) ?? new vscode.Range(position, position)).trim() || 'citation';
-    const uri = vscode.Uri.from({ scheme: CATALOG_SCHEME, path: `/${title.replace(/[\\/]/g, '-')}.md`, query: String(Date.now()) });
+    const uri = vscode.Uri.from({ scheme: CATALOG_SCHEME, path: `/${entryTitle(markdown)}.md`, query: String(Date.now()) });
     this.catalogDocs.set(uri.toString(), markdown);
     const entry = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(entry, 'markdown');
@@ -457,6 +456,12 @@ class ProplintExtension implements vscode.Disposable {
     this.status.tooltip = view.tooltip;
     this.status.show();
   }
+}
+
+/** The tab title of a catalogue entry: its first line, without Markdown markup. */
+function entryTitle(markdown: string): string {
+  const first = markdown.split('\n').map((l) => l.replace(/^[#>\s*_-]+|[*_`]+/g, '').trim()).find((l) => l !== '') ?? '';
+  return (first.replace(/[\\/:?#%]/g, '-').slice(0, 60).trim() || 'catalogue entry');
 }
 
 let extension: ProplintExtension | undefined;
