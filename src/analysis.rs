@@ -99,7 +99,11 @@ pub fn validate_target(catalog: &Catalog, id: &str) -> Result<(), OptionError> {
     if catalog.conference(id).is_some() {
         return Ok(());
     }
-    let known: Vec<&str> = catalog.conferences().iter().map(|c| c.id.as_str()).collect();
+    let known: Vec<&str> = catalog
+        .conferences()
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     Err(OptionError(format!(
         "unknown target conference `{id}`; the catalogue knows {}",
         known.join(", ")
@@ -134,7 +138,11 @@ fn settle_target(document: &Document, catalog: &Catalog, options: &Options) -> T
         source,
         date: conf.began(),
     };
-    if let Some(conf) = options.target.as_deref().and_then(|id| catalog.conference(id)) {
+    if let Some(conf) = options
+        .target
+        .as_deref()
+        .and_then(|id| catalog.conference(id))
+    {
         return from(conf, TargetSource::Option);
     }
     if let Some((id, source)) = document.stated_target() {

@@ -77,7 +77,11 @@ pub struct Fix {
 }
 
 impl Fix {
-    pub fn new(title: impl Into<String>, applicability: Applicability, mut edits: Vec<Edit>) -> Self {
+    pub fn new(
+        title: impl Into<String>,
+        applicability: Applicability,
+        mut edits: Vec<Edit>,
+    ) -> Self {
         edits.sort_by_key(|e| (e.span.start, e.span.end));
         Fix {
             title: title.into(),
@@ -97,7 +101,11 @@ impl Fix {
     /// The smallest span covering every edit.
     pub fn span(&self) -> Option<Span> {
         let first = self.edits.first()?;
-        Some(self.edits.iter().fold(first.span, |acc, e| acc.cover(e.span)))
+        Some(
+            self.edits
+                .iter()
+                .fold(first.span, |acc, e| acc.cover(e.span)),
+        )
     }
 }
 

@@ -2,15 +2,20 @@
 //!
 //! Data flows one way: text → [`document`] (revision marks resolved, units, sections,
 //! clauses, citations) → [`rules`] (pure functions of the document and the
-//! [`catalog`]) → front-ends (the CLI reporters in [`report`], the language server
-//! in [`lsp`]) that only present.
+//! [`catalog`]) → front-ends (the CLI reporters in [`report`], the language server)
+//! that only present.
 
 pub mod analysis;
 pub mod catalog;
+pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
 pub mod fold;
+pub mod report;
 pub mod rules;
+pub mod source;
 pub mod text;
 
 pub use analysis::{analyze, Analysis, Options};

@@ -133,8 +133,7 @@ impl Catalog {
                 }
             }
             if let Some(list) = self.complete_list(&conf.id) {
-                if !list.adopted.contains(&cite.number) && !list.revised.contains(&cite.number)
-                {
+                if !list.adopted.contains(&cite.number) && !list.revised.contains(&cite.number) {
                     return Verdict::UnknownRevision {
                         reason: format!(
                             "{} neither adopted nor revised Resolution {} (its list of resolutions is complete)",
@@ -213,7 +212,10 @@ impl Catalog {
 
     /// The conference that abrogated the resolution, if that happened before `when`.
     pub fn suppressed_by<'c>(&'c self, r: &Resolution, when: When<'c>) -> Option<&'c Conference> {
-        let at = r.suppressed_at.as_deref().or(r.suppressed_before.as_deref())?;
+        let at = r
+            .suppressed_at
+            .as_deref()
+            .or(r.suppressed_before.as_deref())?;
         let conf = self.conference(at)?;
         (conf.began() < when.date && when.conference.is_none_or(|t| t.id != conf.id))
             .then_some(conf)
@@ -354,7 +356,12 @@ impl Catalog {
         }
     }
 
-    fn accepts_conflicting_tag(&self, r: &Resolution, conf: &Conference, cite: &CitedRevision<'_>) -> bool {
+    fn accepts_conflicting_tag(
+        &self,
+        r: &Resolution,
+        conf: &Conference,
+        cite: &CitedRevision<'_>,
+    ) -> bool {
         let place_year = format!("{}, {}", conf.place.en.as_deref().unwrap_or(""), conf.year);
         let tag = if cite.revised {
             format!("Rev. {place_year}")
@@ -375,7 +382,9 @@ impl Catalog {
         let unknown = |reason: String, confidence| Verdict::UnknownRevision {
             reason,
             confidence,
-            suggestion: self.current_at(r, when).or_else(|| self.latest_before(r, conf)),
+            suggestion: self
+                .current_at(r, when)
+                .or_else(|| self.latest_before(r, conf)),
         };
         if let Some((_, confidence)) = r.not_revised_at.iter().find(|(c, _)| c == &conf.id) {
             return Some(unknown(
@@ -399,7 +408,11 @@ impl Catalog {
                 ));
             }
         }
-        if let Some(through) = r.history_complete_through.as_deref().and_then(|id| self.conference(id)) {
+        if let Some(through) = r
+            .history_complete_through
+            .as_deref()
+            .and_then(|id| self.conference(id))
+        {
             if conf.began() <= through.began() {
                 return Some(unknown(
                     format!(

@@ -299,7 +299,10 @@ impl Catalog {
         }
         self.places.clear();
         for (i, c) in self.conferences.iter().enumerate() {
-            for name in [&c.place.en, &c.place.fr, &c.place.es].into_iter().flatten() {
+            for name in [&c.place.en, &c.place.fr, &c.place.es]
+                .into_iter()
+                .flatten()
+            {
                 let list = self.places.entry(fold(name)).or_default();
                 if !list.contains(&i) {
                     list.push(i);
@@ -459,7 +462,11 @@ impl Catalog {
 
     /// Resolutions of a body, by number.
     pub fn resolutions_of(&self, body: &str) -> Vec<&Resolution> {
-        let mut v: Vec<&Resolution> = self.resolutions.values().filter(|r| r.body == body).collect();
+        let mut v: Vec<&Resolution> = self
+            .resolutions
+            .values()
+            .filter(|r| r.body == body)
+            .collect();
         v.sort_by_key(|r| r.number);
         v
     }
@@ -507,7 +514,11 @@ mod tests {
         assert_eq!(catalog.conferences_at("DUBAÏ", 2014)[0].id, "WTDC-14");
         assert_eq!(catalog.conferences_at("Ginebra", 2022)[0].id, "WTSA-20");
         assert_eq!(catalog.upper_bound("PP-18"), Some(213));
-        assert_eq!(catalog.upper_bound("WTDC-14"), None, "medium bounds are not certain");
+        assert_eq!(
+            catalog.upper_bound("WTDC-14"),
+            None,
+            "medium bounds are not certain"
+        );
         assert!(catalog.complete_list("PP-18").is_some());
     }
 
@@ -532,6 +543,6 @@ mod tests {
         let path = dir.path().join("bad.json");
         std::fs::write(&path, "{\n  \"resolutions\": [}\n").unwrap();
         let err = Catalog::with_files(&[&path]).unwrap_err();
-        assert!(err.origin.ends_with("bad.json:2:18"), "{}", err.origin);
+        assert!(err.origin.ends_with("bad.json:2:19"), "{}", err.origin);
     }
 }

@@ -1,28 +1,226 @@
 //! The document model: a proposal text with its revision marks resolved into an old and
 //! a new reading, cut into proposal units, headings, sections and clauses, with every
-//! citation recognised. Every span is a byte span of the analysed source text.
+//! citation recognised. Parsing reads the new reading; every span stored here is a
+//! byte span of the source text.
+
+pub mod citation;
+pub mod labels;
+pub mod lexicon;
+pub mod markup;
+mod structure;
+
+use serde::Serialize;
 
 use crate::analysis::TargetSource;
 use crate::catalog::{Catalog, Lang};
 use crate::text::Span;
 
-#[derive(Debug, Clone)]
+pub use citation::{BodySource, Citation, CitationKind, PlaceYear, Tag, TagForm};
+pub use labels::{Homoglyph, Label, LabelKind};
+pub use lexicon::BodyRef;
+pub use markup::{Mark, MarkKind};
+
+#[derive(Debug, Clone, Serialize)]
 pub struct Document {
     pub language: Lang,
+    /// CriticMarkup marks, in source order.
+    pub marks: Vec<Mark>,
     pub units: Vec<Unit>,
+    /// Every citation, in source order.
+    pub citations: Vec<Citation>,
+    /// Old and new text glued by an export, in source order.
+    pub flattened: Vec<Flattened>,
+    /// A conference named in the document's header ("CMDT-17"), by catalogue id.
+    pub header_conference: Option<String>,
 }
 
-#[derive(Debug, Clone)]
-pub struct Unit {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ActionKind {
+    #[serde(rename = "MOD")]
+    Mod,
+    #[serde(rename = "ADD")]
+    Add,
+    #[serde(rename = "SUP")]
+    Sup,
+    #[serde(rename = "NOC")]
+    Noc,
+}
+
+impl ActionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::Mod => "MOD",
+            ActionKind::Add => "ADD",
+            ActionKind::Sup => "SUP",
+            ActionKind::Noc => "NOC",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Action {
+    pub kind: ActionKind,
     pub span: Span,
 }
 
+/// `ECP/24A6/1`: origin, document (with addendum), sequence number.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposalRef {
+    pub span: Span,
+    pub text: String,
+    /// Everything before the last `/`: "ECP/24A6".
+    pub prefix: String,
+    pub seq: u32,
+    pub seq_span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingKind {
+    Resolution,
+    Decision,
+    Recommendation,
+    Opinion,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub span: Span,
+    pub kind: HeadingKind,
+    pub number: Option<u32>,
+    /// "DRAFT NEW RESOLUTION [ACP-1]".
+    pub draft_new: bool,
+    /// Whether the heading is in upper case, as most headings are.
+    pub upper_case: bool,
+    /// Index into [`Document::citations`] of the heading's own citation.
+    pub citation: Option<usize>,
+    /// The conference its revision tag names in the new reading, by catalogue id.
+    pub conference: Option<String>,
+    /// Whether that tag was changed by revision marks or a flattened export: the new
+    /// tag then names the conference the proposal is for.
+    pub tag_changed: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConferenceLine {
+    pub span: Span,
+    pub body: BodyRef,
+    /// The catalogue id of the conference its place and year name, if any.
+    pub conference: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub span: Span,
+    /// The call word (with its addressee) as written.
+    pub call: Span,
+    pub call_word: String,
+    pub operative: bool,
+    pub clauses: Vec<Clause>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Clause {
+    /// The clause's first line (labels and text).
+    pub span: Span,
+    pub label: Option<Label>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Unit {
+    pub span: Span,
+    pub action: Option<Action>,
+    pub reference: Option<ProposalRef>,
+    pub heading: Option<Heading>,
+    pub conference_line: Option<ConferenceLine>,
+    pub sections: Vec<Section>,
+    /// The Reasons / Motifs / Motivos line.
+    pub reasons: Option<Span>,
+    /// The body whose text the unit amends, for "of this Conference".
+    pub body: Option<BodyRef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlattenedKind {
+    /// "(Rév.Hyderabad, 2010Dubaï, 2014)".
+    Tag,
+    /// "ac)": label a replaced by c.
+    Label,
+    /// "23" between 2 and 4.
+    Number,
+    /// "2016-20192020-2023".
+    Period,
+    /// "CMDT-1417".
+    Code,
+    /// "Busan, 2014Dubaï, 2018" in running text.
+    PlaceYear,
+    /// A clause deleted in Word whose label and text survived among glued labels.
+    DeletedClause,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Flattened {
+    pub kind: FlattenedKind,
+    /// The glued text, old and new.
+    pub span: Span,
+    pub old: Span,
+    pub new: Span,
+}
+
 impl Document {
-    pub fn parse(_text: &str, _catalog: &Catalog) -> Document {
-        Document { language: Lang::En, units: Vec::new() }
+    pub fn parse(source: &str, catalog: &Catalog) -> Document {
+        structure::parse(source, catalog)
     }
 
+    /// Whether the text looks like a proposal at all. Other text files get no
+    /// diagnostics: a linter must not be noise on a README that mentions a resolution.
+    pub fn is_proposal(&self) -> bool {
+        self.units.iter().any(|u| {
+            u.action.is_some()
+                || u.reference.is_some()
+                || u.heading.is_some()
+                || u.conference_line.is_some()
+                || u.sections
+                    .iter()
+                    .any(|s| s.clauses.iter().any(|c| c.label.is_some()))
+        })
+    }
+
+    /// The target conference the document states, and where it says it.
     pub fn stated_target(&self) -> Option<(&str, TargetSource)> {
-        None
+        if let Some(id) = self
+            .units
+            .iter()
+            .filter_map(|u| u.conference_line.as_ref()?.conference.as_deref())
+            .next()
+        {
+            return Some((id, TargetSource::ConferenceLine));
+        }
+        if let Some(id) = self
+            .units
+            .iter()
+            .filter_map(|u| u.heading.as_ref())
+            .filter(|h| h.tag_changed)
+            .find_map(|h| h.conference.as_deref())
+        {
+            return Some((id, TargetSource::Heading));
+        }
+        self.header_conference
+            .as_deref()
+            .map(|id| (id, TargetSource::Header))
+    }
+
+    /// The unit containing a source offset.
+    pub fn unit_at(&self, offset: usize) -> Option<&Unit> {
+        let i = self.units.partition_point(|u| u.span.end <= offset);
+        self.units.get(i).filter(|u| u.span.start <= offset)
+    }
+
+    /// The citation whose span holds a source offset.
+    pub fn citation_at(&self, offset: usize) -> Option<&Citation> {
+        self.citations
+            .iter()
+            .find(|c| c.span.start <= offset && offset <= c.span.end)
     }
 }

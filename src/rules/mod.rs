@@ -5,9 +5,20 @@
 //! severity, and a documentation page under `docs/rules/<code>.md` that `proplint
 //! explain` prints.
 
+mod citations;
+mod clause_sequence;
+mod flattened_revision;
+mod label_homoglyph;
+mod missing_reasons;
+mod proposal_sequence;
+pub mod render;
+
 use serde::{Serialize, Serializer};
 
-use crate::diagnostic::Severity;
+use crate::analysis::Target;
+use crate::catalog::{Catalog, When};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
 
 macro_rules! rules {
     ($( $variant:ident => $code:literal, $severity:ident, $summary:literal; )*) => {
@@ -89,14 +100,59 @@ impl Serialize for Rule {
     }
 }
 
-use crate::analysis::Target;
-use crate::catalog::Catalog;
-use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+/// What every rule sees: the parsed document, the source it was parsed from, the
+/// catalogue and the point in time the document is checked against.
+pub struct Context<'a> {
+    pub document: &'a Document,
+    pub source: &'a str,
+    pub catalog: &'a Catalog,
+    pub target: &'a Target,
+    pub when: When<'a>,
+}
 
-/// Runs every rule over a parsed document. `source` is the text the document was
-/// parsed from (fixes need it to preserve the author's spelling).
-pub fn run(document: &Document, catalog: &Catalog, target: &Target, source: &str) -> Vec<Diagnostic> {
-    let _ = (document, catalog, target, source);
-    Vec::new()
+impl Context<'_> {
+    /// Whether the document shows its changes as revision marks: fixes then show
+    /// their changes as marks too, as Word would track them.
+    pub fn tracks_changes(&self) -> bool {
+        !self.document.marks.is_empty()
+    }
+
+    /// Whether a source span lies inside a revision mark.
+    pub fn in_mark(&self, span: crate::text::Span) -> bool {
+        self.document
+            .marks
+            .iter()
+            .any(|m| m.span.start < span.end && span.start < m.span.end)
+    }
+
+    pub fn text(&self, span: crate::text::Span) -> &str {
+        self.source.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+/// Runs every rule over a parsed document. A text that is not a proposal gets nothing.
+pub fn run(
+    document: &Document,
+    catalog: &Catalog,
+    target: &Target,
+    source: &str,
+) -> Vec<Diagnostic> {
+    if !document.is_proposal() {
+        return Vec::new();
+    }
+    let ctx = Context {
+        document,
+        source,
+        catalog,
+        target,
+        when: target.when(catalog),
+    };
+    let mut out = Vec::new();
+    citations::check(&ctx, &mut out);
+    clause_sequence::check(&ctx, &mut out);
+    label_homoglyph::check(&ctx, &mut out);
+    flattened_revision::check(&ctx, &mut out);
+    proposal_sequence::check(&ctx, &mut out);
+    missing_reasons::check(&ctx, &mut out);
+    out
 }

@@ -1,0 +1,446 @@
+//! The command line: `proplint check`, `rules`, `explain`, `lsp`.
+//!
+//! Exit codes: 0 nothing at or above the fail level, 1 findings, 2 a usage or I/O
+//! error (with a message that names the file).
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use rayon::prelude::*;
+
+use crate::analysis::{analyze, validate_target, Options};
+use crate::catalog::Catalog;
+use crate::config::Config;
+use crate::diagnostic::Severity;
+use crate::fix::fix_until_stable;
+use crate::report::{self, FileResult};
+use crate::rules::Rule;
+use crate::source::SourceFile;
+
+#[derive(Parser)]
+#[command(
+    name = "proplint",
+    version,
+    about = "Lint ITU conference proposal documents"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check proposal files and folders (recursively: .txt, .md).
+    Check(CheckArgs),
+    /// List the rules.
+    Rules {
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// A rule code, e.g. stale-revision.
+        code: String,
+    },
+    /// Run the language server on standard input and output.
+    Lsp,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input. Default: the current folder.
+    paths: Vec<PathBuf>,
+    /// The conference the documents are for (e.g. PP-22, WTDC-17, WTSA-24).
+    #[arg(long)]
+    target: Option<String>,
+    /// A catalogue file (same format as the embedded one) that adds or overrides entries.
+    #[arg(long = "catalog", value_name = "FILE")]
+    catalogs: Vec<PathBuf>,
+    /// A proplint.toml to use instead of the nearest one.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Ignore any proplint.toml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+    /// Apply safe fixes to the files.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff: apply unsafe fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them.
+    #[arg(long)]
+    diff: bool,
+    /// Never colour the output.
+    #[arg(long)]
+    no_color: bool,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules { format } => {
+            list_rules(format);
+            0
+        }
+        Command::Explain { code } => match Rule::from_code(&code) {
+            Some(rule) => {
+                println!("{}", rule.doc());
+                0
+            }
+            None => {
+                eprintln!("error: unknown rule `{code}`; `proplint rules` lists them");
+                2
+            }
+        },
+        Command::Lsp => lsp(),
+    }
+}
+
+fn lsp() -> i32 {
+    eprintln!("error: the language server is not available in this build yet");
+    2
+}
+
+fn list_rules(format: Format) {
+    match format {
+        Format::Human => {
+            for rule in Rule::ALL {
+                println!(
+                    "{:<24}{:<9}{}",
+                    rule.code(),
+                    rule.default_severity().as_str(),
+                    rule.summary()
+                );
+            }
+        }
+        Format::Json => {
+            let rules: Vec<_> = Rule::ALL
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "code": r.code(),
+                        "severity": r.default_severity().as_str(),
+                        "summary": r.summary(),
+                    })
+                })
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&rules).unwrap_or_default()
+            );
+        }
+    }
+}
+
+struct Input {
+    display: String,
+    path: Option<PathBuf>,
+}
+
+fn check(args: CheckArgs) -> i32 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let config = if args.no_config {
+        Ok(Config::default())
+    } else if let Some(path) = &args.config {
+        Config::load(path)
+    } else {
+        let start = paths
+            .iter()
+            .find(|p| p.as_os_str() != "-")
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
+        match Config::find(&start) {
+            Some(path) => Config::load(&path),
+            None => Ok(Config::default()),
+        }
+    };
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let mut catalog_files = config.catalog.clone();
+    catalog_files.extend(args.catalogs.iter().cloned());
+    let catalog = if catalog_files.is_empty() {
+        Catalog::embedded().clone()
+    } else {
+        match Catalog::with_files(&catalog_files) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        }
+    };
+    let mut options: Options = config.options();
+    if let Some(t) = &args.target {
+        options.target = Some(t.clone());
+    }
+    if let Some(t) = &options.target {
+        if let Err(e) = validate_target(&catalog, t) {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    }
+
+    let mut errors: Vec<String> = Vec::new();
+    let inputs = collect_inputs(&paths, &config, &mut errors);
+    let apply = args.fix || args.diff;
+    let outcomes: Vec<Result<(FileResult, Option<String>), String>> = inputs
+        .par_iter()
+        .map(|input| {
+            check_one(
+                input,
+                &catalog,
+                &options,
+                apply,
+                args.unsafe_fixes,
+                args.diff && !args.fix,
+            )
+        })
+        .collect();
+    let mut results = Vec::new();
+    let mut diffs = String::new();
+    for outcome in outcomes {
+        match outcome {
+            Ok((result, diff)) => {
+                if let Some(d) = diff {
+                    diffs.push_str(&d);
+                }
+                results.push(result);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if args.diff && !diffs.is_empty() {
+        print!("{diffs}");
+    }
+    match args.format {
+        Format::Json => println!("{}", report::json::render(&results)),
+        Format::Human => {
+            let choice = if args.no_color || !std::io::stdout().is_terminal() {
+                ColorChoice::Never
+            } else {
+                ColorChoice::Auto
+            };
+            let mut out = StandardStream::stdout(choice);
+            let _ = report::human::render(&results, &mut out);
+            let _ = out.flush();
+        }
+    }
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    if !errors.is_empty() {
+        return 2;
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    let failing = results
+        .iter()
+        .flat_map(|r| &r.analysis.diagnostics)
+        .any(|d| d.severity >= threshold);
+    i32::from(failing)
+}
+
+fn is_checked_extension(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "md" | "markdown")
+    )
+}
+
+fn collect_inputs(paths: &[PathBuf], config: &Config, errors: &mut Vec<String>) -> Vec<Input> {
+    let filters = match globs(config) {
+        Ok(f) => f,
+        Err(e) => {
+            errors.push(e);
+            return Vec::new();
+        }
+    };
+    let base = config
+        .path
+        .as_deref()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf);
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input {
+                display: "-".to_string(),
+                path: None,
+            });
+            continue;
+        }
+        if !path.exists() {
+            errors.push(format!("{}: no such file or folder", path.display()));
+            continue;
+        }
+        if path.is_file() {
+            inputs.push(Input {
+                display: path.display().to_string(),
+                path: Some(path.clone()),
+            });
+            continue;
+        }
+        let mut found: Vec<PathBuf> = Vec::new();
+        for entry in ignore::WalkBuilder::new(path).build() {
+            match entry {
+                Ok(entry) => {
+                    let p = entry.path();
+                    if entry.file_type().is_some_and(|t| t.is_file())
+                        && is_checked_extension(p)
+                        && filters.accepts(p, base.as_deref())
+                    {
+                        found.push(p.to_path_buf());
+                    }
+                }
+                Err(e) => errors.push(e.to_string()),
+            }
+        }
+        found.sort();
+        inputs.extend(found.into_iter().map(|p| Input {
+            display: p.display().to_string(),
+            path: Some(p),
+        }));
+    }
+    inputs
+}
+
+struct Filters {
+    include: Option<globset::GlobSet>,
+    exclude: Option<globset::GlobSet>,
+}
+
+impl Filters {
+    fn accepts(&self, path: &Path, base: Option<&Path>) -> bool {
+        let rel = base
+            .and_then(|b| {
+                let abs = std::fs::canonicalize(path).ok()?;
+                let base = std::fs::canonicalize(b).ok()?;
+                abs.strip_prefix(base).ok().map(Path::to_path_buf)
+            })
+            .unwrap_or_else(|| path.to_path_buf());
+        let rel = rel.strip_prefix("./").unwrap_or(&rel);
+        if let Some(ex) = &self.exclude {
+            if ex.is_match(rel) {
+                return false;
+            }
+        }
+        self.include.as_ref().is_none_or(|inc| inc.is_match(rel))
+    }
+}
+
+fn globs(config: &Config) -> Result<Filters, String> {
+    let build = |patterns: &[String]| -> Result<Option<globset::GlobSet>, String> {
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        let mut b = globset::GlobSetBuilder::new();
+        for p in patterns {
+            let glob = globset::Glob::new(p).map_err(|e| {
+                let file = config
+                    .path
+                    .as_deref()
+                    .map_or_else(|| "configuration".to_string(), |p| p.display().to_string());
+                format!("{file}: invalid glob `{p}`: {e}")
+            })?;
+            b.add(glob);
+        }
+        b.build().map(Some).map_err(|e| e.to_string())
+    };
+    Ok(Filters {
+        include: build(&config.include)?,
+        exclude: build(&config.exclude)?,
+    })
+}
+
+fn check_one(
+    input: &Input,
+    catalog: &Catalog,
+    options: &Options,
+    apply: bool,
+    allow_unsafe: bool,
+    diff_only: bool,
+) -> Result<(FileResult, Option<String>), String> {
+    let source = match &input.path {
+        Some(path) => SourceFile::read(path).map_err(|e| e.to_string())?,
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("-: cannot read standard input: {e}"))?;
+            SourceFile::from_bytes(Path::new("-"), bytes).map_err(|e| e.to_string())?
+        }
+    };
+    if !apply {
+        let analysis = analyze(&source.text, catalog, options);
+        return Ok((
+            FileResult::new(input.display.clone(), source.text, analysis),
+            None,
+        ));
+    }
+    let outcome = fix_until_stable(&source.text, catalog, options, allow_unsafe);
+    let mut diff = None;
+    if outcome.text != source.text {
+        if diff_only || input.path.is_none() {
+            let d = similar::TextDiff::from_lines(&source.text, &outcome.text)
+                .unified_diff()
+                .context_radius(2)
+                .header(&input.display, &input.display)
+                .to_string();
+            diff = Some(d);
+        } else {
+            source.write(&outcome.text).map_err(|e| e.to_string())?;
+        }
+    }
+    let analysis = analyze(&outcome.text, catalog, options);
+    let written = diff.is_none() && outcome.text != source.text;
+    let mut result = FileResult::new(input.display.clone(), outcome.text, analysis);
+    if written {
+        result.fixed = outcome.applied;
+    }
+    Ok((result, diff))
+}

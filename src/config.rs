@@ -1,0 +1,198 @@
+//! `proplint.toml`: the target conference, extra catalogue files, rule severities and
+//! which files to check. Shared by the CLI and the language server. Unknown keys are
+//! errors that name their line: a misspelt rule must not be silently ignored.
+//!
+//! ```toml
+//! target = "WTDC-17"
+//! catalog = ["our-catalogue.json"]
+//! include = ["proposals/**"]
+//! exclude = ["drafts/old/**"]
+//! debounce-ms = 50
+//!
+//! [rules]
+//! uncatalogued-citation = "off"
+//! stale-revision = "error"
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::analysis::Options;
+use crate::diagnostic::Severity;
+use crate::rules::Rule;
+
+pub const FILE_NAME: &str = "proplint.toml";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    target: Option<String>,
+    #[serde(default)]
+    catalog: Vec<PathBuf>,
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    debounce_ms: Option<u64>,
+}
+
+/// A rule's configured level: a severity, or off.
+pub type RuleLevel = Option<Severity>;
+
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Where the configuration was read from, if from a file.
+    pub path: Option<PathBuf>,
+    pub target: Option<String>,
+    /// Catalogue files, resolved against the configuration file's folder.
+    pub catalog: Vec<PathBuf>,
+    pub rules: BTreeMap<Rule, RuleLevel>,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub debounce_ms: Option<u64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Parses a rule level: `error`, `warning`, `info` or `off`.
+pub fn parse_level(s: &str) -> Result<RuleLevel, String> {
+    match s {
+        "off" => Ok(None),
+        other => other
+            .parse::<Severity>()
+            .map(Some)
+            .map_err(|_| format!("unknown level `{other}` (expected error, warning, info or off)")),
+    }
+}
+
+impl Config {
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!("cannot read: {e}"),
+        })?;
+        Config::parse(&text, path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            line: e.span().map(|s| line_of(s.start)),
+            message: e.message().to_string(),
+        })?;
+        let find_line = |needle: &str| text.find(needle).map(line_of);
+        let mut rules = BTreeMap::new();
+        for (code, level) in raw.rules {
+            let rule = Rule::from_code(&code).ok_or_else(|| ConfigError {
+                path: path.to_path_buf(),
+                line: find_line(&code),
+                message: format!("unknown rule `{code}` (see `proplint rules` for the list)"),
+            })?;
+            let level = parse_level(&level).map_err(|message| ConfigError {
+                path: path.to_path_buf(),
+                line: find_line(&code),
+                message,
+            })?;
+            rules.insert(rule, level);
+        }
+        let base = path.parent().unwrap_or(Path::new("."));
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            target: raw.target.filter(|t| !t.is_empty()),
+            catalog: raw.catalog.into_iter().map(|p| base.join(p)).collect(),
+            rules,
+            include: raw.include,
+            exclude: raw.exclude,
+            debounce_ms: raw.debounce_ms,
+        })
+    }
+
+    /// The nearest `proplint.toml` in `start` or a folder above it.
+    pub fn find(start: &Path) -> Option<PathBuf> {
+        let start = if start.is_file() {
+            start.parent()?.to_path_buf()
+        } else {
+            start.to_path_buf()
+        };
+        let start = std::fs::canonicalize(&start).unwrap_or(start);
+        start
+            .ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|p| p.is_file())
+    }
+
+    pub fn options(&self) -> Options {
+        Options {
+            target: self.target.clone(),
+            severities: self.rules.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_key() {
+        let text = "target = \"WTDC-17\"\ncatalog = [\"extra.json\"]\ndebounce-ms = 20\n\n[rules]\nuncatalogued-citation = \"off\"\nstale-revision = \"error\"\n";
+        let c = Config::parse(text, Path::new("/p/proplint.toml")).unwrap();
+        assert_eq!(c.target.as_deref(), Some("WTDC-17"));
+        assert_eq!(c.catalog, [PathBuf::from("/p/extra.json")]);
+        assert_eq!(c.rules.get(&Rule::UncataloguedCitation), Some(&None));
+        assert_eq!(
+            c.rules.get(&Rule::StaleRevision),
+            Some(&Some(Severity::Error))
+        );
+        assert_eq!(c.debounce_ms, Some(20));
+    }
+
+    #[test]
+    fn unknown_keys_and_rules_name_their_line() {
+        let err = Config::parse(
+            "target = \"PP-22\"\ntargte = 1\n",
+            Path::new("proplint.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(err.line, Some(2), "{err}");
+        let err = Config::parse(
+            "[rules]\nstale-revisions = \"off\"\n",
+            Path::new("proplint.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("stale-revisions"));
+        let err = Config::parse(
+            "[rules]\nstale-revision = \"loud\"\n",
+            Path::new("proplint.toml"),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("proplint.toml:2: unknown level `loud`"),
+            "{err}"
+        );
+    }
+}

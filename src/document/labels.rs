@@ -1,0 +1,290 @@
+//! Clause labels: `a)`, `1`, `i)`, bullets; their values, their nesting levels, the
+//! lookalike letters from other scripts typed in them, and the glued labels of
+//! flattened revisions (`ac)` = `a` replaced by `c`, `23` between 2 and 4).
+
+use serde::Serialize;
+
+use crate::text::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LabelKind {
+    Letter,
+    Number,
+    Roman,
+    Bullet,
+}
+
+/// A character typed in a label that is a lookalike of a Latin letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Homoglyph {
+    pub span: Span,
+    pub found: char,
+    pub latin: char,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    /// The label's characters, without the `)` or `.` after them.
+    pub span: Span,
+    /// The label as it reads (Latin letters, new reading of a glued label).
+    pub text: String,
+    pub kind: LabelKind,
+    /// a = 1, b = 2 ...; 1, 2 ...; i = 1, ii = 2 ...
+    pub value: u32,
+    /// 0 for the section's first kind of label, deeper for sub-clauses.
+    pub level: u8,
+    pub homoglyphs: Vec<Homoglyph>,
+    /// For a glued label: the old label's span and text (`a` of `ac)`).
+    pub flattened_old: Option<(Span, String)>,
+    /// The label of the old reading when it differs: the glued old text, or the old
+    /// side of a substitution mark (`{~~a~>c~~})`).
+    pub old_text: Option<String>,
+    /// The new label's span within a glued label (`c` of `ac)`).
+    pub new_span: Span,
+    /// A label whose clause was deleted in Word but survived a flattening export.
+    pub deleted: bool,
+    /// The punctuation after the label, as written (`)`, `.`, or empty).
+    pub closer: String,
+}
+
+/// A label at the start of a clause line, before levels are known.
+#[derive(Debug, Clone)]
+pub struct RawLabel {
+    pub span: Span,
+    pub chars: String,
+    pub kind: RawKind,
+    pub closer: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawKind {
+    /// One to four letters: a letter label, a roman numeral, or a glued pair.
+    Letters,
+    Number,
+    Bullet,
+}
+
+/// The Latin letter a lookalike from another script stands for.
+pub fn latin_lookalike(ch: char) -> Option<char> {
+    Some(match ch {
+        // Cyrillic
+        'а' => 'a',
+        'в' => 'b',
+        'с' => 'c',
+        'ԁ' => 'd',
+        'е' => 'e',
+        'һ' => 'h',
+        'і' => 'i',
+        'ј' => 'j',
+        'к' => 'k',
+        'м' => 'm',
+        'о' => 'o',
+        'р' => 'p',
+        'ԛ' => 'q',
+        'ѕ' => 's',
+        'т' => 't',
+        'у' => 'y',
+        'ԝ' => 'w',
+        'х' => 'x',
+        'ѵ' => 'v',
+        // Greek
+        'α' => 'a',
+        'β' => 'b',
+        'ε' => 'e',
+        'η' => 'n',
+        'ι' => 'i',
+        'κ' => 'k',
+        'ν' => 'v',
+        'ο' => 'o',
+        'ρ' => 'p',
+        'τ' => 't',
+        'υ' => 'u',
+        'χ' => 'x',
+        'γ' => 'y',
+        // Fullwidth Latin
+        c @ 'ａ'..='ｚ' => char::from_u32(c as u32 - 'ａ' as u32 + 'a' as u32)?,
+        _ => return None,
+    })
+}
+
+/// Reads a label at the start of `line` (after list markers and spaces have been
+/// skipped by the caller: `at` is where the label may begin).
+pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
+    let rest = &line[at..];
+    let mut chars = rest.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(
+        first,
+        '•' | '·' | '▪' | '–' | '—' | '-' | '*' | '\u{f0b7}' | 'o'
+    ) && rest[first.len_utf8()..].starts_with([' ', '\t', '\u{a0}'])
+    {
+        return Some(RawLabel {
+            span: Span::new(at, at + first.len_utf8()),
+            chars: first.to_string(),
+            kind: RawKind::Bullet,
+            closer: String::new(),
+        });
+    }
+    // "(a)" and "a)" both occur.
+    let (open, body) = match rest.strip_prefix('(') {
+        Some(b) => (1, b),
+        None => (0, rest),
+    };
+    if body.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 3 {
+            return None;
+        }
+        let after = &body[digits..];
+        let closer = if after.starts_with(')') {
+            ")"
+        } else if after.starts_with(". ") || after.starts_with(".\t") {
+            "."
+        } else if after.starts_with('\t') || after.starts_with("  ") || after.starts_with(" \t") {
+            ""
+        } else if open == 0
+            && after.starts_with(' ')
+            && after[1..].starts_with(|c: char| c.is_lowercase())
+        {
+            ""
+        } else {
+            return None;
+        };
+        if open == 1 && closer != ")" {
+            return None;
+        }
+        return Some(RawLabel {
+            span: Span::new(at + open, at + open + digits),
+            chars: body[..digits].to_string(),
+            kind: RawKind::Number,
+            closer: closer.to_string(),
+        });
+    }
+    let letters: String = body
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(5)
+        .collect();
+    let n = letters.chars().count();
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let after = &body[letters.len()..];
+    if !after.starts_with(')') {
+        return None;
+    }
+    // A label is followed by its text, never by more of a word.
+    let tail = &after[1..];
+    if !(tail.is_empty() || tail.starts_with([' ', '\t', '\u{a0}'])) {
+        return None;
+    }
+    // Every letter must be Latin or a known lookalike, in one case.
+    if !letters
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || latin_lookalike(c).is_some())
+    {
+        return None;
+    }
+    Some(RawLabel {
+        span: Span::new(at + open, at + open + letters.len()),
+        chars: letters,
+        kind: RawKind::Letters,
+        closer: ")".to_string(),
+    })
+}
+
+/// Value of a roman numeral in lower case, if it is one (up to 39).
+pub fn roman_value(s: &str) -> Option<u32> {
+    const ROMANS: [&str; 39] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+        "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi",
+        "xxvii", "xxviii", "xxix", "xxx", "xxxi", "xxxii", "xxxiii", "xxxiv", "xxxv", "xxxvi",
+        "xxxvii", "xxxviii", "xxxix",
+    ];
+    ROMANS.iter().position(|r| *r == s).map(|i| i as u32 + 1)
+}
+
+pub fn roman(value: u32) -> String {
+    let mut n = value;
+    let mut out = String::new();
+    for (v, s) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+pub fn letter(value: u32) -> String {
+    if (1..=26).contains(&value) {
+        char::from(b'a' + (value - 1) as u8).to_string()
+    } else if value > 26 {
+        // aa), bb) ... as drafters continue after z).
+        let c = char::from(b'a' + ((value - 27) % 26) as u8);
+        format!("{c}{c}")
+    } else {
+        "?".to_string()
+    }
+}
+
+pub fn letter_value(s: &str) -> Option<u32> {
+    let mut chars = s.chars();
+    let a = chars.next()?;
+    if !a.is_ascii_lowercase() {
+        return None;
+    }
+    match (chars.next(), chars.next()) {
+        (None, _) => Some(a as u32 - 'a' as u32 + 1),
+        (Some(b), None) if b == a => Some(a as u32 - 'a' as u32 + 27),
+        _ => None,
+    }
+}
+
+/// The text of a label of `kind` with `value`.
+pub fn render(kind: LabelKind, value: u32) -> String {
+    match kind {
+        LabelKind::Letter => letter(value),
+        LabelKind::Number => value.to_string(),
+        LabelKind::Roman => roman(value),
+        LabelKind::Bullet => "•".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_labels_of_every_kind() {
+        let l = read_label("a)\tla Résolution", 0).unwrap();
+        assert_eq!((l.chars.as_str(), l.kind), ("a", RawKind::Letters));
+        let l = read_label("12\tde continuer", 0).unwrap();
+        assert_eq!((l.chars.as_str(), l.kind), ("12", RawKind::Number));
+        let l = read_label("(iv) to", 0).unwrap();
+        assert_eq!(l.chars, "iv");
+        assert_eq!(
+            read_label("•\tà collaborer", 0).unwrap().kind,
+            RawKind::Bullet
+        );
+        let l = read_label("ас)\tглued", 0).unwrap();
+        assert_eq!(l.chars, "ас");
+        assert!(read_label("la)suite", 0).is_none());
+        assert!(read_label("2014 was", 0).is_none());
+        assert!(read_label("words here", 0).is_none());
+        assert!(read_label("1.1\tSection", 0).is_none());
+    }
+
+    #[test]
+    fn values_round_trip() {
+        for v in 1..=39 {
+            assert_eq!(roman_value(&roman(v)), Some(v));
+        }
+        for v in 1..=52 {
+            assert_eq!(letter_value(&letter(v)), Some(v));
+        }
+        assert_eq!(latin_lookalike('с'), Some('c'));
+        assert_eq!(latin_lookalike('c'), None);
+    }
+}

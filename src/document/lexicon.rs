@@ -1,0 +1,354 @@
+//! The words of proposals in English, French and Spanish: call words, body names,
+//! "this conference", reasons. All entries are folded (see [`crate::fold`]).
+//!
+//! Recognition is language-agnostic: every language's words are tried on every line,
+//! so a unit parses the same whatever the document's language. The language only
+//! chooses how fixes are written.
+
+use crate::catalog::Lang;
+
+/// A call word that opens a section, and whether the section is operative (numbered
+/// clauses) or preambular (lettered clauses).
+pub struct CallWord {
+    pub folded: &'static str,
+    pub lang: Lang,
+    pub operative: bool,
+}
+
+const fn call(folded: &'static str, lang: Lang, operative: bool) -> CallWord {
+    CallWord {
+        folded,
+        lang,
+        operative,
+    }
+}
+
+/// Longest first within a language, so "noting further" wins over "noting".
+pub static CALL_WORDS: &[CallWord] = &[
+    // English preambular
+    call("recalling further", Lang::En, false),
+    call("recalling", Lang::En, false),
+    call("considering further", Lang::En, false),
+    call("considering", Lang::En, false),
+    call("recognizing further", Lang::En, false),
+    call("recognizing", Lang::En, false),
+    call("recognising", Lang::En, false),
+    call("noting further", Lang::En, false),
+    call("noting with satisfaction", Lang::En, false),
+    call("noting with concern", Lang::En, false),
+    call("noting", Lang::En, false),
+    call("bearing in mind", Lang::En, false),
+    call("aware", Lang::En, false),
+    call("mindful", Lang::En, false),
+    call("taking into account", Lang::En, false),
+    call("emphasizing", Lang::En, false),
+    call("acknowledging", Lang::En, false),
+    call("welcoming", Lang::En, false),
+    call("having regard to", Lang::En, false),
+    call("convinced", Lang::En, false),
+    call("concerned", Lang::En, false),
+    call("reaffirming", Lang::En, false),
+    call("further recognizing", Lang::En, false),
+    // English operative
+    call("resolves further", Lang::En, true),
+    call("resolves", Lang::En, true),
+    call("decides", Lang::En, true),
+    call("instructs", Lang::En, true),
+    call("invites", Lang::En, true),
+    call("requests", Lang::En, true),
+    call("encourages", Lang::En, true),
+    call("urges", Lang::En, true),
+    call("calls upon", Lang::En, true),
+    call("recommends", Lang::En, true),
+    call("further resolves", Lang::En, true),
+    // French preambular
+    call("rappelant en outre", Lang::Fr, false),
+    call("rappelant", Lang::Fr, false),
+    call("considerant en outre", Lang::Fr, false),
+    call("considerant", Lang::Fr, false),
+    call("reconnaissant en outre", Lang::Fr, false),
+    call("reconnaissant", Lang::Fr, false),
+    call("notant en outre", Lang::Fr, false),
+    call("notant avec satisfaction", Lang::Fr, false),
+    call("notant avec preoccupation", Lang::Fr, false),
+    call("notant", Lang::Fr, false),
+    call("ayant a l'esprit", Lang::Fr, false),
+    call("consciente du fait", Lang::Fr, false),
+    call("consciente", Lang::Fr, false),
+    call("tenant compte", Lang::Fr, false),
+    call("soulignant", Lang::Fr, false),
+    call("convaincue", Lang::Fr, false),
+    call("preoccupee", Lang::Fr, false),
+    call("rappelant egalement", Lang::Fr, false),
+    call("accueillant avec satisfaction", Lang::Fr, false),
+    // French operative
+    call("decide en outre", Lang::Fr, true),
+    call("decide", Lang::Fr, true),
+    call("charge", Lang::Fr, true),
+    call("invite", Lang::Fr, true),
+    call("prie instamment", Lang::Fr, true),
+    call("prie", Lang::Fr, true),
+    call("encourage", Lang::Fr, true),
+    call("recommande", Lang::Fr, true),
+    // Spanish preambular
+    call("recordando ademas", Lang::Es, false),
+    call("recordando", Lang::Es, false),
+    call("considerando ademas", Lang::Es, false),
+    call("considerando", Lang::Es, false),
+    call("reconociendo ademas", Lang::Es, false),
+    call("reconociendo", Lang::Es, false),
+    call("observando ademas", Lang::Es, false),
+    call("observando", Lang::Es, false),
+    call("tomando nota de", Lang::Es, false),
+    call("tomando nota", Lang::Es, false),
+    call("teniendo presente", Lang::Es, false),
+    call("consciente", Lang::Es, false),
+    call("teniendo en cuenta", Lang::Es, false),
+    call("destacando", Lang::Es, false),
+    call("convencida", Lang::Es, false),
+    call("preocupada", Lang::Es, false),
+    // Spanish operative
+    call("resuelve ademas", Lang::Es, true),
+    call("resuelve", Lang::Es, true),
+    call("decide", Lang::Es, true),
+    call("encarga", Lang::Es, true),
+    call("invita", Lang::Es, true),
+    call("pide", Lang::Es, true),
+    call("alienta", Lang::Es, true),
+    call("insta", Lang::Es, true),
+    call("recomienda", Lang::Es, true),
+];
+
+/// Words that may follow an operative call word on its line: its addressee.
+pub static ADDRESSEE_STARTS: &[&str] = &[
+    "the ",
+    "le ",
+    "la ",
+    "les ",
+    "l'",
+    "el ",
+    "al ",
+    "a la ",
+    "a los ",
+    "los ",
+    "las ",
+    "member",
+    "etats",
+    "estados",
+    "sector",
+    "all ",
+    "tous",
+    "todos",
+    "administrations",
+    "administraciones",
+    "regional",
+    "organisations",
+    "organizaciones",
+    "to ",
+    "a ",
+    "aux ",
+    "further",
+    "en outre",
+    "ademas",
+];
+
+/// The bodies a citation can resolve to. Catalogued ones use the catalogue's ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum BodyRef {
+    Pp,
+    Wtdc,
+    Wtsa,
+    Ra,
+    Wrc,
+    Wcit,
+    Wtpf,
+    Council,
+    Unga,
+}
+
+impl BodyRef {
+    /// The catalogue's id for the body, when it catalogues it.
+    pub fn catalog_id(self) -> Option<&'static str> {
+        match self {
+            BodyRef::Pp => Some("PP"),
+            BodyRef::Wtdc => Some("WTDC"),
+            BodyRef::Wtsa => Some("WTSA"),
+            BodyRef::Ra => Some("RA"),
+            _ => None,
+        }
+    }
+
+    pub fn from_catalog_id(id: &str) -> Option<BodyRef> {
+        match id {
+            "PP" => Some(BodyRef::Pp),
+            "WTDC" => Some(BodyRef::Wtdc),
+            "WTSA" => Some(BodyRef::Wtsa),
+            "RA" => Some(BodyRef::Ra),
+            _ => None,
+        }
+    }
+}
+
+/// Folded phrases naming a body after (or, for abbreviations, before) a citation.
+/// Longest first, so "world telecommunication development conference" is not read as
+/// a shorter phrase.
+pub static BODY_PHRASES: &[(&str, BodyRef)] = &[
+    ("plenipotentiary conference", BodyRef::Pp),
+    ("conference de plenipotentiaires", BodyRef::Pp),
+    ("conferencia de plenipotenciarios", BodyRef::Pp),
+    (
+        "world telecommunication development conference",
+        BodyRef::Wtdc,
+    ),
+    (
+        "conference mondiale de developpement des telecommunications",
+        BodyRef::Wtdc,
+    ),
+    (
+        "conferencia mundial de desarrollo de las telecomunicaciones",
+        BodyRef::Wtdc,
+    ),
+    (
+        "world telecommunication standardization assembly",
+        BodyRef::Wtsa,
+    ),
+    (
+        "world telecommunication standardisation assembly",
+        BodyRef::Wtsa,
+    ),
+    (
+        "assemblee mondiale de normalisation des telecommunications",
+        BodyRef::Wtsa,
+    ),
+    (
+        "asamblea mundial de normalizacion de las telecomunicaciones",
+        BodyRef::Wtsa,
+    ),
+    ("radiocommunication assembly", BodyRef::Ra),
+    ("assemblee des radiocommunications", BodyRef::Ra),
+    ("asamblea de radiocomunicaciones", BodyRef::Ra),
+    ("world radiocommunication conference", BodyRef::Wrc),
+    ("conference mondiale des radiocommunications", BodyRef::Wrc),
+    ("conferencia mundial de radiocomunicaciones", BodyRef::Wrc),
+    (
+        "world conference on international telecommunications",
+        BodyRef::Wcit,
+    ),
+    (
+        "conference mondiale des telecommunications internationales",
+        BodyRef::Wcit,
+    ),
+    (
+        "conferencia mundial de telecomunicaciones internacionales",
+        BodyRef::Wcit,
+    ),
+    ("world telecommunication/ict policy forum", BodyRef::Wtpf),
+    (
+        "forum mondial des politiques de telecommunication",
+        BodyRef::Wtpf,
+    ),
+    ("general assembly", BodyRef::Unga),
+    ("assemblee generale", BodyRef::Unga),
+    ("asamblea general", BodyRef::Unga),
+    ("council", BodyRef::Council),
+    ("conseil", BodyRef::Council),
+    ("consejo", BodyRef::Council),
+];
+
+/// Abbreviations, matched as whole words.
+pub static BODY_ABBREVIATIONS: &[(&str, BodyRef)] = &[
+    ("pp", BodyRef::Pp),
+    ("wtdc", BodyRef::Wtdc),
+    ("cmdt", BodyRef::Wtdc),
+    ("wtsa", BodyRef::Wtsa),
+    ("amnt", BodyRef::Wtsa),
+    ("ra", BodyRef::Ra),
+    ("ar", BodyRef::Ra),
+    ("wrc", BodyRef::Wrc),
+    ("cmr", BodyRef::Wrc),
+    ("wcit", BodyRef::Wcit),
+    ("cmti", BodyRef::Wcit),
+    ("wtpf", BodyRef::Wtpf),
+    ("fmpt", BodyRef::Wtpf),
+    ("unga", BodyRef::Unga),
+    ("agnu", BodyRef::Unga),
+];
+
+/// "of this Conference": the body of the resolution being amended.
+pub static THIS_CONFERENCE: &[&str] = &[
+    "this conference",
+    "the present conference",
+    "this assembly",
+    "the present assembly",
+    "presente conference",
+    "presente assemblee",
+    "presente conferencia",
+    "esta conferencia",
+    "presente asamblea",
+    "esta asamblea",
+];
+
+/// Connectors between a citation and a following body phrase ("of the", "de la", ...).
+pub static PHRASE_CONNECTORS: &[&str] = &[
+    "of the ",
+    "of ",
+    "by the ",
+    "adopted by the ",
+    "de la ",
+    "de l'",
+    "du ",
+    "des ",
+    "del ",
+    "de los ",
+    "de ",
+    "adoptee par la ",
+    "adoptee par le ",
+    "adoptada por la ",
+    "adoptada por el ",
+];
+
+/// Lines that close a unit with its reasons.
+pub static REASONS_WORDS: &[(&str, Lang)] = &[
+    ("reasons", Lang::En),
+    ("reason", Lang::En),
+    ("motifs", Lang::Fr),
+    ("motif", Lang::Fr),
+    ("motivos", Lang::Es),
+    ("motivo", Lang::Es),
+];
+
+/// Words that tell a document's language, with their language.
+pub static LANGUAGE_MARKERS: &[(&str, Lang)] = &[
+    ("the", Lang::En),
+    ("of", Lang::En),
+    ("and", Lang::En),
+    ("to", Lang::En),
+    ("resolution", Lang::En),
+    ("resolutions", Lang::En),
+    ("recalling", Lang::En),
+    ("considering", Lang::En),
+    ("resolves", Lang::En),
+    ("which", Lang::En),
+    ("le", Lang::Fr),
+    ("les", Lang::Fr),
+    ("des", Lang::Fr),
+    ("du", Lang::Fr),
+    ("et", Lang::Fr),
+    ("résolution", Lang::Fr),
+    ("résolutions", Lang::Fr),
+    ("rappelant", Lang::Fr),
+    ("considérant", Lang::Fr),
+    ("décide", Lang::Fr),
+    ("une", Lang::Fr),
+    ("el", Lang::Es),
+    ("los", Lang::Es),
+    ("las", Lang::Es),
+    ("del", Lang::Es),
+    ("y", Lang::Es),
+    ("resolución", Lang::Es),
+    ("resoluciones", Lang::Es),
+    ("recordando", Lang::Es),
+    ("considerando", Lang::Es),
+    ("resuelve", Lang::Es),
+    ("una", Lang::Es),
+];

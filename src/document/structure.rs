@@ -1,0 +1,1033 @@
+//! From a source text to a [`Document`]: resolve revision marks, read the new reading
+//! line by line (units, headings, conference lines, sections, clauses, reasons,
+//! citations), settle clause levels and glued labels, then map every span back to the
+//! source.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::citation::{scan_line, BodySource, Citation, CitationKind, TagForm};
+use super::labels::{self, Label, LabelKind, RawKind, RawLabel};
+use super::lexicon::{BodyRef, BODY_PHRASES, CALL_WORDS, LANGUAGE_MARKERS, REASONS_WORDS};
+use super::markup::Reading;
+use super::{
+    Action, ActionKind, Clause, ConferenceLine, Document, Flattened, FlattenedKind, Heading,
+    HeadingKind, ProposalRef, Section, Unit,
+};
+use crate::catalog::{Catalog, Lang};
+use crate::fold::fold;
+use crate::text::Span;
+
+pub fn parse(source: &str, catalog: &Catalog) -> Document {
+    let reading = Reading::new(source);
+    let text: &str = &reading.text;
+    let is_place = |p: &str| catalog.is_place(p);
+    let mut p = Parser {
+        text,
+        reading: &reading,
+        catalog,
+        is_place: &is_place,
+        units: Vec::new(),
+        citations: Vec::new(),
+        flattened: Vec::new(),
+        header_conference: None,
+        current: new_unit(0),
+        section: None,
+        seen_action: false,
+        note: Note::None,
+    };
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        p.line(line_start, content);
+        line_start += line.len();
+    }
+    p.finish(text.len());
+    let language = detect_language(text);
+    let Parser {
+        mut units,
+        citations,
+        mut flattened,
+        header_conference,
+        ..
+    } = p;
+    for unit in &mut units {
+        for section in &mut unit.sections {
+            settle_labels(section, &reading, &mut flattened);
+        }
+    }
+    flattened.sort_by_key(|f| (f.span.start, f.span.end));
+    flattened.dedup_by_key(|f| f.span);
+    Document {
+        language,
+        marks: reading.marks.clone(),
+        units,
+        citations,
+        flattened,
+        header_conference,
+    }
+}
+
+fn new_unit(start: usize) -> Unit {
+    Unit {
+        span: Span::new(start, start),
+        action: None,
+        reference: None,
+        heading: None,
+        conference_line: None,
+        sections: Vec::new(),
+        reasons: None,
+        body: None,
+    }
+}
+
+struct Parser<'a> {
+    /// The new reading.
+    text: &'a str,
+    reading: &'a Reading<'a>,
+    catalog: &'a Catalog,
+    is_place: &'a dyn Fn(&str) -> bool,
+    units: Vec<Unit>,
+    citations: Vec<Citation>,
+    flattened: Vec<Flattened>,
+    header_conference: Option<String>,
+    current: Unit,
+    section: Option<Section>,
+    seen_action: bool,
+    note: Note,
+}
+
+/// Where the parser is relative to a PDF export's margin notes ("Page 3: [13] Deleted
+/// Author Date" followed by the deleted text): their text is not the document's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Note {
+    None,
+    /// After a note's header line, before its text.
+    Header,
+    /// In the note's text, until a blank line.
+    Body,
+}
+
+fn note_header_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:<b>)?Page \d+: \[\d+\] (?:Deleted|Formatted|Inserted|Moved|Comment)")
+            .expect("static regex")
+    })
+}
+
+fn inline_note_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:Deleted|Formatted|Inserted|Moved \((?:insertion|deletion)\)|Comment \[[^\]]*\])(?::|\*\*|\s*\.\.\.|\s*\[\d+\]|\s*$)")
+            .expect("static regex")
+    })
+}
+
+/// Where a line's content starts once decoration is skipped: indentation, a BOM,
+/// `[bookmark: _Toc…]` anchors, Markdown heading hashes, quote markers, list markers
+/// and emphasis.
+fn content_start(line: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &line[at..];
+        let trimmed = rest.trim_start_matches([' ', '\t', '\u{a0}', '\u{feff}', '>']);
+        at += rest.len() - trimmed.len();
+        let rest = &line[at..];
+        if rest.starts_with("[bookmark:") {
+            match rest.find(']') {
+                Some(end) => {
+                    at += end + 1;
+                    continue;
+                }
+                None => return at,
+            }
+        }
+        if rest.starts_with('#') {
+            let hashes = rest.bytes().take_while(|b| *b == b'#').count();
+            if rest[hashes..].starts_with(' ') {
+                at += hashes + 1;
+                continue;
+            }
+        }
+        if let Some(r) = rest.strip_prefix("**").or_else(|| rest.strip_prefix("__")) {
+            at += rest.len() - r.len();
+            continue;
+        }
+        if (rest.starts_with("- ") || rest.starts_with("+ ") || rest.starts_with("* "))
+            && !rest[2..].trim_start().is_empty()
+        {
+            at += 2;
+            continue;
+        }
+        if (rest.starts_with('*') || rest.starts_with('_')) && rest.len() > 1 {
+            let next = rest[1..].chars().next();
+            if next.is_some_and(|c| c.is_alphanumeric() || c == '(') {
+                at += 1;
+                continue;
+            }
+        }
+        return at;
+    }
+}
+
+/// The line's content without trailing decoration (emphasis markers, spaces, a Markdown
+/// hard break).
+fn trim_decoration(s: &str) -> &str {
+    s.trim_end_matches([' ', '\t', '\u{a0}', '*', '_', '\\'])
+}
+
+fn action_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\(?(?P<action>MOD|ADD|SUP|NOC)\)?(?:\*\*)?(?:[\t \u{a0}]+(?P<ref>[A-Z][A-Z0-9]{0,7}(?:/[A-Za-z0-9]+)+))?[\t \u{a0}*]*$")
+            .expect("static regex")
+    })
+}
+
+fn reference_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?P<ref>[A-Z][A-Z0-9]{0,7}/\d+[A-Z0-9]*/\d+)[\t \u{a0}*]*$")
+            .expect("static regex")
+    })
+}
+
+fn heading_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?P<new>draft new |projet de nouvelle |proyecto de nueva )?(?P<kind>r[ée]solution|resoluci[óo]n|d[ée]cision|decisi[óo]n|recommendation|recommandation|recomendaci[óo]n|opinion|opini[óo]n|avis)(?:[\s\u{a0}]+(?P<num>\d{1,4})|[\s\u{a0}]*\[[^\]]{1,30}\])?[\s\u{a0}]*(?P<tag>\(.{0,120}\))?[\s\u{a0}]*$",
+        )
+        .expect("static regex")
+    })
+}
+
+fn header_code_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?P<body>WTDC|CMDT|WTSA|AMNT|PP|RA|AR)-(?P<yy>\d{2})(?P<yy2>\d{2})?\b")
+            .expect("static regex")
+    })
+}
+
+fn period_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?P<old>(?:19|20)\d\d-(?:19|20)\d\d)(?P<new>(?:19|20)\d\d-(?:19|20)\d\d)\b")
+            .expect("static regex")
+    })
+}
+
+fn glued_place_year_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?P<old>\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)\d\d)(?P<new>(?:R[ée]v\.[ \u{a0}]?)?\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)\d\d)")
+            .expect("static regex")
+    })
+}
+
+impl<'a> Parser<'a> {
+    fn map(&self, span: Span) -> Span {
+        self.reading.span_to_source(span)
+    }
+
+    fn line(&mut self, start: usize, line: &'a str) {
+        let cs = content_start(line);
+        let content = trim_decoration(&line[cs..]);
+        let content_span = Span::new(start + cs, start + cs + content.len());
+        if content.is_empty() {
+            if self.note == Note::Body {
+                self.note = Note::None;
+            }
+            return;
+        }
+        if note_header_regex().is_match(content) {
+            self.note = Note::Header;
+            return;
+        }
+        if self.note != Note::None {
+            if !content
+                .chars()
+                .all(|c| matches!(c, '-' | '|' | ' ' | '\t' | '=' | '+'))
+            {
+                self.note = Note::Body;
+            }
+            return;
+        }
+        if inline_note_regex().is_match(content) {
+            return;
+        }
+        if content.len() >= 3 && content.chars().all(|c| c == '*' || c == ' ') {
+            self.close_unit(start);
+            self.current = new_unit(start + line.len());
+            return;
+        }
+        if let Some(c) = action_regex().captures(content) {
+            self.start_unit_for_action(start);
+            let m = c.name("action").map(|m| m.as_str()).unwrap_or("MOD");
+            let kind = match m {
+                "ADD" => ActionKind::Add,
+                "SUP" => ActionKind::Sup,
+                "NOC" => ActionKind::Noc,
+                _ => ActionKind::Mod,
+            };
+            let action_start = content_span.start + content.find(m).unwrap_or(0);
+            self.current.action = Some(Action {
+                kind,
+                span: self.map(Span::new(action_start, action_start + m.len())),
+            });
+            if let Some(r) = c.name("ref") {
+                self.current.reference =
+                    self.proposal_ref(content_span.start + r.start(), r.as_str());
+            }
+            self.seen_action = true;
+            return;
+        }
+        if let Some(c) = reference_regex().captures(content) {
+            if self.current.reference.is_some() {
+                self.close_unit(start);
+                self.current = new_unit(start);
+            }
+            if let Some(r) = c.name("ref") {
+                self.current.reference =
+                    self.proposal_ref(content_span.start + r.start(), r.as_str());
+            }
+            return;
+        }
+        let citations = scan_line(content, content_span.start, self.is_place);
+        if let Some(c) = heading_regex().captures(content) {
+            let upper = content
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| !c.is_lowercase());
+            let standalone = upper || line[..cs].contains('#') || c.name("tag").is_some();
+            if standalone {
+                self.heading(&c, content_span, upper, citations);
+                return;
+            }
+        }
+        if let Some(word) = reasons_word(content) {
+            let _ = word;
+            self.end_section();
+            self.current.reasons = Some(self.map(content_span));
+            self.add_citations(citations, false);
+            return;
+        }
+        if let Some((call, operative)) = call_word(content) {
+            self.end_section();
+            let span = self.map(content_span);
+            self.section = Some(Section {
+                span,
+                call: span,
+                call_word: call.to_string(),
+                operative,
+                clauses: Vec::new(),
+            });
+            return;
+        }
+        if self.current.conference_line.is_none() && self.section.is_none() {
+            if let Some(line) = self.conference_line(content, content_span) {
+                self.current.conference_line = Some(line);
+                if self.current.body.is_none() {
+                    self.current.body = self.current.conference_line.as_ref().map(|l| l.body);
+                }
+                self.add_citations(citations, false);
+                return;
+            }
+        }
+        if !self.seen_action && self.header_conference.is_none() {
+            self.header_code(content);
+        }
+        self.free_text_flattened(content, content_span.start, &citations);
+        if let Some(section) = &mut self.section {
+            let label = labels::read_label(content, 0).map(|mut l| {
+                l.span = l.span.shifted(content_span.start);
+                l
+            });
+            let span = self.reading.span_to_source(content_span);
+            match label {
+                Some(raw) => section.clauses.push(Clause {
+                    span,
+                    label: Some(raw_to_label(raw, self.reading)),
+                }),
+                None if section.clauses.is_empty() => {
+                    section.clauses.push(Clause { span, label: None })
+                }
+                None => {}
+            }
+            section.span = section.span.cover(span);
+        }
+        self.add_citations(citations, false);
+    }
+
+    fn start_unit_for_action(&mut self, start: usize) {
+        let substantive = self.current.action.is_some()
+            || self.current.heading.is_some()
+            || !self.current.sections.is_empty()
+            || self.section.is_some()
+            || self.current.reasons.is_some();
+        if substantive || self.units.is_empty() && start > 0 && self.current.span.start < start {
+            // Text before the first action line is the document's header: its own unit.
+            if substantive || self.has_content_before(start) {
+                self.close_unit(start);
+                self.current = new_unit(start);
+            }
+        }
+        if self.current.span.start > start {
+            self.current.span.start = start;
+        }
+    }
+
+    fn has_content_before(&self, start: usize) -> bool {
+        !self.text[self.current.span.start.min(start)..start]
+            .trim()
+            .is_empty()
+    }
+
+    fn proposal_ref(&self, at: usize, text: &str) -> Option<ProposalRef> {
+        let (prefix, seq) = text.rsplit_once('/')?;
+        let seq_num: u32 = seq.parse().ok()?;
+        let span = Span::new(at, at + text.len());
+        Some(ProposalRef {
+            span: self.map(span),
+            text: text.to_string(),
+            prefix: prefix.to_string(),
+            seq: seq_num,
+            seq_span: self.map(Span::new(span.end - seq.len(), span.end)),
+        })
+    }
+
+    fn heading(
+        &mut self,
+        c: &regex::Captures<'_>,
+        content_span: Span,
+        upper_case: bool,
+        citations: Vec<Citation>,
+    ) {
+        self.end_section();
+        if self.current.heading.is_some() {
+            // A second heading in one unit without an action line: a new unit.
+            self.close_unit(content_span.start);
+            self.current = new_unit(content_span.start);
+        }
+        let kind_word = fold(c.name("kind").map_or("", |m| m.as_str()));
+        let kind = if kind_word.starts_with("res") {
+            HeadingKind::Resolution
+        } else if kind_word.starts_with("dec") {
+            HeadingKind::Decision
+        } else if kind_word.starts_with("rec") {
+            HeadingKind::Recommendation
+        } else {
+            HeadingKind::Opinion
+        };
+        let number = c.name("num").and_then(|m| m.as_str().parse().ok());
+        let mut heading = Heading {
+            span: self.map(content_span),
+            kind,
+            number,
+            draft_new: c.name("new").is_some(),
+            upper_case,
+            citation: None,
+            conference: None,
+            tag_changed: false,
+        };
+        if kind == HeadingKind::Resolution {
+            if let Some(mut cite) = citations.into_iter().next() {
+                cite.in_heading = true;
+                let (conference, body) = self.tag_conference(&cite, None);
+                if cite.body.is_none() {
+                    cite.body = body;
+                    cite.body_source = body.map(|_| BodySource::Tag);
+                }
+                if let Some(tag) = &cite.tag {
+                    heading.tag_changed = matches!(
+                        &tag.form,
+                        TagForm::PlaceYear {
+                            flattened_old: Some(_),
+                            ..
+                        }
+                    ) || self
+                        .reading
+                        .marks
+                        .iter()
+                        .any(|m| m.span.overlaps(self.reading.span_to_source(tag.span)));
+                }
+                heading.conference = conference;
+                self.current.body = cite.body.or(self.current.body);
+                heading.citation = Some(self.citations.len());
+                self.add_citations(vec![cite], true);
+            }
+        }
+        self.current.heading = Some(heading);
+    }
+
+    /// The conference a citation's tag names (for its body, or any body when it has
+    /// none), and the body that implies.
+    fn tag_conference(
+        &self,
+        cite: &Citation,
+        body: Option<BodyRef>,
+    ) -> (Option<String>, Option<BodyRef>) {
+        let Some((_, place, year)) = cite.tag.as_ref().and_then(|t| t.place_year()) else {
+            return (None, None);
+        };
+        let at = self.catalog.conferences_at(place, year);
+        let wanted = body.or(cite.body).and_then(BodyRef::catalog_id);
+        let found = match wanted {
+            Some(id) => at.iter().find(|c| c.body == id),
+            None if at.len() == 1 => at.first(),
+            None => None,
+        };
+        match found {
+            Some(c) => (Some(c.id.clone()), BodyRef::from_catalog_id(&c.body)),
+            None => (None, None),
+        }
+    }
+
+    fn conference_line(&mut self, content: &str, content_span: Span) -> Option<ConferenceLine> {
+        let folded = fold(content);
+        let rest = ["the ", "la ", "el ", "le ", "l'"]
+            .iter()
+            .find_map(|a| folded.strip_prefix(a))?;
+        let (_, body) = BODY_PHRASES.iter().find(|(phrase, body)| {
+            rest.starts_with(phrase) && BodyRef::catalog_id(*body).is_some()
+        })?;
+        let open = content.rfind('(')?;
+        let tag = super::citation::parse_tag_at(content, open, self.is_place)?;
+        let after = content[tag.span.end..].trim();
+        if !(after.is_empty() || after == "," || after == ":" || after == ".") {
+            return None;
+        }
+        let (_, place, year) = tag.place_year()?;
+        let conference = self
+            .catalog
+            .conferences_at(place, year)
+            .into_iter()
+            .find(|c| Some(c.body.as_str()) == body.catalog_id())
+            .map(|c| c.id.clone());
+        if let TagForm::PlaceYear {
+            new,
+            flattened_old: Some(old),
+            ..
+        } = &tag.form
+        {
+            self.push_flattened(
+                FlattenedKind::Tag,
+                old.span().shifted(content_span.start),
+                new.span().shifted(content_span.start),
+            );
+        }
+        Some(ConferenceLine {
+            span: self.map(content_span),
+            body: *body,
+            conference,
+        })
+    }
+
+    fn header_code(&mut self, content: &str) {
+        for c in header_code_regex().captures_iter(content) {
+            let body = match c.name("body").map(|m| m.as_str()) {
+                Some("WTDC" | "CMDT") => "WTDC",
+                Some("WTSA" | "AMNT") => "WTSA",
+                Some("PP") => "PP",
+                _ => "RA",
+            };
+            let yy = c.name("yy2").or(c.name("yy")).map(|m| m.as_str());
+            let Some(yy) = yy.and_then(|y| y.parse::<u16>().ok()) else {
+                continue;
+            };
+            let found = self
+                .catalog
+                .conferences()
+                .iter()
+                .find(|conf| conf.body == body && conf.year % 100 == yy);
+            if let Some(conf) = found {
+                self.header_conference = Some(conf.id.clone());
+                return;
+            }
+        }
+    }
+
+    /// Glued periods, conference codes and place-years in running text.
+    fn free_text_flattened(&mut self, content: &str, at: usize, citations: &[Citation]) {
+        let in_tag = |s: usize| {
+            citations
+                .iter()
+                .filter_map(|c| c.tag.as_ref())
+                .any(|t| t.span.contains(at + s))
+        };
+        for c in period_regex().captures_iter(content) {
+            let (Some(old), Some(new)) = (c.name("old"), c.name("new")) else {
+                continue;
+            };
+            let (o1, n1) = (&old.as_str()[..4], &new.as_str()[..4]);
+            if n1 >= o1 {
+                self.push_flattened(
+                    FlattenedKind::Period,
+                    Span::new(at + old.start(), at + old.end()),
+                    Span::new(at + new.start(), at + new.end()),
+                );
+            }
+        }
+        for c in header_code_regex().captures_iter(content) {
+            let (Some(yy), Some(yy2)) = (c.name("yy"), c.name("yy2")) else {
+                continue;
+            };
+            if yy2.as_str() > yy.as_str() {
+                self.push_flattened(
+                    FlattenedKind::Code,
+                    Span::new(at + yy.start(), at + yy.end()),
+                    Span::new(at + yy2.start(), at + yy2.end()),
+                );
+            }
+        }
+        for c in glued_place_year_regex().captures_iter(content) {
+            let (Some(old), Some(new)) = (c.name("old"), c.name("new")) else {
+                continue;
+            };
+            if in_tag(old.start()) {
+                continue;
+            }
+            let place = |s: &str| {
+                let p = s.rsplit_once(',').map_or(s, |(p, _)| p);
+                let p = p
+                    .trim_start_matches("Rev.")
+                    .trim_start_matches("Rév.")
+                    .trim();
+                (self.is_place)(p)
+            };
+            if place(old.as_str()) && place(new.as_str()) {
+                self.push_flattened(
+                    FlattenedKind::PlaceYear,
+                    Span::new(at + old.start(), at + old.end()),
+                    Span::new(at + new.start(), at + new.end()),
+                );
+            }
+        }
+    }
+
+    fn push_flattened(&mut self, kind: FlattenedKind, old: Span, new: Span) {
+        let old = self.map(old);
+        let new = self.map(new);
+        self.flattened.push(Flattened {
+            kind,
+            span: old.cover(new),
+            old,
+            new,
+        });
+    }
+
+    fn add_citations(&mut self, citations: Vec<Citation>, in_heading: bool) {
+        for mut c in citations {
+            c.in_heading |= in_heading;
+            if c.kind == CitationKind::Conference {
+                match c.body_source {
+                    Some(BodySource::ThisConference) => c.body = self.current.body,
+                    None => {
+                        let (_, body) = self.tag_conference(&c, None);
+                        if body.is_some() {
+                            c.body = body;
+                            c.body_source = Some(BodySource::Tag);
+                        }
+                    }
+                    _ => {}
+                }
+                if let Some(tag) = &c.tag {
+                    if let TagForm::PlaceYear {
+                        new,
+                        flattened_old: Some(old),
+                        ..
+                    } = &tag.form
+                    {
+                        // A list's shared tag is one glued text: report it once.
+                        if c.list_index + 1 == c.list_len || !c.tag_shared {
+                            self.push_flattened(FlattenedKind::Tag, old.span(), new.span());
+                        }
+                    }
+                }
+            }
+            c.span = self.map(c.span);
+            c.keyword = self.map(c.keyword);
+            c.number_span = self.map(c.number_span);
+            if let Some(tag) = &mut c.tag {
+                map_tag(tag, self.reading);
+            }
+            self.citations.push(c);
+        }
+    }
+
+    fn end_section(&mut self) {
+        if let Some(section) = self.section.take() {
+            self.current.sections.push(section);
+        }
+    }
+
+    fn close_unit(&mut self, end: usize) {
+        self.end_section();
+        let mut unit = std::mem::replace(&mut self.current, new_unit(end));
+        // Units are built in reading offsets; only a closed unit is mapped to the source.
+        let reading_start = unit.span.start.min(end);
+        unit.span = self.map(Span::new(reading_start, end));
+        let empty = unit.action.is_none()
+            && unit.reference.is_none()
+            && unit.heading.is_none()
+            && unit.sections.is_empty()
+            && unit.reasons.is_none()
+            && unit.conference_line.is_none()
+            && self
+                .text
+                .get(reading_start..end)
+                .is_none_or(|t| t.trim().is_empty());
+        if !empty {
+            self.units.push(unit);
+        }
+    }
+
+    fn finish(&mut self, end: usize) {
+        self.close_unit(end);
+        if self.units.is_empty() {
+            self.units.push(new_unit(0));
+            if let Some(u) = self.units.first_mut() {
+                u.span = self.reading.span_to_source(Span::new(0, end));
+            }
+        }
+    }
+}
+
+fn map_tag(tag: &mut super::Tag, reading: &Reading<'_>) {
+    tag.span = reading.span_to_source(tag.span);
+    if let TagForm::PlaceYear {
+        new, flattened_old, ..
+    } = &mut tag.form
+    {
+        map_place_year(new, reading);
+        if let Some(old) = flattened_old {
+            map_place_year(old, reading);
+        }
+    }
+}
+
+fn map_place_year(py: &mut super::PlaceYear, reading: &Reading<'_>) {
+    py.rev = py.rev.map(|r| reading.span_to_source(r));
+    py.place_span = reading.span_to_source(py.place_span);
+    py.year_span = reading.span_to_source(py.year_span);
+}
+
+fn reasons_word(content: &str) -> Option<Lang> {
+    let head: String = content.chars().take(12).collect();
+    let folded = fold(&head);
+    REASONS_WORDS.iter().find_map(|(w, lang)| {
+        let rest = folded.strip_prefix(w)?;
+        rest.trim_start().starts_with(':').then_some(*lang)
+    })
+}
+
+/// The call word a line consists of (plus an addressee for operative ones).
+fn call_word(content: &str) -> Option<(&'static str, bool)> {
+    if content.chars().count() > 400 {
+        return None;
+    }
+    let folded = fold(content);
+    let folded = folded.trim_end_matches([',', ':', ' ']);
+    for cw in CALL_WORDS {
+        let Some(rest) = folded.strip_prefix(cw.folded) else {
+            continue;
+        };
+        if rest.is_empty() {
+            return Some((cw.folded, cw.operative));
+        }
+        if !rest.starts_with(' ') {
+            continue;
+        }
+        let rest = rest.trim_start();
+        // An addressee, not a sentence: no clause punctuation, no verb-led text.
+        if rest.contains([';', '.']) && !rest.ends_with("etc.") {
+            continue;
+        }
+        if super::lexicon::ADDRESSEE_STARTS
+            .iter()
+            .any(|a| rest.starts_with(a))
+        {
+            if cw.operative
+                || rest.starts_with("further")
+                || rest.starts_with("en outre")
+                || rest.starts_with("ademas")
+            {
+                return Some((cw.folded, cw.operative));
+            }
+        }
+    }
+    None
+}
+
+fn raw_to_label(raw: RawLabel, reading: &Reading<'_>) -> Label {
+    let mut homoglyphs = Vec::new();
+    let mut latin = String::new();
+    let mut at = raw.span.start;
+    for ch in raw.chars.chars() {
+        let len = ch.len_utf8();
+        match labels::latin_lookalike(ch) {
+            Some(l) => {
+                homoglyphs.push(labels::Homoglyph {
+                    span: reading.span_to_source(Span::new(at, at + len)),
+                    found: ch,
+                    latin: l,
+                });
+                latin.push(l);
+            }
+            None => latin.push(ch),
+        }
+        at += len;
+    }
+    let kind = match raw.kind {
+        RawKind::Number => LabelKind::Number,
+        RawKind::Bullet => LabelKind::Bullet,
+        RawKind::Letters => LabelKind::Letter,
+    };
+    let value = match kind {
+        LabelKind::Number => latin.parse().unwrap_or(0),
+        _ => 0,
+    };
+    let span = reading.span_to_source(raw.span);
+    Label {
+        span,
+        text: latin,
+        kind,
+        value,
+        level: 0,
+        homoglyphs,
+        flattened_old: None,
+        old_text: marked_old_label(reading, span),
+        new_span: span,
+        deleted: false,
+        closer: raw.closer,
+    }
+}
+
+/// The old side of a substitution mark whose new side is exactly this label.
+fn marked_old_label(reading: &Reading<'_>, span: Span) -> Option<String> {
+    let mark = reading.mark_at(span.start)?;
+    if mark.kind != super::MarkKind::Substitution || mark.new != Some(span) {
+        return None;
+    }
+    let old = mark.old?;
+    let text = reading.source().get(old.start..old.end)?;
+    (!text.is_empty() && text.len() <= 8 && text.chars().all(char::is_alphanumeric))
+        .then(|| text.to_lowercase())
+}
+
+/// Decides what each label of a section is — letter or roman, glued or not — assigns
+/// levels, and records glued labels as flattened revisions.
+fn settle_labels(section: &mut Section, reading: &Reading<'_>, flattened: &mut Vec<Flattened>) {
+    // Kinds in the order they first appear: the first is level 0.
+    let mut stack: Vec<LabelKind> = Vec::new();
+    let mut last_value: Vec<u32> = Vec::new();
+    let n = section.clauses.len();
+    for i in 0..n {
+        let Some(label) = section.clauses[i].label.clone() else {
+            continue;
+        };
+        let mut label = label;
+        if label.kind == LabelKind::Letter {
+            let kind = letter_or_roman(&label.text, &stack, &last_value);
+            label.kind = kind;
+            match kind {
+                LabelKind::Roman => label.value = labels::roman_value(&label.text).unwrap_or(0),
+                _ => match labels::letter_value(&label.text) {
+                    Some(v) => label.value = v,
+                    None => {
+                        // Two different letters: old and new glued ("ac)").
+                        let chars: Vec<char> = label.text.chars().collect();
+                        if chars.len() == 2 {
+                            let old_len = label.span.len() - new_char_len(reading, &label);
+                            let old_span = Span::new(label.span.start, label.span.start + old_len);
+                            let new_span = Span::new(label.span.start + old_len, label.span.end);
+                            label.flattened_old = Some((old_span, chars[0].to_string()));
+                            label.old_text = Some(chars[0].to_string());
+                            label.new_span = new_span;
+                            label.value = labels::letter_value(&chars[1].to_string()).unwrap_or(0);
+                            label.text = chars[1].to_string();
+                            flattened.push(Flattened {
+                                kind: FlattenedKind::Label,
+                                span: label.span,
+                                old: old_span,
+                                new: new_span,
+                            });
+                        }
+                    }
+                },
+            }
+        }
+        let level = match stack.iter().position(|k| *k == label.kind) {
+            Some(p) => {
+                stack.truncate(p + 1);
+                last_value.truncate(p + 1);
+                p
+            }
+            None => {
+                stack.push(label.kind);
+                last_value.push(0);
+                stack.len() - 1
+            }
+        };
+        label.level = level as u8;
+        if label.kind == LabelKind::Number {
+            // "23" between 2 and 4: "2" replaced by "3".
+            let expected = last_value[level] + 1;
+            if label.value != expected && last_value[level] > 0 {
+                let digits = label.text.clone();
+                let exp = expected.to_string();
+                if digits.len() > exp.len() && digits.ends_with(&exp) {
+                    let old = &digits[..digits.len() - exp.len()];
+                    if let Ok(old_value) = old.parse::<u32>() {
+                        if old_value + 3 >= expected
+                            && old_value < expected + 3
+                            && old_value != expected
+                        {
+                            let old_span =
+                                Span::new(label.span.start, label.span.start + old.len());
+                            let new_span = Span::new(old_span.end, label.span.end);
+                            label.flattened_old = Some((old_span, old.to_string()));
+                            label.old_text = Some(old.to_string());
+                            label.new_span = new_span;
+                            label.value = expected;
+                            label.text = exp;
+                            flattened.push(Flattened {
+                                kind: FlattenedKind::Number,
+                                span: label.span,
+                                old: old_span,
+                                new: new_span,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        if label.kind != LabelKind::Bullet {
+            last_value[level] = label.value;
+        }
+        section.clauses[i].label = Some(label);
+    }
+    mark_deleted_clauses(section, flattened);
+}
+
+fn new_char_len(reading: &Reading<'_>, label: &Label) -> usize {
+    // The label's span is in the source; its characters are the reading's, one each.
+    let _ = reading;
+    label
+        .text
+        .chars()
+        .last()
+        .map_or(0, |c| c.len_utf8())
+        .min(label.span.len())
+}
+
+/// A single-letter label followed by a glued one whose old letter comes right after it
+/// (`h)`, `i)`, `ji)` or `mo)`, `n)`, `op)`): the old letters run through it but the
+/// new ones skip it, so it is a clause deleted in Word whose text survived the export.
+fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
+    let n = section.clauses.len();
+    let old_value = |l: &Label| -> Option<u32> {
+        match &l.old_text {
+            Some(old) => labels::letter_value(old),
+            None => Some(l.value),
+        }
+    };
+    for i in 0..n {
+        let Some(label) = &section.clauses[i].label else {
+            continue;
+        };
+        if label.kind != LabelKind::Letter || label.old_text.is_some() {
+            continue;
+        }
+        let prev = (0..i).rev().find_map(|j| section.clauses[j].label.as_ref());
+        let next = (i + 1..n).find_map(|j| section.clauses[j].label.as_ref());
+        let Some(next) = next else {
+            continue;
+        };
+        if next.kind != LabelKind::Letter || next.old_text.is_none() {
+            continue;
+        }
+        let follows_prev = match prev {
+            Some(p) => old_value(p).is_some_and(|v| v + 1 == label.value),
+            None => label.value == 1,
+        };
+        if follows_prev && old_value(next) == Some(label.value + 1) {
+            let span = section.clauses[i].span;
+            if let Some(l) = section.clauses[i].label.as_mut() {
+                l.deleted = true;
+            }
+            flattened.push(Flattened {
+                kind: FlattenedKind::DeletedClause,
+                span,
+                old: span,
+                new: Span::new(span.start, span.start),
+            });
+        }
+    }
+}
+
+/// `i)`, `v)`, `x)` and the like are letters in a lettered run that reaches them
+/// (h → i), roman numerals otherwise when they are valid numerals.
+fn letter_or_roman(text: &str, stack: &[LabelKind], last_value: &[u32]) -> LabelKind {
+    let Some(roman) = labels::roman_value(text) else {
+        return LabelKind::Letter;
+    };
+    let letter = labels::letter_value(text);
+    let letter_pos = stack.iter().position(|k| *k == LabelKind::Letter);
+    let roman_pos = stack.iter().position(|k| *k == LabelKind::Roman);
+    if let (Some(letter), Some(p)) = (letter, letter_pos) {
+        if last_value[p] + 1 == letter {
+            return LabelKind::Letter;
+        }
+    }
+    if let Some(p) = roman_pos {
+        if last_value[p] + 1 == roman || roman == 1 {
+            return LabelKind::Roman;
+        }
+    }
+    if roman == 1 {
+        // "i)" after anything but "h)" opens roman sub-clauses: a letter run that
+        // skipped to "i)" is far rarer.
+        return LabelKind::Roman;
+    }
+    if letter.is_some() && letter_pos.is_some() {
+        return LabelKind::Letter;
+    }
+    if roman_pos.is_some() {
+        return LabelKind::Roman;
+    }
+    if letter.is_some() {
+        LabelKind::Letter
+    } else {
+        LabelKind::Roman
+    }
+}
+
+fn detect_language(text: &str) -> Lang {
+    let sample_end = crate::text::floor_char_boundary(text, 20_000);
+    let sample = &text[..sample_end];
+    let mut counts = [0u32; 3];
+    for word in sample.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() || word.len() > 14 {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        for (w, lang) in LANGUAGE_MARKERS {
+            if *w == lower {
+                counts[*lang as usize] += 1;
+            }
+        }
+    }
+    let best = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, c)| (**c, std::cmp::Reverse(*i)))
+        .map_or(0, |(i, _)| i);
+    [Lang::En, Lang::Fr, Lang::Es][best]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,237 @@
+use super::*;
+
+fn doc(text: &str) -> Document {
+    parse(text, Catalog::embedded())
+}
+
+const FR: &str = "\
+Résumé: la CMDT-17 est invitée à examiner la proposition.
+MOD\tECP/24A6/1
+RÉSOLUTION 45 (RÉV.DUBAÏ, 2014BUENOS AIRES, 2017)
+Mécanismes propres à améliorer la coopération
+La Conférence mondiale de développement des télécommunications (Dubaï, 2014Buenos Aires, 2017),
+rappelant
+a)\tla Résolution 70/1 de l'Assemblée générale des Nations Unies;
+ac)\tla Résolution 130 (Rév. Guadalajara, 2010Busan, 2014) de la Conférence de plénipotentiaires;
+bd)\tla Résolution 69 (Rév.Dubaï, 2014) de la présente Conférence;
+décide
+1\tde continuer;
+2\td'encourager;
+23\tde prier;
+charge le Directeur du Bureau de développement des télécommunications
+1\tde fournir:
+i)\tun appui;
+ii)\tune aide,
+Motifs:\tIl est proposé de mettre à jour les références.
+*****************
+ADD\tECP/24A6/2
+";
+
+#[test]
+fn units_sections_and_clauses() {
+    let d = doc(FR);
+    assert_eq!(d.language, Lang::Fr);
+    let units: Vec<_> = d.units.iter().filter(|u| u.action.is_some()).collect();
+    assert_eq!(units.len(), 2);
+    let u = units[0];
+    assert_eq!(u.reference.as_ref().unwrap().text, "ECP/24A6/1");
+    assert_eq!(u.heading.as_ref().unwrap().number, Some(45));
+    assert!(u.heading.as_ref().unwrap().tag_changed);
+    assert_eq!(
+        u.conference_line.as_ref().unwrap().conference.as_deref(),
+        Some("WTDC-17")
+    );
+    assert!(u.reasons.is_some());
+    let calls: Vec<_> = u.sections.iter().map(|s| s.call_word.as_str()).collect();
+    assert_eq!(calls, ["rappelant", "decide", "charge"]);
+    let labels: Vec<_> = u.sections[0]
+        .clauses
+        .iter()
+        .map(|c| c.label.as_ref().unwrap().text.clone())
+        .collect();
+    assert_eq!(labels, ["a", "c", "d"]);
+    let decide: Vec<_> = u.sections[1]
+        .clauses
+        .iter()
+        .map(|c| c.label.as_ref().unwrap().value)
+        .collect();
+    assert_eq!(decide, [1, 2, 3]);
+    let charge: Vec<_> = u.sections[2]
+        .clauses
+        .iter()
+        .map(|c| {
+            let l = c.label.as_ref().unwrap();
+            (l.kind, l.level, l.value)
+        })
+        .collect();
+    assert_eq!(
+        charge,
+        [
+            (LabelKind::Number, 0, 1),
+            (LabelKind::Roman, 1, 1),
+            (LabelKind::Roman, 1, 2)
+        ]
+    );
+    assert_eq!(
+        d.stated_target(),
+        Some(("WTDC-17", crate::analysis::TargetSource::ConferenceLine))
+    );
+}
+
+#[test]
+fn flattened_revisions_are_found_once_each() {
+    let d = doc(FR);
+    let kinds: Vec<_> = d
+        .flattened
+        .iter()
+        .map(|f| {
+            (
+                f.kind,
+                &FR[f.old.start..f.old.end],
+                &FR[f.new.start..f.new.end],
+            )
+        })
+        .collect();
+    assert!(kinds.contains(&(FlattenedKind::Tag, "DUBAÏ, 2014", "BUENOS AIRES, 2017")));
+    assert!(kinds.contains(&(FlattenedKind::Tag, "Dubaï, 2014", "Buenos Aires, 2017")));
+    assert!(kinds.contains(&(FlattenedKind::Tag, "Guadalajara, 2010", "Busan, 2014")));
+    assert!(kinds.contains(&(FlattenedKind::Label, "a", "c")));
+    assert!(kinds.contains(&(FlattenedKind::Label, "b", "d")));
+    assert!(kinds.contains(&(FlattenedKind::Number, "2", "3")));
+    assert_eq!(kinds.len(), 6, "{kinds:?}");
+}
+
+#[test]
+fn citations_resolve_their_bodies() {
+    let d = doc(FR);
+    let cites: Vec<_> = d
+        .citations
+        .iter()
+        .map(|c| (c.number, c.body, c.kind))
+        .collect();
+    assert!(cites.contains(&(45, Some(BodyRef::Wtdc), CitationKind::Conference)));
+    assert!(cites.contains(&(130, Some(BodyRef::Pp), CitationKind::Conference)));
+    assert!(cites.contains(&(69, Some(BodyRef::Wtdc), CitationKind::Conference)));
+    assert!(cites.contains(&(1, Some(BodyRef::Unga), CitationKind::GeneralAssembly)));
+}
+
+#[test]
+fn critic_markup_gives_the_new_reading_with_source_spans() {
+    let text = "MOD\tB/1/1\nRESOLUTION 45 (Rev. Dubai, 2014)\nThe World Telecommunication Development Conference (Buenos Aires, 2017),\nrecalling\na)\tResolution 140 (Rev. {~~Guadalajara, 2010~>Busan, 2014~~}) of the Plenipotentiary Conference;\n{--b)\tsomething deleted;\n--}{~~c~>b~~})\tsomething else;\nReasons:\tUpdate.\n";
+    let d = doc(text);
+    assert_eq!(d.language, Lang::En);
+    let c = d.citations.iter().find(|c| c.number == 140).unwrap();
+    let (_, place, year) = c.tag.as_ref().unwrap().place_year().unwrap();
+    assert_eq!((place, year), ("Busan", 2014));
+    assert_eq!(&text[c.keyword.start..c.keyword.end], "Resolution");
+    let labels: Vec<_> = d.units[0].sections[0]
+        .clauses
+        .iter()
+        .filter_map(|c| c.label.as_ref())
+        .map(|l| (l.text.clone(), &text[l.span.start..l.span.end]))
+        .collect();
+    assert_eq!(labels, [("a".to_string(), "a"), ("b".to_string(), "b")]);
+    assert!(d.flattened.is_empty());
+}
+
+#[test]
+fn markdown_exports() {
+    let text = "# Conférence mondiale de développement des télécommunications (CMDT-14)\n\nUSA/22/4\n\n## RÉSOLUTION 45 (Rév. Hyderabad, 2010)\n\n*rappelant*\n\n- a) la Résolution 130 (Rév. [Guadalajara, 2010](#)) de la Conférence de plénipotentiaires;\n- b) la Question 22-1/1;\n\n**Motifs:** mise à jour.\n";
+    let d = doc(text);
+    assert_eq!(d.header_conference.as_deref(), Some("WTDC-14"));
+    let u = d.units.iter().find(|u| u.heading.is_some()).unwrap();
+    assert_eq!(u.reference.as_ref().unwrap().seq, 4);
+    assert_eq!(u.sections.len(), 1);
+    assert_eq!(u.sections[0].clauses.len(), 2);
+    assert!(u.reasons.is_some());
+    let c = d.citations.iter().find(|c| c.number == 130).unwrap();
+    assert_eq!(
+        c.tag.as_ref().unwrap().place_year(),
+        Some((true, "Guadalajara", 2010))
+    );
+}
+
+#[test]
+fn homoglyph_labels_read_as_latin() {
+    let text = "considering\na)\tone;\nb)\ttwo;\n\u{0441})\tthree;\n";
+    let d = doc(text);
+    let l = d.units[0].sections[0].clauses[2].label.as_ref().unwrap();
+    assert_eq!(l.text, "c");
+    assert_eq!(l.homoglyphs.len(), 1);
+    assert_eq!(l.homoglyphs[0].found, '\u{0441}');
+}
+
+#[test]
+fn deleted_clause_between_glued_labels() {
+    let text = "rappelant\nmo)\tun;\nn)\tdeux;\nop)\ttrois;\n";
+    let d = doc(text);
+    let clauses = &d.units[0].sections[0].clauses;
+    assert!(clauses[1].label.as_ref().unwrap().deleted);
+    assert!(d
+        .flattened
+        .iter()
+        .any(|f| f.kind == FlattenedKind::DeletedClause));
+}
+
+#[test]
+fn text_that_is_not_a_proposal() {
+    let d = doc("Meeting notes\n\nWe discussed Resolution 140 and what to do next.\n- item one\n");
+    assert!(!d.is_proposal());
+}
+
+#[test]
+fn hostile_inputs_do_not_panic() {
+    for text in [
+        "",
+        "\u{feff}",
+        "{++",
+        "a)",
+        "MOD",
+        "Resolution 1 (",
+        "Résolution 99999999999999999999 (Rév. Dubaï, 2014)",
+        "rappelant\nzz)\tx\n\u{0441}\u{0441})\ty\n",
+        "(((((((((((((",
+        "Resolution 4 (Rev. Dubai, 20144444)",
+        "\r\n\r\n\r",
+        "décide\n999\tx\n1000\ty\n",
+    ] {
+        let _ = doc(text);
+    }
+}
+
+#[test]
+fn pdf_margin_notes_are_not_text() {
+    let text = "rappelant\n\na) un;\n\nDeleted: Doha, 2006\n\n**Formatted:** Line spacing: single\n\nb) deux;\n\n**Page 3: [13] Deleted** **Geneux, Aude** **2/12/14 11:28 AM**\n\nh) la Résolution 140 (Antalya, 2006) supprimée\n\nc) trois;\n";
+    let d = doc(text);
+    let labels: Vec<_> = d.units[0].sections[0]
+        .clauses
+        .iter()
+        .filter_map(|c| c.label.as_ref().map(|l| l.text.clone()))
+        .collect();
+    assert_eq!(labels, ["a", "b", "c"]);
+    assert!(d.citations.is_empty());
+}
+
+#[test]
+fn deleted_clause_after_an_unchanged_label() {
+    let text = "rappelant\nh)\tun;\ni)\tdeux;\nji)\ttrois;\nkj)\tquatre;\n";
+    let d = doc(text);
+    let clauses = &d.units[0].sections[0].clauses;
+    assert!(clauses[1].label.as_ref().unwrap().deleted);
+    assert!(!clauses[0].label.as_ref().unwrap().deleted);
+}
+
+#[test]
+fn deleted_clause_is_still_seen_once_marks_are_restored() {
+    let text =
+        "rappelant\n{~~l~>n~~})\tun;\n{~~m~>o~~})\tdeux;\nn)\ttrois;\n{~~o~>p~~})\tquatre;\n";
+    let d = doc(text);
+    let clauses = &d.units[0].sections[0].clauses;
+    let n = clauses[2].label.as_ref().unwrap();
+    assert_eq!(n.text, "n");
+    assert!(n.deleted);
+    assert_eq!(
+        clauses[3].label.as_ref().unwrap().old_text.as_deref(),
+        Some("o")
+    );
+}

@@ -1,0 +1,78 @@
+//! Reporters: they present checked files and never parse. Every position they print
+//! comes from [`LineIndex`](crate::text::LineIndex).
+
+pub mod human;
+pub mod json;
+
+use crate::analysis::Analysis;
+use crate::diagnostic::Severity;
+use crate::rules::Rule;
+use crate::text::{Encoding, LineIndex, Span};
+
+/// One checked file, as reporters see it.
+pub struct FileResult {
+    /// The path as the user gave or the walk found it; `-` for standard input.
+    pub path: String,
+    /// The analysed text (BOM removed).
+    pub text: String,
+    pub index: LineIndex,
+    pub analysis: Analysis,
+    /// What `--fix` applied, when it ran: (rule, fix title).
+    pub fixed: Vec<(Rule, String)>,
+}
+
+impl FileResult {
+    pub fn new(path: String, text: String, analysis: Analysis) -> FileResult {
+        let index = LineIndex::new(&text);
+        FileResult {
+            path,
+            text,
+            index,
+            analysis,
+            fixed: Vec::new(),
+        }
+    }
+
+    /// 1-based line and 1-based column in Unicode characters.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let pos = self.index.position(&self.text, offset, Encoding::Chars);
+        (pos.line as usize + 1, pos.col as usize + 1)
+    }
+
+    pub fn range(&self, span: Span) -> ((usize, usize), (usize, usize)) {
+        (self.line_col(span.start), self.line_col(span.end))
+    }
+}
+
+/// Counts by severity, for summaries.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub fixable: usize,
+}
+
+impl Counts {
+    pub fn of(results: &[FileResult]) -> Counts {
+        let mut c = Counts::default();
+        for d in results.iter().flat_map(|r| &r.analysis.diagnostics) {
+            match d.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => c.infos += 1,
+            }
+            if d.fixes
+                .iter()
+                .any(|f| f.applicability == crate::Applicability::Safe)
+            {
+                c.fixable += 1;
+            }
+        }
+        c
+    }
+
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+}

@@ -1,0 +1,290 @@
+//! The five citation rules. A citation gets at most one of them, the first that
+//! applies: `unknown-resolution`, `unknown-revision`, `suppressed-resolution`,
+//! `stale-revision`, `uncatalogued-citation` (a revision that never existed cannot be
+//! "stale"). The catalogue decides ([`Catalog::judge`](crate::catalog::Catalog)); this
+//! module words its verdict and writes the fix.
+
+use crate::catalog::{CitedRevision, Confidence, Revision, Verdict};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::document::{Citation, CitationKind, TagForm};
+use crate::rules::render::{self, and_word, citation_text, style_of, tag_inner};
+use crate::rules::{Context, Rule};
+use crate::text::Span;
+
+pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for citation in &ctx.document.citations {
+        if let Some(d) = check_one(ctx, citation) {
+            out.push(d);
+        }
+    }
+}
+
+fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
+    if citation.kind != CitationKind::Conference {
+        return None;
+    }
+    let body = citation.body?.catalog_id()?;
+    let (revised, place, year) = citation.tag.as_ref()?.place_year()?;
+    let catalog = ctx.catalog;
+    if citation.in_heading {
+        // A heading that names the target conference is the proposal's own revision.
+        if let Some(target) = ctx.when.conference {
+            if catalog
+                .conferences_at(place, year)
+                .iter()
+                .any(|c| c.id == target.id)
+            {
+                return None;
+            }
+        }
+    }
+    let cited = CitedRevision {
+        body,
+        number: citation.number,
+        revised,
+        place,
+        year,
+    };
+    let body_name = render::body_name(catalog, body);
+    let as_cited = format!(
+        "Resolution {} ({}{}, {})",
+        citation.number,
+        if revised { "Rev. " } else { "" },
+        place,
+        year
+    );
+    let at_target = match &ctx.target.id {
+        Some(id) => format!("at {id}"),
+        None => "in the catalogue's newest state".to_string(),
+    };
+    let diagnostic = match catalog.judge(&cited, ctx.when) {
+        Verdict::NotChecked | Verdict::Current => return None,
+        Verdict::UnknownResolution { reason } => Diagnostic::new(
+            Rule::UnknownResolution,
+            citation.span,
+            format!(
+                "{as_cited} of the {body_name} does not exist: {reason}"
+            ),
+        ),
+        Verdict::UnknownRevision {
+            reason,
+            confidence,
+            suggestion,
+        } => {
+            let mut message = format!(
+                "{as_cited} of the {body_name} is not a real revision: {reason}"
+            );
+            let mut d = Diagnostic::new(Rule::UnknownRevision, citation.span, String::new())
+                .with_severity(match confidence {
+                    Confidence::High => Severity::Error,
+                    Confidence::Medium => Severity::Warning,
+                    Confidence::Low => Severity::Info,
+                });
+            if let Some(revision) = suggestion {
+                let text = citation_text(ctx, citation, revision);
+                message.push_str(&format!("; did you mean \"{text}\"?"));
+                if let Some(fix) = retag_fix(ctx, citation, revision, false) {
+                    d = d.with_fix(fix);
+                }
+            }
+            d.message = message;
+            d
+        }
+        Verdict::Suppressed { at } => Diagnostic::new(
+            Rule::SuppressedResolution,
+            citation.span,
+            format!(
+                "{as_cited} of the {body_name} was abrogated by {} ({}), before the target: it is no longer in force {at_target}",
+                at.id,
+                at.place_year(crate::catalog::Lang::En)
+            ),
+        ),
+        Verdict::Stale { current } => {
+            let text = citation_text(ctx, citation, current);
+            let mut d = Diagnostic::new(
+                Rule::StaleRevision,
+                citation.span,
+                format!(
+                    "{as_cited} of the {body_name} is not the version in force {at_target}: it was {} at {} ({}); cite \"{text}\"",
+                    if current.revised { "revised" } else { "adopted" },
+                    current.conference.place_year(crate::catalog::Lang::En),
+                    current.conference.id
+                ),
+            );
+            if let Some(fix) = stale_fix(ctx, citation, current) {
+                d = d.with_fix(fix);
+            }
+            d
+        }
+        Verdict::Uncatalogued { reason } => Diagnostic::new(
+            Rule::UncataloguedCitation,
+            citation.span,
+            format!("cannot check {as_cited} of the {body_name}: {reason}"),
+        ),
+    };
+    Some(diagnostic)
+}
+
+/// Replaces the revision a citation's tag names (its new reading) with `revision`.
+fn retag_fix(
+    ctx: &Context<'_>,
+    citation: &Citation,
+    revision: Revision<'_>,
+    safe: bool,
+) -> Option<Fix> {
+    let tag = citation.tag.as_ref()?;
+    let TagForm::PlaceYear {
+        new, shared_rev, ..
+    } = &tag.form
+    else {
+        return None;
+    };
+    let style = style_of(ctx, citation);
+    let currently_revised = new.revised() || *shared_rev;
+    // Keep a "Rev." that stays, and a shared one before glued text: change only what
+    // must change, as a drafter would.
+    let (span, replacement) = if currently_revised == revision.revised && !*shared_rev {
+        let place_year = tag_inner(
+            Revision {
+                conference: revision.conference,
+                revised: false,
+            },
+            &style,
+        );
+        (
+            Span::new(new.place_span.start, new.year_span.end),
+            place_year,
+        )
+    } else if *shared_rev && revision.revised {
+        let place_year = tag_inner(
+            Revision {
+                conference: revision.conference,
+                revised: false,
+            },
+            &style,
+        );
+        (
+            Span::new(new.place_span.start, new.year_span.end),
+            place_year,
+        )
+    } else {
+        (
+            Span::new(tag.span.start + 1, tag.span.end - 1),
+            tag_inner(revision, &style),
+        )
+    };
+    let title = format!("Cite {} ({})", citation.number, tag_inner(revision, &style));
+    // A heading states the version in force, not a proposed change: never a mark.
+    let edit = if citation.in_heading {
+        crate::diagnostic::Edit::replace(span, replacement)
+    } else {
+        render::change(ctx, span, &replacement)
+    };
+    Some(if safe {
+        Fix::safe(title, vec![edit])
+    } else {
+        Fix::unsafe_(title, vec![edit])
+    })
+}
+
+/// Brings a stale citation up to date. In a list whose members now differ, the list
+/// is split: "Resolutions 50 and 58 (Rev. Hammamet, 2016) and 52 (Rev. Dubai, 2012)".
+fn stale_fix(ctx: &Context<'_>, citation: &Citation, current: Revision<'_>) -> Option<Fix> {
+    if !citation.tag_shared {
+        return retag_fix(ctx, citation, current, true);
+    }
+    let members: Vec<&Citation> = ctx
+        .document
+        .citations
+        .iter()
+        .filter(|c| c.keyword == citation.keyword)
+        .collect();
+    let tag = citation.tag.as_ref()?;
+    let style = style_of(ctx, citation);
+    // The tag each member should carry, written out.
+    let mut wanted: Vec<(u32, String)> = Vec::new();
+    for m in &members {
+        let inner = match current_for(ctx, m) {
+            Some(rev) => tag_inner(rev, &style),
+            None => tag_inner_as_written(ctx, m)?,
+        };
+        wanted.push((m.number, inner));
+    }
+    if wanted.iter().all(|(_, t)| *t == wanted[0].1) {
+        return retag_fix(ctx, citation, current, true);
+    }
+    let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
+    for (number, inner) in wanted {
+        match groups.iter_mut().find(|(t, _)| *t == inner) {
+            Some((_, numbers)) => numbers.push(number),
+            None => groups.push((inner, vec![number])),
+        }
+    }
+    let and = and_word(style.lang);
+    let join = |items: Vec<String>| -> String {
+        match items.len() {
+            0 => String::new(),
+            1 => items[0].clone(),
+            n => format!("{} {and} {}", items[..n - 1].join(", "), items[n - 1]),
+        }
+    };
+    let text = join(
+        groups
+            .into_iter()
+            .map(|(inner, numbers)| {
+                format!(
+                    "{} ({inner})",
+                    join(numbers.iter().map(u32::to_string).collect())
+                )
+            })
+            .collect(),
+    );
+    let first = members.first()?;
+    let end = members
+        .iter()
+        .map(|m| m.tag.as_ref().map_or(m.number_span.end, |t| t.span.end))
+        .max()?;
+    let span = Span::new(first.number_span.start, end.max(tag.span.end));
+    Some(Fix::safe(
+        "Split the list by the revision in force",
+        vec![render::change(ctx, span, &text)],
+    ))
+}
+
+/// The revision a list member should cite if it is stale.
+fn current_for<'c>(ctx: &Context<'c>, citation: &Citation) -> Option<Revision<'c>> {
+    let body = citation.body?.catalog_id()?;
+    let (revised, place, year) = citation.tag.as_ref()?.place_year()?;
+    let cited = CitedRevision {
+        body,
+        number: citation.number,
+        revised,
+        place,
+        year,
+    };
+    match ctx.catalog.judge(&cited, ctx.when) {
+        Verdict::Stale { current } => Some(current),
+        _ => None,
+    }
+}
+
+fn tag_inner_as_written(ctx: &Context<'_>, citation: &Citation) -> Option<String> {
+    let tag = citation.tag.as_ref()?;
+    let TagForm::PlaceYear {
+        new, shared_rev, ..
+    } = &tag.form
+    else {
+        return None;
+    };
+    let style = style_of(ctx, citation);
+    let place_year = ctx.text(Span::new(new.place_span.start, new.year_span.end));
+    Some(if new.revised() || *shared_rev {
+        format!(
+            "{}{}{place_year}",
+            style.rev_word,
+            if style.space_after_rev { " " } else { "" }
+        )
+    } else {
+        place_year.to_string()
+    })
+}

@@ -1,0 +1,132 @@
+//! `clause-sequence`: the labels of a section run a), b), c) / 1, 2, 3 / i), ii), iii)
+//! without gaps, repeats or disorder, on the new reading. Each run is checked on its
+//! own: a section's top-level clauses, and the sub-clauses under each clause.
+
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::document::{labels, Label, LabelKind, Section};
+use crate::rules::render;
+use crate::rules::{Context, Rule};
+
+pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for unit in &ctx.document.units {
+        for section in &unit.sections {
+            for run in runs(section) {
+                check_run(ctx, &run, out);
+            }
+        }
+    }
+}
+
+/// The runs of labels that must count up together: same level, same parent, same kind.
+fn runs(section: &Section) -> Vec<Vec<&Label>> {
+    let mut finished: Vec<Vec<&Label>> = Vec::new();
+    // Open runs by level; a shallower label closes the deeper ones.
+    let mut open: Vec<Vec<&Label>> = Vec::new();
+    for label in section.clauses.iter().filter_map(|c| c.label.as_ref()) {
+        if label.deleted || label.kind == LabelKind::Bullet {
+            continue;
+        }
+        let level = label.level as usize;
+        while open.len() > level + 1 {
+            finished.extend(open.pop());
+        }
+        while open.len() < level + 1 {
+            open.push(Vec::new());
+        }
+        if open[level]
+            .first()
+            .is_some_and(|first| first.kind != label.kind)
+        {
+            finished.push(std::mem::take(&mut open[level]));
+        }
+        open[level].push(label);
+    }
+    finished.extend(open);
+    finished.retain(|r| !r.is_empty());
+    finished
+}
+
+fn check_run(ctx: &Context<'_>, run: &[&Label], out: &mut Vec<Diagnostic>) {
+    let mut previous: Option<&Label> = None;
+    for (i, label) in run.iter().enumerate() {
+        let expected = previous.map_or(1, |p| p.value + 1);
+        if label.value != expected {
+            let shown = |l: &Label| {
+                format!(
+                    "{}{}",
+                    l.text,
+                    if l.kind == LabelKind::Number { "" } else { ")" }
+                )
+            };
+            let message = match previous {
+                None => format!(
+                    "the first clause of this section is labelled {}; expected {}",
+                    shown(label),
+                    shown_value(label.kind, expected)
+                ),
+                Some(p) if label.value == p.value => format!(
+                    "label {} repeats the label before it; expected {}",
+                    shown(label),
+                    shown_value(label.kind, expected)
+                ),
+                Some(p) if label.value < p.value => format!(
+                    "label {} comes after {}: out of order; expected {}",
+                    shown(label),
+                    shown(p),
+                    shown_value(label.kind, expected)
+                ),
+                Some(p) => format!(
+                    "labels skip from {} to {}; expected {}",
+                    shown(p),
+                    shown(label),
+                    shown_value(label.kind, expected)
+                ),
+            };
+            let mut edits = Vec::new();
+            let mut value = expected;
+            for l in &run[i..] {
+                let text = labels::render(l.kind, value);
+                if text != l.text {
+                    edits.push(relabel(ctx, l, &text));
+                }
+                value += 1;
+            }
+            let mut d = Diagnostic::new(Rule::ClauseSequence, label.span, message);
+            if !edits.is_empty() {
+                let title = if edits.len() == 1 {
+                    format!("Relabel as {}", shown_value(label.kind, expected))
+                } else {
+                    format!(
+                        "Relabel from {} to the end of the section ({} labels)",
+                        shown_value(label.kind, expected),
+                        edits.len()
+                    )
+                };
+                d = d.with_fix(Fix::safe(title, edits));
+            }
+            out.push(d);
+        }
+        previous = Some(label);
+    }
+}
+
+fn shown_value(kind: LabelKind, value: u32) -> String {
+    let text = labels::render(kind, value);
+    if kind == LabelKind::Number {
+        text
+    } else {
+        format!("{text})")
+    }
+}
+
+/// The edit that gives a label a new text. A glued label (`ac)`) is rewritten whole,
+/// its lost mark restored with the new label (`{~~a~>b~~})`), so no new glue appears.
+fn relabel(ctx: &Context<'_>, label: &Label, text: &str) -> Edit {
+    match &label.flattened_old {
+        Some((_, old)) if !ctx.in_mark(label.span) => {
+            Edit::replace(label.span, format!("{{~~{old}~>{text}~~}}"))
+        }
+        Some(_) => Edit::replace(label.span, text),
+        None => render::change(ctx, label.new_span, text),
+    }
+}

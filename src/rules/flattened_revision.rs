@@ -1,0 +1,72 @@
+//! `flattened-revision`: old and new text glued together when tracked changes were
+//! copied out of Word without their marks. Each glued place is reported once, with a
+//! fix that restores the marks; the other rules check the new reading it implies.
+
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::document::FlattenedKind;
+use crate::rules::{Context, Rule};
+use crate::text::Span;
+
+pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for f in &ctx.document.flattened {
+        let old = ctx.text(f.old);
+        let new = ctx.text(f.new);
+        let (message, fix) = match f.kind {
+            FlattenedKind::DeletedClause => {
+                let label = old.split([')', '\t']).next().unwrap_or(old);
+                (
+                    format!(
+                        "clause {label}) sits among glued labels whose old letters run through it: it looks like a clause deleted in Word whose text survived the export"
+                    ),
+                    Fix::unsafe_(
+                        "Mark the clause as deleted",
+                        vec![Edit::replace(f.span, format!("{{--{old}--}}"))],
+                    ),
+                )
+            }
+            kind => {
+                let what = match kind {
+                    FlattenedKind::Tag | FlattenedKind::PlaceYear => "revision",
+                    FlattenedKind::Label => "label",
+                    FlattenedKind::Number => "number",
+                    FlattenedKind::Period => "period",
+                    FlattenedKind::Code => "conference code",
+                    FlattenedKind::DeletedClause => "clause",
+                };
+                let between = ctx.text(Span::new(f.old.end, f.new.start));
+                let restored = format!("{{~~{old}~>{new}~~}}");
+                let fix = if between.is_empty() {
+                    Fix::safe(
+                        format!("Restore the revision mark: {old} → {new}"),
+                        vec![Edit::replace(Span::new(f.old.start, f.new.end), restored)],
+                    )
+                } else {
+                    Fix::unsafe_(
+                        format!("Restore the revision mark: {old} → {new}"),
+                        vec![Edit::replace(
+                            Span::new(f.old.start, f.new.end),
+                            format!("{{~~{old}{between}~>{new}~~}}"),
+                        )],
+                    )
+                };
+                (
+                    format!(
+                        "old and new {what} glued together by an export: \"{old}\" was replaced by \"{new}\"; the revision marks were lost"
+                    ),
+                    fix,
+                )
+            }
+        };
+        let span = match f.kind {
+            FlattenedKind::DeletedClause => f.span,
+            _ => Span::new(f.old.start, f.new.end),
+        };
+        let d = Diagnostic::new(Rule::FlattenedRevision, span, message);
+        // Marks do not nest: glued text inside a mark is reported, not rewritten.
+        out.push(if ctx.in_mark(span) {
+            d
+        } else {
+            d.with_fix(fix)
+        });
+    }
+}

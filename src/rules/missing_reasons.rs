@@ -1,0 +1,64 @@
+//! `missing-reasons`: every MOD, ADD or SUP proposal ends with its Reasons (Motifs,
+//! Motivos). The secretariat returns proposals without them.
+
+use crate::catalog::Lang;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::document::ActionKind;
+use crate::rules::{Context, Rule};
+
+pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for unit in &ctx.document.units {
+        let Some(action) = &unit.action else {
+            continue;
+        };
+        if action.kind == ActionKind::Noc || unit.reasons.is_some() {
+            continue;
+        }
+        let word = match ctx.document.language {
+            Lang::En => "Reasons:",
+            Lang::Fr => "Motifs:",
+            Lang::Es => "Motivos:",
+        };
+        let reference = unit
+            .reference
+            .as_ref()
+            .map(|r| format!(" {}", r.text))
+            .unwrap_or_default();
+        let message = format!(
+            "{}{reference} has no \"{word}\" line: every MOD, ADD and SUP proposal states its reasons",
+            action.kind.as_str()
+        );
+        let fix = insertion_point(ctx, unit.span.end).map(|(at, newline)| {
+            let text = if at == 0 || ctx.source[..at].ends_with('\n') {
+                format!("{word}\t{newline}")
+            } else {
+                format!("{newline}{word}\t")
+            };
+            Fix::unsafe_(
+                format!("Add a \"{word}\" line"),
+                vec![Edit::insert(at, text)],
+            )
+        });
+        let mut d = Diagnostic::new(Rule::MissingReasons, action.span, message);
+        if let Some(fix) = fix {
+            d = d.with_fix(fix);
+        }
+        out.push(d);
+    }
+}
+
+/// After the unit's last non-blank line, with the document's line ending.
+fn insertion_point(ctx: &Context<'_>, unit_end: usize) -> Option<(usize, &'static str)> {
+    let newline = if ctx.source.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let text = ctx.source.get(..unit_end)?;
+    let trimmed = text.trim_end();
+    let at = match text[trimmed.len()..].find('\n') {
+        Some(i) => trimmed.len() + i + 1,
+        None => trimmed.len(),
+    };
+    Some((at, newline))
+}
