@@ -26,6 +26,7 @@
 // installed with shared/tools/install-code-server.sh when missing), --vsix (default proplint.vsix, built
 // with `npm run package` when missing), --screenshots DIR (default: <repo>/docs/images with the real
 // server, e2e/out with the test double), --server-via bundled|setting, --fix-title REGEX, --timeout ms,
+// --scenario proposal|missing-server (the latter: no server at all, expect the error with its buttons),
 // --strict 1, --keep-tmp 1, --chromium PATH. E2E_VERBOSE=1 prints the logs. stdout: a JSON report.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -51,6 +52,9 @@ let codeServer = opt('code-server', process.env.CODE_SERVER || path.join(repoRoo
 const vsix = path.resolve(opt('vsix', path.join(extRoot, 'proplint.vsix')));
 const shotDir = path.resolve(opt('screenshots', useFake ? path.join(here, 'out') : path.join(repoRoot, 'docs/images')));
 const serverVia = opt('server-via', 'bundled');
+// 'proposal' (default): the steps above; 'missing-server': no server anywhere, expect the error
+// notification with its "Open settings" / "Installation guide" buttons
+const scenario = opt('scenario', 'proposal');
 const fixTitle = new RegExp(opt('fix-title', 'Busan'));
 const timeout = Number(opt('timeout', '90000'));
 const strict = opt('strict', '') === '1';
@@ -125,7 +129,7 @@ const settings = {
   'editor.minimap.enabled': false,
   'proplint.trace.server': 'messages',
 };
-if (serverVia === 'setting') settings['proplint.path'] = serverExe;
+if (serverVia === 'setting' && scenario !== 'missing-server') settings['proplint.path'] = serverExe;
 fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
 const env = { ...process.env, CODE_SERVER_CONFIG: path.join(tmp, 'config.yaml'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') };
@@ -258,7 +262,7 @@ try {
   if (r.status !== 0 || !/successfully installed/i.test(r.stdout + r.stderr)) throw new Error(`--install-extension failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   const installed = fs.readdirSync(extensionsDir).find((d) => d.startsWith('proplint.proplint-'));
   if (!installed) throw new Error(`extension not found in ${extensionsDir}`);
-  if (serverVia === 'bundled') {
+  if (serverVia === 'bundled' && scenario !== 'missing-server') {
     const dest = path.join(extensionsDir, installed, 'server', `${process.platform}-${process.arch}`, 'proplint');
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     fs.copyFileSync(serverExe, dest);
@@ -294,11 +298,37 @@ try {
   });
   page = browser.pages()[0] ?? await browser.newPage();
   page.setDefaultTimeout(timeout);
+  // the page's console (extension contribution errors appear there, not in the server logs)
+  page.on('console', (m) => { if (verbose || (m.type() === 'error' && /proplint/i.test(m.text()))) log(`console.${m.type()}:`, m.text().slice(0, 500)); });
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
   await page.waitForSelector('.monaco-workbench .part.statusbar');
   await page.waitForSelector('.explorer-folders-view .monaco-list-row');
   await focusEditorArea();
 
+  if (scenario === 'missing-server') {
+    await openFile(PROPOSAL);
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'proplint' }).first();
+    await toast.waitFor({ timeout: 30000 });
+    const message = (await toast.locator('.notification-list-item-message').innerText()).trim();
+    const buttons = (await toast.locator('.monaco-button').allTextContents()).map((b) => b.trim()).filter(Boolean);
+    step('missingServerNotification', { message, buttons });
+    await shot('vscode-missing-server.png');
+    if (!buttons.includes('Open settings') || !buttons.includes('Installation guide')) throw new Error(`buttons: ${JSON.stringify(buttons)}`);
+    await toast.locator('.monaco-button', { hasText: 'Open settings' }).click();
+    await page.locator('.settings-editor').first().waitFor({ timeout: 15000 });
+    const query = await page.locator('.settings-editor .suggest-input-container textarea, .settings-editor .settings-header input, .settings-editor .monaco-editor textarea').first().inputValue().catch(() => null);
+    const row = page.locator('.settings-editor .setting-item-contents', { hasText: 'Path to the' }).first();
+    try {
+      await row.waitFor({ timeout: 15000 });
+    } catch {
+      await shot('vscode-settings-failure.png');
+      const rows = (await page.locator('.settings-editor .setting-item-label').allTextContents()).map((t) => t.trim());
+      throw new Error(`the settings editor does not show proplint.path: ${JSON.stringify(rows)}`);
+    }
+    step('openSettings', { query, row: (await row.innerText()).split('\n').slice(0, 2).join(' | ') });
+    report.ok = true;
+    exitCode = 0;
+  } else {
   // 2-3. the proposal and its diagnostics
   await openFile(PROPOSAL);
   const lang = await page.locator('.statusbar-item[id="status.editor.mode"]').textContent().catch(() => null);
@@ -410,6 +440,7 @@ try {
 
   report.ok = !strict || report.warnings.length === 0;
   exitCode = report.ok ? 0 : 1;
+  }
 } catch (e) {
   log('FAILED:', e.stack || e.message);
   report.error = String(e.message || e).split('\n')[0];

@@ -220,9 +220,26 @@ class ProplintExtension implements vscode.Disposable {
       : 'proplint: the proplint language server was not found (no "proplint.path" setting, no bundled binary, nothing on PATH).';
     this.output.appendLine(`${msg}\n  looked at:\n    ${r.tried.join('\n    ')}`);
     void vscode.window.showErrorMessage(msg, 'Open settings', 'Installation guide').then((choice) => {
-      if (choice === 'Open settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'proplint.path');
+      if (choice === 'Open settings') void this.openPathSetting();
       else if (choice === 'Installation guide') void vscode.env.openExternal(vscode.Uri.parse(INSTALL_GUIDE));
     });
+  }
+
+  /**
+   * proplint.path is machine-scoped: in a remote window (SSH, WSL, containers, code-server) it
+   * lives in the remote settings, which the User tab does not show.
+   */
+  private async openPathSetting(): Promise<void> {
+    const open = (command: string, arg: unknown) => Promise.resolve(vscode.commands.executeCommand(command, arg));
+    if (vscode.env.remoteName) {
+      try {
+        await open('workbench.action.openRemoteSettings', { query: 'proplint.path' });
+        return;
+      } catch {
+        // older VS Code: fall through to the user settings
+      }
+    }
+    await open('workbench.action.openSettings', 'proplint.path');
   }
 
   // ----------------------------------------------------------------- middleware ---
