@@ -18,8 +18,9 @@
 import process from 'node:process';
 
 const log = (...a) => process.stderr.write(`[fake-proplint] ${a.join(' ')}\n`);
-if (process.argv[2] !== 'lsp') {
-  process.stdout.write('proplint TEST DOUBLE (editors/vscode/e2e/fake-server.mjs): only `lsp` is supported\n');
+// like the real CLI, `lsp` takes no argument (a client that adds `--stdio` must fail here too)
+if (process.argv[2] !== 'lsp' || process.argv.length > 3) {
+  process.stderr.write(`proplint TEST DOUBLE (editors/vscode/e2e/fake-server.mjs): usage: proplint lsp (got: ${process.argv.slice(2).join(' ')})\n`);
   process.exit(process.argv[2] === '--version' ? 0 : 2);
 }
 

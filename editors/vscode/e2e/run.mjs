@@ -136,7 +136,7 @@ const env = { ...process.env, CODE_SERVER_CONFIG: path.join(tmp, 'config.yaml'),
 if (env.EXTENSIONS_GALLERY === undefined) env.EXTENSIONS_GALLERY = '{}';
 const csCommon = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
-let server; let browser; let page; let serverLog = ''; const blocked = [];
+let server; let browser; let page; let serverLog = ''; let serverFailure = ''; const blocked = [];
 const report = { ok: false, server: useFake ? 'TEST DOUBLE (e2e/fake-server.mjs)' : realBin, serverVia, steps: {}, warnings: [], screenshots: [], blockedRequests: blocked };
 const step = (name, data) => { report.steps[name] = data; log(`✓ ${name}`, typeof data === 'object' ? JSON.stringify(data).slice(0, 300) : data); };
 const soft = (name, message) => { report.warnings.push(`${name}: ${message}`); log(`! ${name}: ${message}`); };
@@ -239,6 +239,7 @@ const fileRows = () => page.locator('.markers-panel .monaco-list-row[aria-level=
 async function waitFor(fn, what, ms = timeout) {
   const deadline = Date.now() + ms;
   for (;;) {
+    if (serverFailure) throw new Error(`the server did not start: ${serverFailure}`);
     const v = await fn();
     if (v) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -299,7 +300,13 @@ try {
   page = browser.pages()[0] ?? await browser.newPage();
   page.setDefaultTimeout(timeout);
   // the page's console (extension contribution errors appear there, not in the server logs)
-  page.on('console', (m) => { if (verbose || (m.type() === 'error' && /proplint/i.test(m.text()))) log(`console.${m.type()}:`, m.text().slice(0, 500)); });
+  page.on('console', (m) => {
+    if (verbose || (m.type() === 'error' && /proplint/i.test(m.text()))) log(`console.${m.type()}:`, m.text().slice(0, 500));
+    // the extension reports a server that cannot start as an error notification: fail fast
+    if (scenario === 'proposal' && m.type() === 'error' && /proplint: the (language server .* failed to start|proplint language server was not found|server set in)/.test(m.text())) {
+      serverFailure = m.text().split('\n')[0];
+    }
+  });
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
   await page.waitForSelector('.monaco-workbench .part.statusbar');
   await page.waitForSelector('.explorer-folders-view .monaco-list-row');

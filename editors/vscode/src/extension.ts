@@ -16,11 +16,10 @@ import {
   ResponseError,
   ServerOptions,
   State,
-  TransportKind,
 } from 'vscode-languageclient/node';
 import { groupedConferences } from './conferences';
 import { DETECTED_LANGUAGES, PROPOSAL_LANGUAGE, shouldAttach } from './detect';
-import { resolveServerPath, ServerResolution } from './serverPath';
+import { resolveServerPath, serverExecutable, ServerResolution } from './serverPath';
 import { RESTART_SETTINGS, SERVER_SETTINGS, ServerSettings, TARGET_ID, toServerSettings } from './settings';
 import { ServerState, statusFor, TargetNotification } from './status';
 
@@ -120,8 +119,8 @@ class ProplintExtension implements vscode.Disposable {
     }
     this.output.appendLine(`proplint: starting ${resolution.path} lsp (found via ${resolution.source})`);
     const serverOptions: ServerOptions = {
-      run: { command: resolution.path, args: ['lsp'], transport: TransportKind.stdio },
-      debug: { command: resolution.path, args: ['lsp'], transport: TransportKind.stdio, options: { env: { ...process.env, RUST_BACKTRACE: '1' } } },
+      run: serverExecutable(resolution.path),
+      debug: serverExecutable(resolution.path, { ...process.env, RUST_BACKTRACE: '1' }),
     };
     const documentSelector: DocumentSelector = [];
     for (const language of [PROPOSAL_LANGUAGE, ...DETECTED_LANGUAGES]) {

@@ -84,3 +84,12 @@ export function resolveServerPath(input: ResolveInput): ServerResolution {
   }
   return { ok: false, reason: 'not-found', tried };
 }
+
+/**
+ * How the language client runs the server: `proplint lsp` over stdio. Deliberately without a
+ * `transport` field: with TransportKind.stdio vscode-languageclient appends `--stdio` to the
+ * arguments, and `proplint lsp` rejects unknown arguments.
+ */
+export function serverExecutable(serverPath: string, env?: NodeJS.ProcessEnv): { command: string; args: string[]; options?: { env: NodeJS.ProcessEnv } } {
+  return env ? { command: serverPath, args: ['lsp'], options: { env } } : { command: serverPath, args: ['lsp'] };
+}

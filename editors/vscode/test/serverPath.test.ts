@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bundledDir, expandPath, resolveServerPath, ResolveInput } from '../src/serverPath';
+import { bundledDir, expandPath, resolveServerPath, ResolveInput, serverExecutable } from '../src/serverPath';
 
 function input(over: Partial<ResolveInput>, files: string[]): ResolveInput {
   const set = new Set(files);
@@ -74,4 +74,11 @@ test('expandPath leaves absolute paths alone', () => {
   assert.equal(expandPath('/a/b', '/ws', '/home/me', 'linux'), '/a/b');
   assert.equal(expandPath('~', '/ws', '/home/me', 'linux'), '/home/me');
   assert.equal(expandPath('rel', undefined, '/home/me', 'linux'), 'rel', 'no workspace: left relative');
+});
+
+test('the server runs as `proplint lsp`, with no transport (the client would append --stdio)', () => {
+  assert.deepEqual(serverExecutable('/bin/proplint'), { command: '/bin/proplint', args: ['lsp'] });
+  const debug = serverExecutable('/bin/proplint', { RUST_BACKTRACE: '1' });
+  assert.deepEqual(debug.args, ['lsp']);
+  assert.equal('transport' in debug, false);
 });
