@@ -18,7 +18,7 @@ import {
   State,
 } from 'vscode-languageclient/node';
 import { groupedConferences } from './conferences';
-import { DETECTED_LANGUAGES, PROPOSAL_LANGUAGE, shouldAttach } from './detect';
+import { DETECTED_LANGUAGES, MAX_LINES, PROPOSAL_LANGUAGE, shouldAttach } from './detect';
 import { resolveServerPath, serverExecutable, ServerResolution } from './serverPath';
 import { RESTART_SETTINGS, SERVER_SETTINGS, ServerSettings, TARGET_ID, toServerSettings } from './settings';
 import { ServerState, statusFor, TargetNotification } from './status';
@@ -80,7 +80,12 @@ class ProplintExtension implements vscode.Disposable {
     }));
     d.push(vscode.workspace.onDidOpenTextDocument((doc) => this.considerDocument(doc)));
     d.push(vscode.workspace.onDidChangeTextDocument((e) => {
-      if (!this.client && DETECTED_LANGUAGES.includes(e.document.languageId)) this.considerDocument(e.document);
+      if (!this.client && DETECTED_LANGUAGES.includes(e.document.languageId) && touchesDetectionWindow(e)) {
+        this.considerDocument(e.document);
+      }
+    }));
+    d.push(vscode.workspace.onDidCloseTextDocument((doc) => {
+      if (doc.uri.scheme === CATALOG_SCHEME) this.catalogDocs.delete(doc.uri.toString());
     }));
     d.push(vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()));
     d.push(vscode.workspace.onDidChangeConfiguration((e) => this.onConfigurationChanged(e)));
@@ -281,7 +286,7 @@ class ProplintExtension implements vscode.Disposable {
         const doc = event.document;
         if (gate.isAttached(doc.uri)) return next(event);
         // a Plain Text/Markdown document that has just become a proposal (paste, typing)
-        if (DETECTED_LANGUAGES.includes(doc.languageId) && this.client && gate.accepts(doc)) {
+        if (DETECTED_LANGUAGES.includes(doc.languageId) && this.client && touchesDetectionWindow(event) && gate.accepts(doc)) {
           gate.attach(doc.uri);
           await this.client.sendNotification(DidOpenTextDocumentNotification.type, this.client.code2ProtocolConverter.asOpenTextDocumentParams(doc));
           this.updateStatus();
@@ -472,6 +477,11 @@ class ProplintExtension implements vscode.Disposable {
     this.status.tooltip = view.tooltip;
     this.status.show();
   }
+}
+
+/** Whether an edit can change what `detectProposal` sees (it reads the first MAX_LINES lines). */
+function touchesDetectionWindow(e: vscode.TextDocumentChangeEvent): boolean {
+  return e.contentChanges.some((c) => c.range.start.line < MAX_LINES);
 }
 
 /** The tab title of a catalogue entry: its first line, without Markdown markup. */
