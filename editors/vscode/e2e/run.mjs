@@ -18,7 +18,8 @@
 //    7. the stale-revision diagnostic goes away
 //    8. soft: hover over the citation shows text (screenshot vscode-hover.png)
 //    9. soft: "proplint: Show catalogue entry for citation" opens a Markdown document beside
-//   10. soft: "proplint: Fix all problems" + save fixes the clause lettering (d) -> c))
+//   10. soft: "proplint: Fix all problems" + save fixes the clause lettering (d) -> c)); then soft:
+//       completion after "Resolution " on a new line (reverted afterwards)
 //   11. open detected.txt (plain text that looks like a proposal): proplint diagnostics appear
 //   12. open notes.txt (not a proposal): no diagnostics at all for it
 //
@@ -432,6 +433,25 @@ try {
   } catch (e) {
     soft('fixAll', e.message.split('\n')[0]);
   }
+
+  // 10b. completion after "Resolution " (soft: the test double has none)
+  try {
+    await goTo(16, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('see Resolution ', { delay: 20 });
+    await page.keyboard.press('Control+Space');
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: 10000 });
+    const labels = (await rows.allTextContents()).map((t) => t.trim()).slice(0, 5);
+    step('completion', labels);
+    await page.keyboard.press('Escape');
+  } catch (e) {
+    soft('completion', e.message.split('\n')[0]);
+  }
+  // leave the proposal as it was saved
+  await page.keyboard.press('Escape');
+  await runCommand('File: Revert File').catch(() => soft('completion', 'could not revert the file'));
 
   // 11. plain text that looks like a proposal gets checked
   await openFile('detected.txt');
