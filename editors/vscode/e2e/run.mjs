@@ -443,8 +443,12 @@ try {
     await page.keyboard.press('Control+Space');
     const rows = page.locator('.suggest-widget .monaco-list-row');
     await rows.first().waitFor({ state: 'visible', timeout: 10000 });
-    const labels = (await rows.allTextContents()).map((t) => t.trim()).slice(0, 5);
-    step('completion', labels);
+    await page.waitForTimeout(500);
+    const labels = (await rows.allTextContents()).map((t) => t.trim());
+    // VS Code adds word-based suggestions of its own: only resolution numbers count
+    const numbers = labels.filter((l) => /^\d/.test(l));
+    if (numbers.length === 0) throw new Error(`no resolution numbers suggested: ${JSON.stringify(labels.slice(0, 5))}`);
+    step('completion', numbers.slice(0, 5));
     await page.keyboard.press('Escape');
   } catch (e) {
     soft('completion', e.message.split('\n')[0]);
