@@ -1,1 +1,77 @@
-fn main() {}
+//! Throughput of `check` (parse + every rule) in MB/s, on one core.
+//!
+//! Inputs: the shipped fixtures concatenated and repeated to about 1 MB (a "300-page
+//! compilation of proposals"), and, when present, the shared French corpus. Run:
+//! `cargo bench --bench check`; figures go in docs/performance.md.
+
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use proplint::analysis::{analyze, Options};
+use proplint::document::Document;
+use proplint::Catalog;
+
+fn fixtures_text() -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .expect("tests/fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| {
+            let t = std::fs::read_to_string(p).unwrap_or_default();
+            t.trim_start_matches('\u{feff}').replace("\r\n", "\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n*****************\n")
+}
+
+fn megabyte(seed: &str) -> String {
+    let mut s = String::with_capacity(1 << 20);
+    while s.len() < 1 << 20 {
+        s.push_str(seed);
+        s.push_str("\n*****************\n");
+    }
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let catalog = Catalog::embedded();
+    let options = Options::default();
+    let mut inputs = vec![("fixtures-1MB", megabyte(&fixtures_text()))];
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if let Ok(entries) = std::fs::read_dir(&corpus) {
+        let mut texts: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('0'))
+            })
+            .collect();
+        texts.sort();
+        let all: String = texts
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect::<Vec<_>>()
+            .join("\n");
+        inputs.push(("corpus-1MB", megabyte(&all)));
+    }
+    let mut group = c.benchmark_group("check");
+    group.sample_size(20);
+    for (name, text) in &inputs {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("analyze/{name}"), |b| {
+            b.iter(|| analyze(text, catalog, &options))
+        });
+        group.bench_function(format!("parse/{name}"), |b| {
+            b.iter(|| Document::parse(text, catalog))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

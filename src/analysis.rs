@@ -2,12 +2,15 @@
 //! conference, run the enabled rules. Front-ends call [`analyze`] and present.
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, OnceLock};
 
+use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Conference, Date, When};
+use crate::catalog::{Catalog, Conference, Date, Lang, When};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::document::{chunk_spans, Document, ProposalRef};
 use crate::rules::{self, Rule};
 
 /// What a front-end may choose about an analysis.
@@ -74,12 +77,29 @@ impl Target {
     }
 }
 
+/// The result of checking one text.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    pub document: Document,
     pub target: Target,
-    /// Sorted by position, then rule.
+    pub language: Lang,
+    /// Sorted by position, then rule. Empty for a text that is not a proposal.
     pub diagnostics: Vec<Diagnostic>,
+    /// The chunks the text was parsed in, at their offsets (see [`chunk_spans`]).
+    chunks: Vec<(usize, Arc<Document>)>,
+    document: OnceLock<Document>,
+}
+
+impl Analysis {
+    /// The whole document model, assembled from its chunks on first use.
+    pub fn document(&self) -> &Document {
+        self.document.get_or_init(|| {
+            Document::assemble(self.language, self.chunks.iter().map(|(o, d)| (*o, &**d)))
+        })
+    }
+
+    pub fn is_proposal(&self) -> bool {
+        self.chunks.iter().any(|(_, d)| d.is_proposal())
+    }
 }
 
 /// An invalid option, reported before any file is read.
@@ -110,29 +130,182 @@ pub fn validate_target(catalog: &Catalog, id: &str) -> Result<(), OptionError> {
     )))
 }
 
+/// Checks one text from scratch. Editors keep a [`Session`] instead, which re-parses
+/// only the chunks an edit touched; both give the same result by construction (a full
+/// analysis is a session with an empty cache).
 pub fn analyze(text: &str, catalog: &Catalog, options: &Options) -> Analysis {
-    let document = Document::parse(text, catalog);
-    let target = settle_target(&document, catalog, options);
-    let mut diagnostics = rules::run(&document, catalog, &target, text);
-    diagnostics.retain_mut(|d| match options.severities.get(&d.rule) {
-        Some(None) => false,
-        Some(Some(severity)) => {
-            d.severity = *severity;
-            true
+    Session::new().analyze(text, catalog, options)
+}
+
+/// Analyses successive versions of one text, reusing the parse and the rule results of
+/// every chunk whose text did not change (a chunk is a stretch between separator lines,
+/// see [`chunk_spans`]). Call [`Session::invalidate`] when the catalogue changes.
+#[derive(Default)]
+pub struct Session {
+    parses: FxHashMap<(u64, bool), (Arc<str>, Arc<Document>)>,
+    checks: FxHashMap<CheckKey, (Arc<str>, Arc<Vec<Diagnostic>>)>,
+    catalog: usize,
+    /// Chunks parsed and chunks reused by the last analysis, for tests and benchmarks.
+    pub last_parsed: usize,
+    pub last_reused: usize,
+}
+
+/// What a chunk's rule results depend on besides its text.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct CheckKey {
+    text: u64,
+    first: bool,
+    target: Option<String>,
+    date: Date,
+    language: Lang,
+}
+
+fn hash_text(text: &str) -> u64 {
+    let mut h = FxHasher::default();
+    text.hash(&mut h);
+    h.finish()
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// Forgets every cached result (the catalogue or the options changed).
+    pub fn invalidate(&mut self) {
+        self.parses.clear();
+        self.checks.clear();
+    }
+
+    pub fn analyze(&mut self, text: &str, catalog: &Catalog, options: &Options) -> Analysis {
+        let catalog_id = catalog as *const Catalog as usize;
+        if catalog_id != self.catalog {
+            self.invalidate();
+            self.catalog = catalog_id;
         }
-        None => true,
-    });
-    diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-    });
-    Analysis {
-        document,
-        target,
-        diagnostics,
+        let spans = chunk_spans(text);
+        let mut parses = FxHashMap::default();
+        let (mut parsed, mut reused) = (0, 0);
+        let mut chunks: Vec<(usize, Arc<str>, u64, Arc<Document>)> =
+            Vec::with_capacity(spans.len());
+        for (i, span) in spans.iter().enumerate() {
+            let chunk = &text[span.start..span.end];
+            let key = (hash_text(chunk), i == 0);
+            let entry = match self.parses.get(&key) {
+                Some((t, d)) if &**t == chunk => {
+                    reused += 1;
+                    (t.clone(), d.clone())
+                }
+                _ => {
+                    parsed += 1;
+                    let doc = Document::parse_chunk(chunk, catalog, i == 0);
+                    (Arc::<str>::from(chunk), Arc::new(doc))
+                }
+            };
+            parses.insert(key, entry.clone());
+            chunks.push((span.start, entry.0, key.0, entry.1));
+        }
+        self.parses = parses;
+        self.last_parsed = parsed;
+        self.last_reused = reused;
+
+        let language = crate::document::detect_language(text);
+        let target = settle_target(
+            stated_target(chunks.iter().map(|(_, _, _, d)| &**d)),
+            catalog,
+            options,
+        );
+        let is_proposal = chunks.iter().any(|(_, _, _, d)| d.is_proposal());
+        let mut diagnostics = Vec::new();
+        let mut checks = FxHashMap::default();
+        if is_proposal {
+            for (i, (offset, chunk_text, hash, doc)) in chunks.iter().enumerate() {
+                let key = CheckKey {
+                    text: *hash,
+                    first: i == 0,
+                    target: target.id.clone(),
+                    date: target.date,
+                    language,
+                };
+                let found = match self.checks.get(&key) {
+                    Some((t, d)) if t == chunk_text => d.clone(),
+                    _ => Arc::new(rules::run_chunk(
+                        doc, chunk_text, catalog, &target, language,
+                    )),
+                };
+                diagnostics.extend(found.iter().cloned().map(|d| d.shifted(*offset)));
+                checks.insert(key, (chunk_text.clone(), found));
+            }
+            let refs: Vec<ProposalRef> = chunks
+                .iter()
+                .flat_map(|(offset, _, _, doc)| {
+                    doc.units.iter().filter_map(move |u| {
+                        let mut r = u.reference.clone()?;
+                        r.span = r.span.shifted(*offset);
+                        r.seq_span = r.seq_span.shifted(*offset);
+                        Some(r)
+                    })
+                })
+                .collect();
+            diagnostics.extend(rules::check_proposal_refs(&refs));
+            let comments = chunks.iter().flat_map(|(offset, _, _, doc)| {
+                doc.marks
+                    .iter()
+                    .filter(|m| m.kind == crate::document::MarkKind::Comment)
+                    .map(move |m| m.span.shifted(*offset))
+            });
+            let suppressions = crate::suppress::find(text, comments);
+            crate::suppress::apply(&suppressions, &mut diagnostics);
+        }
+        self.checks = checks;
+        diagnostics.retain_mut(|d| match options.severities.get(&d.rule) {
+            Some(None) => false,
+            Some(Some(severity)) => {
+                d.severity = *severity;
+                true
+            }
+            None => true,
+        });
+        diagnostics.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
+        Analysis {
+            target,
+            language,
+            diagnostics,
+            chunks: chunks.into_iter().map(|(o, _, _, d)| (o, d)).collect(),
+            document: OnceLock::new(),
+        }
     }
 }
 
-fn settle_target(document: &Document, catalog: &Catalog, options: &Options) -> Target {
+/// The target conference a document states, and where: the first conference line, else
+/// a heading whose revision tag was changed, else a code in the header.
+fn stated_target<'d>(
+    chunks: impl Iterator<Item = &'d Document> + Clone,
+) -> Option<(String, TargetSource)> {
+    let units = || chunks.clone().flat_map(|d| d.units.iter());
+    if let Some(id) = units().find_map(|u| u.conference_line.as_ref()?.conference.clone()) {
+        return Some((id, TargetSource::ConferenceLine));
+    }
+    if let Some(id) = units()
+        .filter_map(|u| u.heading.as_ref())
+        .filter(|h| h.tag_changed)
+        .find_map(|h| h.conference.clone())
+    {
+        return Some((id, TargetSource::Heading));
+    }
+    chunks
+        .clone()
+        .find_map(|d| d.header_conference.clone())
+        .map(|id| (id, TargetSource::Header))
+}
+
+fn settle_target(
+    stated: Option<(String, TargetSource)>,
+    catalog: &Catalog,
+    options: &Options,
+) -> Target {
     let from = |conf: &Conference, source| Target {
         id: Some(conf.id.clone()),
         source,
@@ -145,8 +318,8 @@ fn settle_target(document: &Document, catalog: &Catalog, options: &Options) -> T
     {
         return from(conf, TargetSource::Option);
     }
-    if let Some((id, source)) = document.stated_target() {
-        if let Some(conf) = catalog.conference(id) {
+    if let Some((id, source)) = stated {
+        if let Some(conf) = catalog.conference(&id) {
             return from(conf, source);
         }
     }

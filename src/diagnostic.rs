@@ -139,3 +139,16 @@ impl Diagnostic {
         self
     }
 }
+
+impl Diagnostic {
+    /// The same diagnostic for text placed `by` bytes further on.
+    pub fn shifted(mut self, by: usize) -> Diagnostic {
+        self.span = self.span.shifted(by);
+        for fix in &mut self.fixes {
+            for edit in &mut fix.edits {
+                edit.span = edit.span.shifted(by);
+            }
+        }
+        self
+    }
+}

@@ -16,6 +16,7 @@ pub mod fold;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod text;
 
 pub use analysis::{analyze, Analysis, Options};

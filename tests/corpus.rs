@@ -68,7 +68,7 @@ fn ecp_24a6_1_stale_plenipotentiary_citations() {
         .filter(|d| d.rule == Rule::StaleRevision)
         .map(|d| {
             let number = a
-                .document
+                .document()
                 .citations
                 .iter()
                 .find(|c| c.span == d.span)
@@ -79,7 +79,7 @@ fn ecp_24a6_1_stale_plenipotentiary_citations() {
         .collect();
     // Every citation of Resolutions 71 and 140 (Rév. Guadalajara, 2010), and only those.
     let cited: Vec<(usize, u32)> = a
-        .document
+        .document()
         .citations
         .iter()
         .filter(|c| matches!(c.number, 71 | 140))
@@ -117,7 +117,7 @@ fn flattened_labels_and_the_surviving_deleted_clause() {
     let text = read("001_");
     let a = check(&text, Some("WTDC-17"));
     let label = |s: &str| {
-        a.document
+        a.document()
             .flattened
             .iter()
             .any(|f| f.kind == FlattenedKind::Label && &text[f.span.start..f.span.end] == s)
@@ -126,7 +126,7 @@ fn flattened_labels_and_the_surviving_deleted_clause() {
         assert!(label(glued), "{glued}) not reported");
     }
     let deleted: Vec<&str> = a
-        .document
+        .document()
         .flattened
         .iter()
         .filter(|f| f.kind == FlattenedKind::DeletedClause)
@@ -139,7 +139,7 @@ fn flattened_labels_and_the_surviving_deleted_clause() {
     let text = read("000_");
     let a = check(&text, Some("WTDC-17"));
     let labels: Vec<&str> = a
-        .document
+        .document()
         .flattened
         .iter()
         .filter(|f| f.kind == FlattenedKind::Label)

@@ -112,7 +112,7 @@ fn fixtures_report_exactly_what_they_expect() {
             ));
         }
         if let Some(lang) = &spec.language {
-            let got = analysis.document.language.code();
+            let got = analysis.language.code();
             if got != lang {
                 failures.push(format!("{name}: language {got}, expected {lang}"));
             }

@@ -173,6 +173,10 @@ fn wrc_regex() -> &'static Regex {
 /// pull apart glued places such as "DubaïBuenos Aires").
 pub fn scan_line(line: &str, offset: usize, is_place: &dyn Fn(&str) -> bool) -> Vec<Citation> {
     let mut found = Vec::new();
+    // Every resolution word holds "solu" in some case: a cheap test before the regex.
+    if !has_solu(line) {
+        return found;
+    }
     let mut search_from = 0;
     while let Some(m) = keyword_regex().find_at(line, search_from) {
         search_from = m.end();
@@ -190,10 +194,7 @@ pub fn scan_line(line: &str, offset: usize, is_place: &dyn Fn(&str) -> bool) -> 
             between.contains("ITU-R") || between.contains("UIT-R")
         };
         let mut members: Vec<Member> = Vec::new();
-        loop {
-            let Some(num) = number_regex().find(&line[at..]) else {
-                break;
-            };
+        while let Some(num) = number_regex().find(&line[at..]) {
             let raw = &line[at..at + num.end()];
             let number_span = Span::new(at, at + num.end());
             at = number_span.end;
@@ -576,6 +577,12 @@ fn body_phrase(after: &str) -> Option<Phrase> {
         .map(|(_, b)| Phrase::Body(*b))
 }
 
+fn has_solu(line: &str) -> bool {
+    line.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"solu"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -597,7 +604,9 @@ mod tests {
         scan_line(line, 0, &places)
     }
 
-    fn cited(line: &str) -> Vec<(u32, Option<(bool, String, u16)>, Option<BodyRef>)> {
+    type Cited = (u32, Option<(bool, String, u16)>, Option<BodyRef>);
+
+    fn cited(line: &str) -> Vec<Cited> {
         scan(line)
             .into_iter()
             .map(|c| {

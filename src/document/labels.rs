@@ -141,11 +141,12 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
             ")"
         } else if after.starts_with(". ") || after.starts_with(".\t") {
             "."
-        } else if after.starts_with('\t') || after.starts_with("  ") || after.starts_with(" \t") {
-            ""
-        } else if open == 0
-            && after.starts_with(' ')
-            && after[1..].starts_with(|c: char| c.is_lowercase())
+        } else if after.starts_with('\t')
+            || after.starts_with("  ")
+            || after.starts_with(" \t")
+            || (open == 0
+                && after.starts_with(' ')
+                && after[1..].starts_with(|c: char| c.is_lowercase()))
         {
             ""
         } else {

@@ -181,6 +181,14 @@ pub fn find_marks(source: &str) -> Vec<Mark> {
     marks
 }
 
+/// Whether any of `marks` (sorted, disjoint) overlaps `span`.
+pub fn overlaps_any(marks: &[Mark], span: Span) -> bool {
+    let i = marks.partition_point(|m| m.span.end <= span.start);
+    marks
+        .get(i)
+        .is_some_and(|m| m.span.start < span.end.max(span.start + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

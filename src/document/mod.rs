@@ -7,11 +7,11 @@ pub mod citation;
 pub mod labels;
 pub mod lexicon;
 pub mod markup;
+mod shift;
 mod structure;
 
 use serde::Serialize;
 
-use crate::analysis::TargetSource;
 use crate::catalog::{Catalog, Lang};
 use crate::text::Span;
 
@@ -19,6 +19,7 @@ pub use citation::{BodySource, Citation, CitationKind, PlaceYear, Tag, TagForm};
 pub use labels::{Homoglyph, Label, LabelKind};
 pub use lexicon::BodyRef;
 pub use markup::{Mark, MarkKind};
+pub use structure::detect_language;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
@@ -170,7 +171,43 @@ pub struct Flattened {
 
 impl Document {
     pub fn parse(source: &str, catalog: &Catalog) -> Document {
-        structure::parse(source, catalog)
+        let chunks: Vec<Document> = chunk_spans(source)
+            .iter()
+            .enumerate()
+            .map(|(i, span)| Document::parse_chunk(&source[span.start..span.end], catalog, i == 0))
+            .collect();
+        Document::assemble(
+            structure::detect_language(source),
+            chunk_spans(source)
+                .iter()
+                .map(|s| s.start)
+                .zip(chunks.iter()),
+        )
+    }
+
+    /// Parses one chunk of a document as a text of its own (spans from the chunk's
+    /// start). Only the first chunk can hold the document's header.
+    pub fn parse_chunk(chunk: &str, catalog: &Catalog, first: bool) -> Document {
+        structure::parse_chunk(chunk, catalog, first)
+    }
+
+    /// A whole document from its chunks, each placed at its offset.
+    pub fn assemble<'d>(
+        language: Lang,
+        chunks: impl IntoIterator<Item = (usize, &'d Document)>,
+    ) -> Document {
+        let mut doc = Document {
+            language,
+            marks: Vec::new(),
+            units: Vec::new(),
+            citations: Vec::new(),
+            flattened: Vec::new(),
+            header_conference: None,
+        };
+        for (offset, chunk) in chunks {
+            doc.append_chunk(chunk, offset);
+        }
+        doc
     }
 
     /// Whether the text looks like a proposal at all. Other text files get no
@@ -187,30 +224,6 @@ impl Document {
         })
     }
 
-    /// The target conference the document states, and where it says it.
-    pub fn stated_target(&self) -> Option<(&str, TargetSource)> {
-        if let Some(id) = self
-            .units
-            .iter()
-            .filter_map(|u| u.conference_line.as_ref()?.conference.as_deref())
-            .next()
-        {
-            return Some((id, TargetSource::ConferenceLine));
-        }
-        if let Some(id) = self
-            .units
-            .iter()
-            .filter_map(|u| u.heading.as_ref())
-            .filter(|h| h.tag_changed)
-            .find_map(|h| h.conference.as_deref())
-        {
-            return Some((id, TargetSource::Heading));
-        }
-        self.header_conference
-            .as_deref()
-            .map(|id| (id, TargetSource::Header))
-    }
-
     /// The unit containing a source offset.
     pub fn unit_at(&self, offset: usize) -> Option<&Unit> {
         let i = self.units.partition_point(|u| u.span.end <= offset);
@@ -223,4 +236,32 @@ impl Document {
             .iter()
             .find(|c| c.span.start <= offset && offset <= c.span.end)
     }
+}
+
+/// A line of asterisks: the separator between proposal units.
+pub fn is_separator_line(line: &str) -> bool {
+    let t = line.trim_matches([' ', '\t', '\r', '\n', '\u{a0}']);
+    t.len() >= 3 && t.bytes().all(|b| b == b'*')
+}
+
+/// Where a document is cut into chunks that parse independently: after every separator
+/// line (a line of asterisks). A unit never spans a separator, and neither does a
+/// revision mark: an opening mark closed only after a separator is plain text. An edit
+/// therefore re-parses only the chunk it touches.
+pub fn chunk_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = line_start + line.len();
+        if line.starts_with(['*', ' ', '\t']) && is_separator_line(line) {
+            spans.push(Span::new(start, end));
+            start = end;
+        }
+        line_start = end;
+    }
+    if start < text.len() || spans.is_empty() {
+        spans.push(Span::new(start, text.len()));
+    }
+    spans
 }

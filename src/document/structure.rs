@@ -19,7 +19,9 @@ use crate::catalog::{Catalog, Lang};
 use crate::fold::fold;
 use crate::text::Span;
 
-pub fn parse(source: &str, catalog: &Catalog) -> Document {
+/// Parses one chunk of a document (see [`super::chunk_spans`]) as a text of its own.
+/// Only the first chunk can hold the document's header.
+pub fn parse_chunk(source: &str, catalog: &Catalog, first: bool) -> Document {
     let reading = Reading::new(source);
     let text: &str = &reading.text;
     let is_place = |p: &str| catalog.is_place(p);
@@ -34,7 +36,7 @@ pub fn parse(source: &str, catalog: &Catalog) -> Document {
         header_conference: None,
         current: new_unit(0),
         section: None,
-        seen_action: false,
+        seen_action: !first,
         note: Note::None,
     };
     let mut line_start = 0;
@@ -44,7 +46,6 @@ pub fn parse(source: &str, catalog: &Catalog) -> Document {
         line_start += line.len();
     }
     p.finish(text.len());
-    let language = detect_language(text);
     let Parser {
         mut units,
         citations,
@@ -60,7 +61,7 @@ pub fn parse(source: &str, catalog: &Catalog) -> Document {
     flattened.sort_by_key(|f| (f.span.start, f.span.end));
     flattened.dedup_by_key(|f| f.span);
     Document {
-        language,
+        language: Lang::En,
         marks: reading.marks.clone(),
         units,
         citations,
@@ -237,13 +238,22 @@ impl<'a> Parser<'a> {
         let cs = content_start(line);
         let content = trim_decoration(&line[cs..]);
         let content_span = Span::new(start + cs, start + cs + content.len());
+        if super::is_separator_line(line) {
+            self.note = Note::None;
+            self.close_unit(start);
+            self.current = new_unit(start + line.len());
+            return;
+        }
         if content.is_empty() {
             if self.note == Note::Body {
                 self.note = Note::None;
             }
             return;
         }
-        if note_header_regex().is_match(content) {
+        let first = content.as_bytes()[0];
+        if (content.starts_with("Page ") || content.starts_with("<b>Page "))
+            && note_header_regex().is_match(content)
+        {
             self.note = Note::Header;
             return;
         }
@@ -256,15 +266,13 @@ impl<'a> Parser<'a> {
             }
             return;
         }
-        if inline_note_regex().is_match(content) {
+        if b"DFIMC".contains(&first) && inline_note_regex().is_match(content) {
             return;
         }
-        if content.len() >= 3 && content.chars().all(|c| c == '*' || c == ' ') {
-            self.close_unit(start);
-            self.current = new_unit(start + line.len());
-            return;
-        }
-        if let Some(c) = action_regex().captures(content) {
+        let action = (b"(MASN".contains(&first) && content.len() < 120)
+            .then(|| action_regex().captures(content))
+            .flatten();
+        if let Some(c) = action {
             self.start_unit_for_action(start);
             let m = c.name("action").map(|m| m.as_str()).unwrap_or("MOD");
             let kind = match m {
@@ -285,7 +293,10 @@ impl<'a> Parser<'a> {
             self.seen_action = true;
             return;
         }
-        if let Some(c) = reference_regex().captures(content) {
+        let reference = (content.len() < 60 && content.contains('/'))
+            .then(|| reference_regex().captures(content))
+            .flatten();
+        if let Some(c) = reference {
             if self.current.reference.is_some() {
                 self.close_unit(start);
                 self.current = new_unit(start);
@@ -297,7 +308,10 @@ impl<'a> Parser<'a> {
             return;
         }
         let citations = scan_line(content, content_span.start, self.is_place);
-        if let Some(c) = heading_regex().captures(content) {
+        let heading = (b"RrDdPpOoAa".contains(&first) && content.len() < 250)
+            .then(|| heading_regex().captures(content))
+            .flatten();
+        if let Some(c) = heading {
             let upper = content
                 .chars()
                 .filter(|c| c.is_alphabetic())
@@ -308,8 +322,7 @@ impl<'a> Parser<'a> {
                 return;
             }
         }
-        if let Some(word) = reasons_word(content) {
-            let _ = word;
+        if b"RrMm".contains(&first) && reasons_word(content).is_some() {
             self.end_section();
             self.current.reasons = Some(self.map(content_span));
             self.add_citations(citations, false);
@@ -448,11 +461,10 @@ impl<'a> Parser<'a> {
                             flattened_old: Some(_),
                             ..
                         }
-                    ) || self
-                        .reading
-                        .marks
-                        .iter()
-                        .any(|m| m.span.overlaps(self.reading.span_to_source(tag.span)));
+                    ) || super::markup::overlaps_any(
+                        &self.reading.marks,
+                        self.reading.span_to_source(tag.span),
+                    );
                 }
                 heading.conference = conference;
                 self.current.body = cite.body.or(self.current.body);
@@ -487,6 +499,18 @@ impl<'a> Parser<'a> {
     }
 
     fn conference_line(&mut self, content: &str, content_span: Span) -> Option<ConferenceLine> {
+        // "The", "La", "El", "Le", "L'": a cheap test before folding the line.
+        let head: String = content
+            .chars()
+            .take(3)
+            .flat_map(char::to_lowercase)
+            .collect();
+        let article = ["the", "la ", "el ", "le ", "l'", "l\u{2019}"]
+            .iter()
+            .any(|a| head.starts_with(a));
+        if !article || !content.contains('(') {
+            return None;
+        }
         let folded = fold(content);
         let rest = ["the ", "la ", "el ", "le ", "l'"]
             .iter()
@@ -552,6 +576,11 @@ impl<'a> Parser<'a> {
 
     /// Glued periods, conference codes and place-years in running text.
     fn free_text_flattened(&mut self, content: &str, at: usize, citations: &[Citation]) {
+        // Every glued form holds two years, or digits around a dash.
+        let digits = content.bytes().filter(u8::is_ascii_digit).count();
+        if digits < 4 || (digits < 8 && !content.contains('-')) {
+            return;
+        }
         let in_tag = |s: usize| {
             citations
                 .iter()
@@ -726,10 +755,20 @@ fn reasons_word(content: &str) -> Option<Lang> {
 
 /// The call word a line consists of (plus an addressee for operative ones).
 fn call_word(content: &str) -> Option<(&'static str, bool)> {
-    if content.chars().count() > 400 {
+    if content.len() > 600 || !content.chars().next()?.is_alphabetic() {
         return None;
     }
-    let folded = fold(content);
+    // An addressee is a name, not a sentence.
+    let trimmed = content.trim_end_matches([',', ':', ' ']);
+    if trimmed.contains(';') || trimmed.ends_with('.') || trimmed.contains(". ") {
+        return None;
+    }
+    // Call words are short: folding a prefix is enough to tell one and its addressee.
+    let prefix_end = trimmed
+        .char_indices()
+        .nth(64)
+        .map_or(trimmed.len(), |(i, _)| i);
+    let folded = fold(&trimmed[..prefix_end]);
     let folded = folded.trim_end_matches([',', ':', ' ']);
     for cw in CALL_WORDS {
         let Some(rest) = folded.strip_prefix(cw.folded) else {
@@ -742,21 +781,14 @@ fn call_word(content: &str) -> Option<(&'static str, bool)> {
             continue;
         }
         let rest = rest.trim_start();
-        // An addressee, not a sentence: no clause punctuation, no verb-led text.
-        if rest.contains([';', '.']) && !rest.ends_with("etc.") {
-            continue;
-        }
-        if super::lexicon::ADDRESSEE_STARTS
+        let addressed = super::lexicon::ADDRESSEE_STARTS
             .iter()
-            .any(|a| rest.starts_with(a))
-        {
-            if cw.operative
-                || rest.starts_with("further")
-                || rest.starts_with("en outre")
-                || rest.starts_with("ademas")
-            {
-                return Some((cw.folded, cw.operative));
-            }
+            .any(|a| rest.starts_with(a));
+        let further = ["further", "en outre", "ademas"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+        if addressed && (cw.operative || further) {
+            return Some((cw.folded, cw.operative));
         }
     }
     None
@@ -1006,7 +1038,7 @@ fn letter_or_roman(text: &str, stack: &[LabelKind], last_value: &[u32]) -> Label
     }
 }
 
-fn detect_language(text: &str) -> Lang {
+pub fn detect_language(text: &str) -> Lang {
     let sample_end = crate::text::floor_char_boundary(text, 20_000);
     let sample = &text[..sample_end];
     let mut counts = [0u32; 3];

@@ -92,7 +92,7 @@ pub fn render(files: &[FileResult]) -> String {
             .iter()
             .map(|f| File {
                 path: &f.path,
-                language: f.analysis.document.language.code(),
+                language: f.analysis.language.code(),
                 target: Target {
                     id: f.analysis.target.id.as_deref(),
                     source: f.analysis.target.source.describe(),

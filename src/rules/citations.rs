@@ -143,19 +143,9 @@ fn retag_fix(
     let currently_revised = new.revised() || *shared_rev;
     // Keep a "Rev." that stays, and a shared one before glued text: change only what
     // must change, as a drafter would.
-    let (span, replacement) = if currently_revised == revision.revised && !*shared_rev {
-        let place_year = tag_inner(
-            Revision {
-                conference: revision.conference,
-                revised: false,
-            },
-            &style,
-        );
-        (
-            Span::new(new.place_span.start, new.year_span.end),
-            place_year,
-        )
-    } else if *shared_rev && revision.revised {
+    let keeps_rev = (currently_revised == revision.revised && !*shared_rev)
+        || (*shared_rev && revision.revised);
+    let (span, replacement) = if keeps_rev {
         let place_year = tag_inner(
             Revision {
                 conference: revision.conference,

@@ -83,13 +83,11 @@ fn check_run(ctx: &Context<'_>, run: &[&Label], out: &mut Vec<Diagnostic>) {
                 ),
             };
             let mut edits = Vec::new();
-            let mut value = expected;
-            for l in &run[i..] {
+            for (value, l) in (expected..).zip(&run[i..]) {
                 let text = labels::render(l.kind, value);
                 if text != l.text {
                     edits.push(relabel(ctx, l, &text));
                 }
-                value += 1;
             }
             let mut d = Diagnostic::new(Rule::ClauseSequence, label.span, message);
             if !edits.is_empty() {

@@ -14,7 +14,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if action.kind == ActionKind::Noc || unit.reasons.is_some() {
             continue;
         }
-        let word = match ctx.document.language {
+        let word = match ctx.language {
             Lang::En => "Reasons:",
             Lang::Fr => "Motifs:",
             Lang::Es => "Motivos:",

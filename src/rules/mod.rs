@@ -16,7 +16,7 @@ pub mod render;
 use serde::{Serialize, Serializer};
 
 use crate::analysis::Target;
-use crate::catalog::{Catalog, When};
+use crate::catalog::{Catalog, Lang, When};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 
@@ -72,6 +72,8 @@ rules! {
         "proposal references of a document skip, repeat or change prefix";
     MissingReasons => "missing-reasons", Warning,
         "a MOD, ADD or SUP proposal without its Reasons";
+    UnusedSuppression => "unused-suppression", Warning,
+        "a proplint-ignore comment that silences nothing, or names no rule";
 }
 
 impl Rule {
@@ -100,29 +102,28 @@ impl Serialize for Rule {
     }
 }
 
-/// What every rule sees: the parsed document, the source it was parsed from, the
-/// catalogue and the point in time the document is checked against.
+/// What every rule sees: the parsed document (or one chunk of it), the source it was
+/// parsed from, the catalogue, the point in time it is checked against and the
+/// document's language (a chunk cannot tell it alone).
 pub struct Context<'a> {
     pub document: &'a Document,
     pub source: &'a str,
     pub catalog: &'a Catalog,
     pub target: &'a Target,
     pub when: When<'a>,
+    pub language: Lang,
 }
 
 impl Context<'_> {
-    /// Whether the document shows its changes as revision marks: fixes then show
-    /// their changes as marks too, as Word would track them.
+    /// Whether the text shows its changes as revision marks: fixes then show their
+    /// changes as marks too, as Word would track them.
     pub fn tracks_changes(&self) -> bool {
         !self.document.marks.is_empty()
     }
 
-    /// Whether a source span lies inside a revision mark.
+    /// Whether a source span touches a revision mark.
     pub fn in_mark(&self, span: crate::text::Span) -> bool {
-        self.document
-            .marks
-            .iter()
-            .any(|m| m.span.start < span.end && span.start < m.span.end)
+        crate::document::markup::overlaps_any(&self.document.marks, span)
     }
 
     pub fn text(&self, span: crate::text::Span) -> &str {
@@ -130,29 +131,34 @@ impl Context<'_> {
     }
 }
 
-/// Runs every rule over a parsed document. A text that is not a proposal gets nothing.
-pub fn run(
-    document: &Document,
+/// The rules that look at one chunk of a document (units, sections, citations): all
+/// but those that compare units across the document. Spans are the chunk's.
+pub fn run_chunk(
+    chunk: &Document,
+    source: &str,
     catalog: &Catalog,
     target: &Target,
-    source: &str,
+    language: Lang,
 ) -> Vec<Diagnostic> {
-    if !document.is_proposal() {
-        return Vec::new();
-    }
     let ctx = Context {
-        document,
+        document: chunk,
         source,
         catalog,
         target,
         when: target.when(catalog),
+        language,
     };
     let mut out = Vec::new();
     citations::check(&ctx, &mut out);
     clause_sequence::check(&ctx, &mut out);
     label_homoglyph::check(&ctx, &mut out);
     flattened_revision::check(&ctx, &mut out);
-    proposal_sequence::check(&ctx, &mut out);
     missing_reasons::check(&ctx, &mut out);
     out
+}
+
+/// The rules that compare units across the whole document: proposal references, in
+/// document order, with document spans.
+pub fn check_proposal_refs(refs: &[crate::document::ProposalRef]) -> Vec<Diagnostic> {
+    proposal_sequence::check(refs)
 }

@@ -3,17 +3,12 @@
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::ProposalRef;
-use crate::rules::{Context, Rule};
+use crate::rules::Rule;
 
-pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let refs: Vec<&ProposalRef> = ctx
-        .document
-        .units
-        .iter()
-        .filter_map(|u| u.reference.as_ref())
-        .collect();
+pub fn check(refs: &[ProposalRef]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     let Some(first) = refs.first() else {
-        return;
+        return out;
     };
     let mut previous: &ProposalRef = first;
     for (i, r) in refs.iter().enumerate().skip(1) {
@@ -40,14 +35,15 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             None
         };
         if let Some(message) = message {
+            // Renumber up to the next reference that already follows on: later
+            // breaks get fixes of their own, so a long document stays linear.
             let mut edits = Vec::new();
-            let mut seq = expected;
-            for later in &refs[i..] {
+            for (seq, later) in (expected..).zip(&refs[i..]) {
                 let want = format!("{}/{seq}", first.prefix);
-                if later.text != want {
-                    edits.push(Edit::replace(later.span, want));
+                if later.text == want {
+                    break;
                 }
-                seq += 1;
+                edits.push(Edit::replace(later.span, want));
             }
             let mut d = Diagnostic::new(Rule::ProposalSequence, r.span, message);
             if !edits.is_empty() {
@@ -60,4 +56,5 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         previous = r;
     }
+    out
 }

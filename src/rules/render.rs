@@ -28,8 +28,8 @@ pub fn citation_lang(ctx: &Context<'_>, citation: &Citation) -> Lang {
         Lang::Es
     } else if keyword.contains(['é', 'É']) {
         Lang::Fr
-    } else if ctx.document.language != Lang::En && keyword.chars().all(|c| !c.is_lowercase()) {
-        ctx.document.language
+    } else if ctx.language != Lang::En && keyword.chars().all(|c| !c.is_lowercase()) {
+        ctx.language
     } else {
         Lang::En
     }

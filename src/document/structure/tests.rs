@@ -1,7 +1,7 @@
 use super::*;
 
 fn doc(text: &str) -> Document {
-    parse(text, Catalog::embedded())
+    Document::parse(text, Catalog::embedded())
 }
 
 const FR: &str = "\
@@ -72,9 +72,11 @@ fn units_sections_and_clauses() {
             (LabelKind::Roman, 1, 2)
         ]
     );
+    let a = crate::analysis::analyze(FR, Catalog::embedded(), &Default::default());
+    assert_eq!(a.target.id.as_deref(), Some("WTDC-17"));
     assert_eq!(
-        d.stated_target(),
-        Some(("WTDC-17", crate::analysis::TargetSource::ConferenceLine))
+        a.target.source,
+        crate::analysis::TargetSource::ConferenceLine
     );
 }
 
@@ -234,4 +236,21 @@ fn deleted_clause_is_still_seen_once_marks_are_restored() {
         clauses[3].label.as_ref().unwrap().old_text.as_deref(),
         Some("o")
     );
+}
+
+#[test]
+fn separators_cut_units_and_chunks() {
+    let text = "MOD\tB/1/1\nrecalling\na)\tx;\nReasons:\tx\n*****************\n\n MOD\tB/1/2\nReasons:\ty\n";
+    let d = doc(text);
+    assert_eq!(d.units.len(), 2);
+    assert_eq!(crate::document::chunk_spans(text).len(), 2);
+    assert_eq!(d.units[1].reference.as_ref().unwrap().seq, 2);
+    assert!(text[d.units[1].span.start..].contains("B/1/2"));
+}
+
+#[test]
+fn a_mark_does_not_cross_a_separator() {
+    let text = "rappelant\n{--a)\tx\n*****\nb)--} y\n";
+    let d = doc(text);
+    assert!(d.marks.is_empty());
 }

@@ -1,0 +1,198 @@
+//! Silencing a finding on purpose, inside the document, in a form that survives in
+//! plain text and Markdown: a CriticMarkup comment.
+//!
+//! - `{>>proplint-ignore stale-revision<<}` on a line with text: that line;
+//! - the same comment alone on its line: the next line that is not blank;
+//! - `{>>proplint-ignore-start clause-sequence<<}` … `{>>proplint-ignore-end<<}`: a block
+//!   (to the end of the document when the end is missing).
+//!
+//! Several codes may follow, separated by spaces or commas; none means every rule. A
+//! suppression that silences nothing is itself reported (`unused-suppression`), with a
+//! fix that removes it, so stale suppressions do not pile up.
+
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::rules::Rule;
+use crate::text::Span;
+
+#[derive(Debug, Clone)]
+pub struct Suppression {
+    /// The comment mark, delimiters included.
+    pub comment: Span,
+    /// The rules it silences; empty for all.
+    pub rules: Vec<Rule>,
+    /// Codes it names that are no rule.
+    pub unknown: Vec<String>,
+    /// The text it covers.
+    pub scope: Span,
+}
+
+enum Kind {
+    Line,
+    Start,
+    End,
+}
+
+/// The suppressions among a text's comment marks (given as their spans, in order).
+pub fn find(text: &str, comments: impl IntoIterator<Item = Span>) -> Vec<Suppression> {
+    let mut found = Vec::new();
+    let mut open: Vec<Suppression> = Vec::new();
+    for comment in comments {
+        let Some(inner) = text.get(comment.start + 3..comment.end.saturating_sub(3)) else {
+            continue;
+        };
+        let inner = inner.trim();
+        let (kind, rest) = if let Some(r) = inner.strip_prefix("proplint-ignore-start") {
+            (Kind::Start, r)
+        } else if let Some(r) = inner.strip_prefix("proplint-ignore-end") {
+            (Kind::End, r)
+        } else if let Some(r) = inner.strip_prefix("proplint-ignore") {
+            (Kind::Line, r)
+        } else {
+            continue;
+        };
+        if !rest.is_empty() && !rest.starts_with([' ', ',', ':', '\t']) {
+            continue;
+        }
+        let mut rules = Vec::new();
+        let mut unknown = Vec::new();
+        for code in rest
+            .split([' ', ',', ':', '\t'])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            match Rule::from_code(code) {
+                Some(rule) => rules.push(rule),
+                None => unknown.push(code.to_string()),
+            }
+        }
+        match kind {
+            Kind::Line => found.push(Suppression {
+                comment,
+                rules,
+                unknown,
+                scope: line_scope(text, comment),
+            }),
+            Kind::Start => open.push(Suppression {
+                comment,
+                rules,
+                unknown,
+                scope: Span::new(comment.end, text.len()),
+            }),
+            Kind::End => {
+                if let Some(mut s) = open.pop() {
+                    s.scope.end = comment.start;
+                    found.push(s);
+                }
+            }
+        }
+    }
+    found.extend(open);
+    found.sort_by_key(|s| s.comment.start);
+    found
+}
+
+/// The line holding the comment, or the next non-blank line when the comment is alone.
+fn line_scope(text: &str, comment: Span) -> Span {
+    let start = text[..comment.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[comment.end..]
+        .find('\n')
+        .map_or(text.len(), |i| comment.end + i);
+    let others = text[start..comment.start].trim().len() + text[comment.end..end].trim().len();
+    if others > 0 {
+        return Span::new(start, end);
+    }
+    let mut at = (end + 1).min(text.len());
+    while at < text.len() {
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        if !text[at..line_end].trim().is_empty() {
+            return Span::new(at, line_end);
+        }
+        at = line_end + 1;
+    }
+    Span::new(end, end)
+}
+
+/// Removes the findings the suppressions silence and reports the suppressions that
+/// silenced nothing.
+pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>) {
+    if suppressions.is_empty() {
+        return;
+    }
+    let mut used = vec![false; suppressions.len()];
+    diagnostics.retain(|d| {
+        let mut keep = true;
+        for (i, s) in suppressions.iter().enumerate() {
+            let covers = s.scope.start <= d.span.start && d.span.start <= s.scope.end;
+            if covers && (s.rules.is_empty() || s.rules.contains(&d.rule)) {
+                used[i] = true;
+                keep = false;
+            }
+        }
+        keep
+    });
+    for (s, used) in suppressions.iter().zip(used) {
+        if used && s.unknown.is_empty() {
+            continue;
+        }
+        let message = if !s.unknown.is_empty() {
+            format!(
+                "this suppression names no rule: {} (see `proplint rules`)",
+                s.unknown.join(", ")
+            )
+        } else {
+            let what = if s.rules.is_empty() {
+                "any rule".to_string()
+            } else {
+                s.rules
+                    .iter()
+                    .map(|r| r.code())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            format!("this suppression silences nothing: no finding of {what} where it applies")
+        };
+        diagnostics.push(
+            Diagnostic::new(Rule::UnusedSuppression, s.comment, message).with_fix(Fix::safe(
+                "Remove the suppression",
+                vec![Edit::replace(s.comment, "")],
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::markup::{find_marks, MarkKind};
+
+    fn sups(text: &str) -> Vec<Suppression> {
+        let comments = find_marks(text)
+            .into_iter()
+            .filter(|m| m.kind == MarkKind::Comment)
+            .map(|m| m.span);
+        find(text, comments)
+    }
+
+    #[test]
+    fn scopes() {
+        let text = "a)\tx {>>proplint-ignore stale-revision<<}\n{>>proplint-ignore<<}\n\nb)\ty\n{>>proplint-ignore-start clause-sequence, label-homoglyph<<}\nc\nd\n{>>proplint-ignore-end<<}\ne\n";
+        let s = sups(text);
+        assert_eq!(s.len(), 3);
+        assert_eq!(
+            &text[s[0].scope.start..s[0].scope.end],
+            "a)\tx {>>proplint-ignore stale-revision<<}"
+        );
+        assert_eq!(s[0].rules, [Rule::StaleRevision]);
+        assert_eq!(&text[s[1].scope.start..s[1].scope.end], "b)\ty");
+        assert!(s[1].rules.is_empty());
+        assert_eq!(&text[s[2].scope.start..s[2].scope.end], "\nc\nd\n");
+        assert_eq!(s[2].rules, [Rule::ClauseSequence, Rule::LabelHomoglyph]);
+    }
+
+    #[test]
+    fn unknown_codes_and_other_comments() {
+        let s = sups("{>>proplint-ignore stale-revisions<<} x {>>a note<<} {>>proplint-ignored<<}");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].unknown, ["stale-revisions"]);
+    }
+}
