@@ -108,6 +108,8 @@
     ("{~~\\(\\(?:.\\|\n\\)*?\\)~>\\(\\(?:.\\|\n\\)*?\\)~~}"
      (0 'diff-changed t) (1 'diff-removed t) (2 'diff-added t))
     ("{>>\\(?:.\\|\n\\)*?<<}" 0 font-lock-comment-face t)
+    ;; suppressions inside comments: {>>proplint-ignore stale-revision<<}
+    ("{>>[ \t]*\\(proplint-ignore\\(?:-start\\|-end\\)?\\)\\>" 1 'font-lock-preprocessor-face t)
     ("{==\\(?:.\\|\n\\)*?==}" 0 'highlight t))
   "Highlighting for `itu-proposal-mode'.")
 

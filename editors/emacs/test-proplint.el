@@ -35,7 +35,8 @@
     (insert "MOD\tUSA/22/1\nRESOLUTION 45 (Rev. Dubai, 2014)\n"
             "The World Telecommunication Development Conference (Buenos Aires, 2017),\n"
             "recalling\na)\tResolution 140 (Rev. Guadalajara, 2010) of the Conference;\n"
-            "1\tto {++add++} and {--drop--} text\nReasons:\tupdate.\n")
+            "1\tto {++add++} and {--drop--} text {>>proplint-ignore stale-revision<<}\n"
+            "Reasons:\tupdate.\n")
     (itu-proposal-mode)
     (font-lock-ensure)
     (should (memq 'font-lock-keyword-face (proplint-test-face-at "MOD")))
@@ -47,6 +48,7 @@
     (should (memq 'font-lock-string-face (proplint-test-face-at "(Rev. Guadalajara")))
     (should (memq 'diff-added (proplint-test-face-at "{++add")))
     (should (memq 'diff-removed (proplint-test-face-at "{--drop")))
+    (should (memq 'font-lock-preprocessor-face (proplint-test-face-at "proplint-ignore")))
     (should (memq 'bold (proplint-test-face-at "Reasons")))))
 
 (ert-deftest proplint-detection ()

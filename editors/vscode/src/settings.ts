@@ -15,6 +15,7 @@ export const RULE_CODES = [
   'flattened-revision',
   'proposal-sequence',
   'missing-reasons',
+  'unused-suppression',
 ] as const;
 
 export const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
