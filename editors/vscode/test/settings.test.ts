@@ -56,3 +56,12 @@ test('the rule codes match the rule docs of the server', () => {
   const codes = fs.readdirSync(docs).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
   assert.deepEqual([...RULE_CODES].sort(), codes);
 });
+
+test('package.json offers the same rule codes in the proplint.rules schema', () => {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  const schema = manifest.contributes.configuration.properties['proplint.rules'];
+  assert.deepEqual(Object.keys(schema.properties).sort(), [...RULE_CODES].sort());
+  assert.ok(schema.additionalProperties, 'codes of newer servers stay allowed');
+});
