@@ -1,9 +1,9 @@
 //! proplint: a linter and language server for ITU conference proposal documents.
 //!
-//! Data flows one way: text → [`document`] (revision marks resolved, units, sections,
-//! clauses, citations) → [`rules`] (pure functions of the document and the
-//! [`catalog`]) → front-ends (the CLI reporters in [`report`], the language server)
-//! that only present.
+//! Data flows one way: text (or a Word file, through [`docx`]) → [`document`]
+//! (revision marks resolved, units, sections, clauses, citations) → [`rules`] (pure
+//! functions of the document and the [`catalog`]) → front-ends (the CLI reporters in
+//! [`report`], the language server) that only present.
 
 pub mod analysis;
 pub mod catalog;
@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod docx;
 pub mod fix;
 pub mod fold;
 pub mod report;

@@ -216,7 +216,17 @@ fn fixing_the_corpus_is_idempotent_and_leaves_no_fixable_finding() {
                 target: target.map(str::to_string),
                 ..Options::default()
             };
+            let before = check(&text, target);
             let once = fix_until_stable(&text, Catalog::embedded(), &options, false);
+            // No rule reports more after fixing than before.
+            for rule in Rule::ALL {
+                let count =
+                    |ds: &[proplint::Diagnostic]| ds.iter().filter(|d| d.rule == *rule).count();
+                assert!(
+                    count(&once.remaining) <= count(&before.diagnostics),
+                    "{prefix} {target:?}: --fix created {rule} findings"
+                );
+            }
             let twice = fix_until_stable(&once.text, Catalog::embedded(), &options, false);
             assert_eq!(once.text, twice.text, "{prefix} {target:?}");
             assert!(twice.applied.is_empty());

@@ -218,6 +218,10 @@ pub struct Catalog {
     conference_by_id: HashMap<String, usize>,
     /// Folded place name → conferences held there (any year).
     places: HashMap<String, Vec<usize>>,
+    /// Folded "place, year" tags that may also name a conference the catalogue does
+    /// not hold (Dubai, 2012: WTSA-12 or WCIT-12): without "Rev." and without a body
+    /// phrase, such a citation cannot be attributed.
+    uncatalogued_alternatives: Vec<String>,
     resolutions: HashMap<(String, u32), Resolution>,
     complete_lists: HashMap<String, CompleteList>,
     /// Certain ceilings: no resolution numbered higher existed after this conference
@@ -320,6 +324,11 @@ impl Catalog {
                         list.push(i);
                     }
                 }
+            }
+        }
+        for a in file.ambiguities {
+            if a.candidates.iter().any(|c| c.contains("not catalogued")) {
+                self.uncatalogued_alternatives.push(fold(&a.citation));
             }
         }
         for (_body, coverage) in file.coverage {
@@ -425,6 +434,13 @@ impl Catalog {
         let mut v: Vec<&str> = self.places.keys().map(String::as_str).collect();
         v.sort_by_key(|p| std::cmp::Reverse(p.len()));
         v
+    }
+
+    /// Whether an unrevised tag at `place, year` may belong to a conference the catalogue
+    /// does not hold, so that only the words around it can attribute it.
+    pub fn tag_may_be_uncatalogued(&self, place: &str, year: u16) -> bool {
+        let key = fold(&format!("{place}, {year}"));
+        self.uncatalogued_alternatives.contains(&key)
     }
 
     /// Conferences held at `place` in `year`.

@@ -15,6 +15,7 @@ pub struct CatalogFile {
     pub bodies: BTreeMap<String, BodyRecord>,
     pub conferences: Vec<ConferenceRecord>,
     pub citation_index: BTreeMap<String, Vec<String>>,
+    pub ambiguities: Vec<AmbiguityRecord>,
     pub coverage: BTreeMap<String, CoverageRecord>,
     pub resolutions: Vec<ResolutionRecord>,
 }
@@ -45,6 +46,13 @@ pub struct ConferenceRecord {
     pub end: Option<String>,
     pub status: Option<String>,
     pub sources: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AmbiguityRecord {
+    pub citation: String,
+    pub candidates: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream};
 use rayon::prelude::*;
 
 use crate::analysis::{analyze, validate_target, Options};
@@ -32,12 +32,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check proposal files and folders (recursively: .txt, .md).
+    /// Check proposal files and folders (recursively: .txt, .md, .docx).
     Check(CheckArgs),
     /// List the rules.
     Rules {
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
     },
     /// Print a rule's documentation.
     Explain {
@@ -50,6 +50,20 @@ enum Command {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// Each finding with its line and a caret (the default).
+    Human,
+    /// The stable JSON contract (docs/json-output.md).
+    Json,
+    /// SARIF 2.1.0, for code scanning (docs/ci.md).
+    Sarif,
+    /// GitHub Actions annotations, one `::error`/`::warning`/`::notice` line per finding.
+    Github,
+    /// One self-contained HTML page, for people (docs/for-delegations.md).
+    Html,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RulesFormat {
     Human,
     Json,
 }
@@ -79,6 +93,9 @@ struct CheckArgs {
     no_config: bool,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Write the report to FILE instead of standard output (any format; its folder must exist).
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// The lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
@@ -131,9 +148,9 @@ fn lsp() -> i32 {
     2
 }
 
-fn list_rules(format: Format) {
+fn list_rules(format: RulesFormat) {
     match format {
-        Format::Human => {
+        RulesFormat::Human => {
             for rule in Rule::ALL {
                 println!(
                     "{:<24}{:<9}{}",
@@ -143,7 +160,7 @@ fn list_rules(format: Format) {
                 );
             }
         }
-        Format::Json => {
+        RulesFormat::Json => {
             let rules: Vec<_> = Rule::ALL
                 .iter()
                 .map(|r| {
@@ -168,6 +185,13 @@ struct Input {
 }
 
 fn check(args: CheckArgs) -> i32 {
+    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    if let Some(path) = output {
+        if let Err(e) = check_output_path(path) {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -251,8 +275,19 @@ fn check(args: CheckArgs) -> i32 {
     if args.diff && !diffs.is_empty() {
         print!("{diffs}");
     }
-    match args.format {
-        Format::Json => println!("{}", report::json::render(&results)),
+    let rendered = match args.format {
+        Format::Json => Some(format!("{}\n", report::json::render(&results))),
+        Format::Sarif => Some(format!(
+            "{}\n",
+            report::sarif::render(&results, &catalog, &errors)
+        )),
+        Format::Github => Some(report::github::render(&results)),
+        Format::Html => Some(report::html::render(&results, &catalog, &errors)),
+        Format::Human if output.is_some() => {
+            let mut buffer = NoColor::new(Vec::new());
+            let _ = report::human::render(&results, &mut buffer);
+            Some(String::from_utf8_lossy(&buffer.into_inner()).into_owned())
+        }
         Format::Human => {
             let choice = if args.no_color || !std::io::stdout().is_terminal() {
                 ColorChoice::Never
@@ -262,6 +297,23 @@ fn check(args: CheckArgs) -> i32 {
             let mut out = StandardStream::stdout(choice);
             let _ = report::human::render(&results, &mut out);
             let _ = out.flush();
+            None
+        }
+    };
+    if let Some(text) = rendered {
+        match output {
+            Some(path) => {
+                if let Err(e) = std::fs::write(path, text) {
+                    errors.push(format!("{}: cannot write the report: {e}", path.display()));
+                } else {
+                    eprintln!("Wrote the report to {}", path.display());
+                }
+            }
+            None => {
+                let mut stdout = std::io::stdout().lock();
+                let _ = stdout.write_all(text.as_bytes());
+                let _ = stdout.flush();
+            }
         }
     }
     for e in &errors {
@@ -282,13 +334,31 @@ fn check(args: CheckArgs) -> i32 {
     i32::from(failing)
 }
 
+/// Refuses, before any work, a report path whose folder does not exist or that is a folder.
+fn check_output_path(path: &Path) -> Result<(), String> {
+    if path.is_dir() {
+        return Err(format!(
+            "{}: cannot write the report: it is a folder; give a file name such as report.html",
+            path.display()
+        ));
+    }
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(parent) if !parent.is_dir() => Err(format!(
+            "{}: cannot write the report: the folder {} does not exist",
+            path.display(),
+            parent.display()
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn is_checked_extension(path: &Path) -> bool {
     matches!(
         path.extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("txt" | "md" | "markdown")
+        Some("txt" | "md" | "markdown" | "docx")
     )
 }
 
@@ -405,6 +475,9 @@ fn check_one(
     allow_unsafe: bool,
     diff_only: bool,
 ) -> Result<(FileResult, Option<String>), String> {
+    if let Some(path) = input.path.as_deref().filter(|p| is_word_file(p)) {
+        return check_word_file(input, path, catalog, options, apply);
+    }
     let source = match &input.path {
         Some(path) => SourceFile::read(path).map_err(|e| e.to_string())?,
         None => {
@@ -443,4 +516,34 @@ fn check_one(
         result.fixed = outcome.applied;
     }
     Ok((result, diff))
+}
+
+fn is_word_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+}
+
+/// A Word file is read (tracked changes as revision marks, one line per paragraph) and
+/// checked like text; it is never written: fixes are shown for the author to make in
+/// Word, where the changes stay tracked.
+fn check_word_file(
+    input: &Input,
+    path: &Path,
+    catalog: &Catalog,
+    options: &Options,
+    apply: bool,
+) -> Result<(FileResult, Option<String>), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", input.display))?;
+    let word = crate::docx::read_docx(&bytes).map_err(|e| format!("{}: {e}", input.display))?;
+    let analysis = analyze(&word.text, catalog, options);
+    let mut result = FileResult::new(input.display.clone(), word.text, analysis);
+    result.word = true;
+    if apply {
+        result.notes.push(
+            "a Word file is never rewritten: make the fixes shown in Word, where they stay tracked"
+                .to_string(),
+        );
+    }
+    Ok((result, None))
 }

@@ -482,9 +482,15 @@ impl<'a> Parser<'a> {
         cite: &Citation,
         body: Option<BodyRef>,
     ) -> (Option<String>, Option<BodyRef>) {
-        let Some((_, place, year)) = cite.tag.as_ref().and_then(|t| t.place_year()) else {
+        let Some((revised, place, year)) = cite.tag.as_ref().and_then(|t| t.place_year()) else {
             return (None, None);
         };
+        if !revised
+            && body.or(cite.body).is_none()
+            && self.catalog.tag_may_be_uncatalogued(place, year)
+        {
+            return (None, None);
+        }
         let at = self.catalog.conferences_at(place, year);
         let wanted = body.or(cite.body).and_then(BodyRef::catalog_id);
         let found = match wanted {
@@ -515,6 +521,11 @@ impl<'a> Parser<'a> {
         let rest = ["the ", "la ", "el ", "le ", "l'"]
             .iter()
             .find_map(|a| folded.strip_prefix(a))?;
+        // "The ITU Radiocommunication Assembly", "l'UIT ...".
+        let rest = ["itu ", "uit "]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest);
         let (_, body) = BODY_PHRASES.iter().find(|(phrase, body)| {
             rest.starts_with(phrase) && BodyRef::catalog_id(*body).is_some()
         })?;
@@ -986,7 +997,11 @@ fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
             Some(p) => old_value(p).is_some_and(|v| v + 1 == label.value),
             None => label.value == 1,
         };
-        if follows_prev && old_value(next) == Some(label.value + 1) {
+        // The new reading must need the deletion: without it the label is out of
+        // order after the one before, or repeats the one after.
+        let breaks_new =
+            prev.is_some_and(|p| p.value + 1 != label.value) || next.value == label.value;
+        if follows_prev && old_value(next) == Some(label.value + 1) && breaks_new {
             let span = section.clauses[i].span;
             if let Some(l) = section.clauses[i].label.as_mut() {
                 l.deleted = true;

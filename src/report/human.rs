@@ -19,6 +19,9 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
                 writeln!(out, "  [{rule}] {title}")?;
             }
         }
+        for note in &file.notes {
+            writeln!(out, "{}: note: {note}", file.path)?;
+        }
         if file.analysis.diagnostics.is_empty() {
             continue;
         }
@@ -28,6 +31,13 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
             file.path,
             file.analysis.target.describe()
         )?;
+        if file.word {
+            writeln!(
+                out,
+                "{}: a Word document: line numbers below are paragraph numbers, tracked changes appear as {{++inserted++}} and {{--deleted--}}",
+                file.path
+            )?;
+        }
         for d in &file.analysis.diagnostics {
             let severity = match d.severity {
                 Severity::Error => CsSeverity::Error,

@@ -18,6 +18,8 @@ struct Report<'a> {
 #[derive(Serialize)]
 struct File<'a> {
     path: &'a str,
+    /// "text" or "word"; for Word files, lines are paragraph numbers.
+    kind: &'static str,
     language: &'static str,
     target: Target<'a>,
     diagnostics: Vec<Diag<'a>>,
@@ -92,6 +94,7 @@ pub fn render(files: &[FileResult]) -> String {
             .iter()
             .map(|f| File {
                 path: &f.path,
+                kind: if f.word { "word" } else { "text" },
                 language: f.analysis.language.code(),
                 target: Target {
                     id: f.analysis.target.id.as_deref(),

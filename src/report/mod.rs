@@ -1,8 +1,11 @@
 //! Reporters: they present checked files and never parse. Every position they print
 //! comes from [`LineIndex`](crate::text::LineIndex).
 
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::Severity;
@@ -19,6 +22,10 @@ pub struct FileResult {
     pub analysis: Analysis,
     /// What `--fix` applied, when it ran: (rule, fix title).
     pub fixed: Vec<(Rule, String)>,
+    /// A Word file: `text` has one line per paragraph, so line n is paragraph n.
+    pub word: bool,
+    /// Remarks for the reader about this file.
+    pub notes: Vec<String>,
 }
 
 impl FileResult {
@@ -30,6 +37,8 @@ impl FileResult {
             index,
             analysis,
             fixed: Vec::new(),
+            word: false,
+            notes: Vec::new(),
         }
     }
 

@@ -20,11 +20,14 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
-    if citation.kind != CitationKind::Conference {
-        return None;
-    }
-    let body = citation.body?.catalog_id()?;
-    let (revised, place, year) = citation.tag.as_ref()?.place_year()?;
+    let cited = cited(citation)?;
+    let CitedRevision {
+        body,
+        revised,
+        place,
+        year,
+        ..
+    } = cited;
     let catalog = ctx.catalog;
     if citation.in_heading {
         // A heading that names the target conference is the proposal's own revision.
@@ -38,13 +41,6 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
             }
         }
     }
-    let cited = CitedRevision {
-        body,
-        number: citation.number,
-        revised,
-        place,
-        year,
-    };
     let body_name = render::body_name(catalog, body);
     let as_cited = format!(
         "Resolution {} ({}{}, {})",
@@ -123,6 +119,22 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
         ),
     };
     Some(diagnostic)
+}
+
+/// What the catalogue is asked about a citation: a conference resolution of a
+/// catalogued body, dated by a place and year.
+fn cited(citation: &Citation) -> Option<CitedRevision<'_>> {
+    if citation.kind != CitationKind::Conference {
+        return None;
+    }
+    let (revised, place, year) = citation.tag.as_ref()?.place_year()?;
+    Some(CitedRevision {
+        body: citation.body?.catalog_id()?,
+        number: citation.number,
+        revised,
+        place,
+        year,
+    })
 }
 
 /// Replaces the revision a citation's tag names (its new reading) with `revision`.
@@ -243,16 +255,7 @@ fn stale_fix(ctx: &Context<'_>, citation: &Citation, current: Revision<'_>) -> O
 
 /// The revision a list member should cite if it is stale.
 fn current_for<'c>(ctx: &Context<'c>, citation: &Citation) -> Option<Revision<'c>> {
-    let body = citation.body?.catalog_id()?;
-    let (revised, place, year) = citation.tag.as_ref()?.place_year()?;
-    let cited = CitedRevision {
-        body,
-        number: citation.number,
-        revised,
-        place,
-        year,
-    };
-    match ctx.catalog.judge(&cited, ctx.when) {
+    match ctx.catalog.judge(&cited(citation)?, ctx.when) {
         Verdict::Stale { current } => Some(current),
         _ => None,
     }

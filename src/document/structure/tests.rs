@@ -254,3 +254,27 @@ fn a_mark_does_not_cross_a_separator() {
     let d = doc(text);
     assert!(d.marks.is_empty());
 }
+
+#[test]
+fn dubai_2012_without_rev_or_body_is_not_attributed() {
+    let d =
+        doc("recalling\na)\tResolution 1 (Dubai, 2012);\nb)\tResolution 50 (Rev. Dubai, 2012);\n");
+    assert_eq!(d.citations[0].body, None);
+    assert_eq!(d.citations[1].body, Some(BodyRef::Wtsa));
+}
+
+#[test]
+fn conference_lines_in_every_form() {
+    for (line, id) in [
+        ("The ITU Radiocommunication Assembly (Sharm el-Sheikh, 2019),", "RA-19"),
+        ("L’Assemblée des radiocommunications (Charm el-Cheikh, 2019),", "RA-19"),
+        ("La Conferencia de Plenipotenciarios de la Unión Internacional de Telecomunicaciones (Busan, 2014),", "PP-14"),
+        ("The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),", "PP-18"),
+        ("The World Telecommunication Standardization Assembly (Geneva, 2022),", "WTSA-20"),
+        ("La Conferencia Mundial de Desarrollo de las Telecomunicaciones (Bakú, 2025),", "WTDC-25"),
+    ] {
+        let d = doc(line);
+        let got = d.units[0].conference_line.as_ref().and_then(|c| c.conference.as_deref());
+        assert_eq!(got, Some(id), "{line}");
+    }
+}
