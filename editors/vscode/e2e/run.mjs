@@ -427,7 +427,13 @@ try {
   try {
     await openFile(PROPOSAL); // back to the proposal's editor
     await runCommand('proplint: Fix all problems');
-    await page.waitForTimeout(500);
+    // the edit is applied asynchronously; the clause-sequence finding goes once it is
+    try {
+      await waitFor(async () => !(await markers()).some((d) => /clause-sequence/.test(d.code ?? '')), 'the clause-sequence diagnostic to go', 10000);
+    } catch (e) {
+      const toasts = (await page.locator('.notifications-toasts .notification-list-item-message').allTextContents()).map((t) => t.trim());
+      throw new Error(`${e.message}; notifications: ${JSON.stringify(toasts)}`);
+    }
     const all = await saveAndRead(PROPOSAL, (t) => /^c\)\tthe relevant outcomes/m.test(t), 'the clause lettering to be fixed');
     step('fixAll', all.split('\n').filter((l) => /^[a-d]\)\t/.test(l)).map((l) => l.slice(0, 40)));
   } catch (e) {
