@@ -25,8 +25,8 @@
 //
 // Options (or env E2E_<NAME>): --code-server (default: $CODE_SERVER, else <repo>/.code-server/bin/code-server,
 // installed with shared/tools/install-code-server.sh when missing), --vsix (default proplint.vsix, built
-// with `npm run package` when missing), --screenshots DIR (default: <repo>/docs/images with the real
-// server, e2e/out with the test double), --server-via bundled|setting, --fix-title REGEX, --timeout ms,
+// with `npm run package` when missing), --screenshots DIR (default e2e/out; ../../docs/images refreshes
+// the documentation's screenshots), --server-via bundled|setting, --fix-title REGEX, --timeout ms,
 // --scenario proposal|missing-server (the latter: no server at all, expect the error with its buttons),
 // --strict 1, --keep-tmp 1, --chromium PATH. E2E_VERBOSE=1 prints the logs. stdout: a JSON report.
 import { spawn, spawnSync } from 'node:child_process';
@@ -51,7 +51,8 @@ const realBin = process.env.PROPLINT_BIN ? path.resolve(process.env.PROPLINT_BIN
 const useFake = !realBin;
 let codeServer = opt('code-server', process.env.CODE_SERVER || path.join(repoRoot, '.code-server/bin/code-server'));
 const vsix = path.resolve(opt('vsix', path.join(extRoot, 'proplint.vsix')));
-const shotDir = path.resolve(opt('screenshots', useFake ? path.join(here, 'out') : path.join(repoRoot, 'docs/images')));
+// screenshots go to e2e/out (ignored by git); `--screenshots ../../docs/images` refreshes the docs' ones
+const shotDir = path.resolve(opt('screenshots', path.join(here, 'out')));
 const serverVia = opt('server-via', 'bundled');
 // 'proposal' (default): the steps above; 'missing-server': no server anywhere, expect the error
 // notification with its "Open settings" / "Installation guide" buttons
