@@ -144,8 +144,13 @@ pub fn main() -> i32 {
 }
 
 fn lsp() -> i32 {
-    eprintln!("error: the language server is not available in this build yet");
-    2
+    match crate::lsp::run_stdio() {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error: language server: {e}");
+            2
+        }
+    }
 }
 
 fn list_rules(format: RulesFormat) {
@@ -246,19 +251,23 @@ fn check(args: CheckArgs) -> i32 {
     let mut errors: Vec<String> = Vec::new();
     let inputs = collect_inputs(&paths, &config, &mut errors);
     let apply = args.fix || args.diff;
+    let progress = Progress::new(inputs.len());
     let outcomes: Vec<Result<(FileResult, Option<String>), String>> = inputs
         .par_iter()
         .map(|input| {
-            check_one(
+            let outcome = check_one(
                 input,
                 &catalog,
                 &options,
                 apply,
                 args.unsafe_fixes,
                 args.diff && !args.fix,
-            )
+            );
+            progress.tick();
+            outcome
         })
         .collect();
+    progress.finish();
     let mut results = Vec::new();
     let mut diffs = String::new();
     for outcome in outcomes {
@@ -546,4 +555,35 @@ fn check_word_file(
         );
     }
     Ok((result, None))
+}
+
+/// "checked 120/800 files" on standard error, for long runs in a terminal only: never in
+/// CI logs or when the output is read by a program.
+struct Progress {
+    total: usize,
+    done: std::sync::atomic::AtomicUsize,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        Progress {
+            total,
+            done: std::sync::atomic::AtomicUsize::new(0),
+            shown: total >= 20 && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&self) {
+        let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if self.shown && (done % 10 == 0 || done == self.total) {
+            eprint!("\rchecked {done}/{} files", self.total);
+        }
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprint!("\r{}\r", " ".repeat(40));
+        }
+    }
 }

@@ -10,6 +10,9 @@ pub fn check(refs: &[ProposalRef]) -> Vec<Diagnostic> {
     let Some(first) = refs.first() else {
         return out;
     };
+    // First the breaks, then each break's fix: it renumbers up to the next break,
+    // which gets a fix of its own, so the work stays linear in the number of proposals.
+    let mut breaks: Vec<(usize, String)> = Vec::new();
     let mut previous: &ProposalRef = first;
     for (i, r) in refs.iter().enumerate().skip(1) {
         let expected = previous.seq + 1;
@@ -35,26 +38,29 @@ pub fn check(refs: &[ProposalRef]) -> Vec<Diagnostic> {
             None
         };
         if let Some(message) = message {
-            // Renumber up to the next reference that already follows on: later
-            // breaks get fixes of their own, so a long document stays linear.
-            let mut edits = Vec::new();
-            for (seq, later) in (expected..).zip(&refs[i..]) {
-                let want = format!("{}/{seq}", first.prefix);
-                if later.text == want {
-                    break;
-                }
-                edits.push(Edit::replace(later.span, want));
-            }
-            let mut d = Diagnostic::new(Rule::ProposalSequence, r.span, message);
-            if !edits.is_empty() {
-                d = d.with_fix(Fix::unsafe_(
-                    format!("Renumber from {}/{expected}", first.prefix),
-                    edits,
-                ));
-            }
-            out.push(d);
+            breaks.push((i, message));
         }
         previous = r;
+    }
+    for (k, (i, message)) in breaks.iter().enumerate() {
+        let i = *i;
+        let end = breaks.get(k + 1).map_or(refs.len(), |(next, _)| *next);
+        let expected = refs[i - 1].seq + 1;
+        let edits: Vec<Edit> = (expected..)
+            .zip(&refs[i..end])
+            .filter_map(|(seq, r)| {
+                let want = format!("{}/{seq}", first.prefix);
+                (r.text != want).then(|| Edit::replace(r.span, want))
+            })
+            .collect();
+        let mut d = Diagnostic::new(Rule::ProposalSequence, refs[i].span, message.clone());
+        if !edits.is_empty() {
+            d = d.with_fix(Fix::unsafe_(
+                format!("Renumber from {}/{expected}", first.prefix),
+                edits,
+            ));
+        }
+        out.push(d);
     }
     out
 }

@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { statusFor } from '../src/status';
+
+test('the target the server announced wins, with where it came from', () => {
+  const v = statusFor({ uri: 'file:///a.txt', target: 'WTDC-17', source: 'conference line' }, 'PP-22', 'running');
+  assert.equal(v.text, '$(law) WTDC-17');
+  assert.match(v.tooltip, /from conference line/);
+});
+
+test('without the notification, the setting; without a setting, "proplint"', () => {
+  assert.equal(statusFor(undefined, 'PP-22', 'running').text, '$(law) PP-22');
+  assert.equal(statusFor(undefined, '', 'running').text, '$(law) proplint');
+  assert.equal(statusFor({ uri: 'u', target: null, source: 'none found' }, '', 'running').text, '$(law) proplint');
+});
+
+test('server state shows in the item', () => {
+  assert.equal(statusFor(undefined, 'PP-22', 'starting').text, '$(law) PP-22 $(sync~spin)');
+  assert.equal(statusFor(undefined, '', 'missing').text, '$(error) proplint');
+});
