@@ -84,7 +84,8 @@ fn neovim_shows_the_diagnostics_and_applies_a_quick_fix() {
         .arg(assets.join("init.lua"))
         // Should the script die before it quits, quit rather than wait for a key.
         .args(["-c", "qall!"])
-        .env("PROPLINT_LSP", env!("CARGO_BIN_EXE_proplint-lsp"))
+        .env("PROPLINT_LSP", env!("CARGO_BIN_EXE_proplint"))
+        .env("PROPLINT_LSP_ARG", "lsp")
         .env("PROPLINT_FIXTURE", &fixture)
         .env("PROPLINT_EXPECT", expected.len().to_string())
         .env("PROPLINT_OUT", &out)

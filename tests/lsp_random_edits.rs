@@ -1,6 +1,7 @@
 //! Long random edit sequences (seeded): insertions, deletions, pastes, line breaks
 //! (LF and CRLF), accents, Cyrillic and emoji, sometimes several changes in one
-//! `didChange`. At checkpoints and at the end, the server's buffer must equal the
+//! `didChange`, with hover and code-action requests in flight between changes. At
+//! checkpoints and at the end, the server's buffer must equal the
 //! client's text and its published diagnostics must equal a fresh `proplint::analyze`
 //! of that text — whatever the server reuses between versions.
 
@@ -110,6 +111,7 @@ async fn run(seed: u64, utf8: bool, edits: usize, debounce_ms: u64) {
     client.open(&uri, &text, 1).await;
     let mut version = 1i64;
     let mut sent = 0;
+    let mut checked = 0;
     while sent < edits {
         // One to three changes per notification, each on the text the previous left.
         let batch = if rng.below(5) == 0 {
@@ -131,11 +133,35 @@ async fn run(seed: u64, utf8: bool, edits: usize, debounce_ms: u64) {
                 json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
             )
             .await;
+        // Requests in flight between changes: tower-lsp runs handlers concurrently, and
+        // these wait for the analysis of the version they came after, while the next
+        // changes must still apply in order.
+        if rng.below(8) == 0 {
+            let at = snap(&text, rng.below(text.len() + 1));
+            let pos = position(&text, at, encoding);
+            client
+                .request_no_wait(
+                    "textDocument/hover",
+                    json!({"textDocument": {"uri": uri}, "position": pos}),
+                )
+                .await;
+            client
+                .request_no_wait(
+                    "textDocument/codeAction",
+                    json!({"textDocument": {"uri": uri}, "range": {"start": pos, "end": pos}, "context": {"diagnostics": []}}),
+                )
+                .await;
+        }
         if rng.below(40) == 0 {
             check(&mut client, &inspector, &uri, &text, version, seed).await;
+            checked = version;
         }
     }
-    check(&mut client, &inspector, &uri, &text, version, seed).await;
+    // Each version's publication is taken once: no second wait if the last edit was
+    // a checkpoint.
+    if checked != version {
+        check(&mut client, &inspector, &uri, &text, version, seed).await;
+    }
     client.shutdown_and_exit().await;
 }
 

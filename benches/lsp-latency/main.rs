@@ -12,8 +12,8 @@
 //! Run (see docs/performance.md):
 //!
 //! ```text
-//! cargo build --release --bin proplint-lsp
-//! cargo bench --bench lsp-latency -- -- target/release/proplint-lsp
+//! cargo build --release
+//! cargo bench --bench lsp-latency -- -- "$PWD/target/release/proplint" lsp
 //! cargo bench --bench lsp-latency -- --edits 300 --size 1000000 --seed 7 -- marksman server
 //! ```
 //!
@@ -310,7 +310,7 @@ fn main() {
     }
     if args.command.is_empty() {
         // `cargo bench` with no arguments runs every bench: say how to run this one.
-        eprintln!("lsp-latency: no server command given; skipped. Usage: cargo bench --bench lsp-latency -- -- target/release/proplint-lsp");
+        eprintln!("lsp-latency: no server command given; skipped. Usage: cargo bench --bench lsp-latency -- -- \"$PWD/target/release/proplint\" lsp");
         return;
     }
     let mut text = match &args.doc {

@@ -168,6 +168,15 @@ impl TestClient {
             .expect("response channel")
     }
 
+    /// Sends a request without waiting for its response (which is then dropped): the
+    /// server handles it concurrently with what follows.
+    pub async fn request_no_wait(&mut self, method: &str, params: Value) {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+            .await;
+    }
+
     /// Sends a request and returns its result; panics on an error response.
     pub async fn request(&mut self, method: &str, params: Value) -> Value {
         let response = self.request_raw(method, params).await;
