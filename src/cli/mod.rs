@@ -144,11 +144,13 @@ pub fn main() -> i32 {
 }
 
 fn lsp() -> i32 {
+    // LSP asks for exit code 1 when the client sent `exit` without `shutdown`; that is
+    // the only error the server returns once it runs.
     match crate::lsp::run_stdio() {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("error: language server: {e}");
-            2
+            1
         }
     }
 }
