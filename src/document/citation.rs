@@ -93,14 +93,21 @@ pub struct Tag {
 }
 
 impl Tag {
-    /// The tag's new reading as (revised, place, year), if it is a place-year tag.
-    pub fn place_year(&self) -> Option<(bool, &str, u16)> {
+    /// The place-year the tag says in its new reading, and whether a "Rev." written
+    /// before glued old and new text applies to it.
+    pub fn new_place_year(&self) -> Option<(&PlaceYear, bool)> {
         match &self.form {
             TagForm::PlaceYear {
                 new, shared_rev, ..
-            } => Some((new.revised() || *shared_rev, new.place.as_str(), new.year)),
+            } => Some((new, *shared_rev)),
             TagForm::Wrc { .. } => None,
         }
+    }
+
+    /// The tag's new reading as (revised, place, year), if it is a place-year tag.
+    pub fn place_year(&self) -> Option<(bool, &str, u16)> {
+        let (new, shared_rev) = self.new_place_year()?;
+        Some((new.revised() || shared_rev, new.place.as_str(), new.year))
     }
 }
 

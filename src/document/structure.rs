@@ -55,7 +55,7 @@ pub fn parse_chunk(source: &str, catalog: &Catalog, first: bool) -> Document {
     } = p;
     for unit in &mut units {
         for section in &mut unit.sections {
-            settle_labels(section, &reading, &mut flattened);
+            settle_labels(section, &mut flattened);
         }
     }
     flattened.sort_by_key(|f| (f.span.start, f.span.end));
@@ -863,7 +863,7 @@ fn marked_old_label(reading: &Reading<'_>, span: Span) -> Option<String> {
 
 /// Decides what each label of a section is — letter or roman, glued or not — assigns
 /// levels, and records glued labels as flattened revisions.
-fn settle_labels(section: &mut Section, reading: &Reading<'_>, flattened: &mut Vec<Flattened>) {
+fn settle_labels(section: &mut Section, flattened: &mut Vec<Flattened>) {
     // Kinds in the order they first appear: the first is level 0.
     let mut stack: Vec<LabelKind> = Vec::new();
     let mut last_value: Vec<u32> = Vec::new();
@@ -884,7 +884,7 @@ fn settle_labels(section: &mut Section, reading: &Reading<'_>, flattened: &mut V
                         // Two different letters: old and new glued ("ac)").
                         let chars: Vec<char> = label.text.chars().collect();
                         if chars.len() == 2 {
-                            let old_len = label.span.len() - new_char_len(reading, &label);
+                            let old_len = label.span.len() - new_char_len(&label);
                             let old_span = Span::new(label.span.start, label.span.start + old_len);
                             let new_span = Span::new(label.span.start + old_len, label.span.end);
                             label.flattened_old = Some((old_span, chars[0].to_string()));
@@ -956,9 +956,8 @@ fn settle_labels(section: &mut Section, reading: &Reading<'_>, flattened: &mut V
     mark_deleted_clauses(section, flattened);
 }
 
-fn new_char_len(reading: &Reading<'_>, label: &Label) -> usize {
-    // The label's span is in the source; its characters are the reading's, one each.
-    let _ = reading;
+/// Bytes of a glued label's last (new) character.
+fn new_char_len(label: &Label) -> usize {
     label
         .text
         .chars()

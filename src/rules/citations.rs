@@ -6,7 +6,7 @@
 
 use crate::catalog::{CitedRevision, Confidence, Revision, Verdict};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
-use crate::document::{Citation, CitationKind, TagForm};
+use crate::document::{Citation, CitationKind};
 use crate::rules::render::{self, and_word, citation_text, style_of, tag_inner};
 use crate::rules::{Context, Rule};
 use crate::text::Span;
@@ -41,7 +41,7 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
             }
         }
     }
-    let body_name = render::body_name(catalog, body);
+    let body_name = catalog.body_label(body);
     let as_cited = format!(
         "Resolution {} ({}{}, {})",
         citation.number,
@@ -145,18 +145,13 @@ fn retag_fix(
     safe: bool,
 ) -> Option<Fix> {
     let tag = citation.tag.as_ref()?;
-    let TagForm::PlaceYear {
-        new, shared_rev, ..
-    } = &tag.form
-    else {
-        return None;
-    };
+    let (new, shared_rev) = tag.new_place_year()?;
     let style = style_of(ctx, citation);
-    let currently_revised = new.revised() || *shared_rev;
+    let currently_revised = new.revised() || shared_rev;
     // Keep a "Rev." that stays, and a shared one before glued text: change only what
     // must change, as a drafter would.
-    let keeps_rev = (currently_revised == revision.revised && !*shared_rev)
-        || (*shared_rev && revision.revised);
+    let keeps_rev =
+        (currently_revised == revision.revised && !shared_rev) || (shared_rev && revision.revised);
     let (span, replacement) = if keeps_rev {
         let place_year = tag_inner(
             Revision {
@@ -263,15 +258,10 @@ fn current_for<'c>(ctx: &Context<'c>, citation: &Citation) -> Option<Revision<'c
 
 fn tag_inner_as_written(ctx: &Context<'_>, citation: &Citation) -> Option<String> {
     let tag = citation.tag.as_ref()?;
-    let TagForm::PlaceYear {
-        new, shared_rev, ..
-    } = &tag.form
-    else {
-        return None;
-    };
+    let (new, shared_rev) = tag.new_place_year()?;
     let style = style_of(ctx, citation);
     let place_year = ctx.text(Span::new(new.place_span.start, new.year_span.end));
-    Some(if new.revised() || *shared_rev {
+    Some(if new.revised() || shared_rev {
         format!(
             "{}{}{place_year}",
             style.rev_word,

@@ -3,7 +3,7 @@
 //! (`Rév.Dubaï` or `Rév. Dubaï`), and as a revision mark when the document tracks
 //! its changes.
 
-use crate::catalog::{Catalog, Lang, Revision};
+use crate::catalog::{Lang, Revision};
 use crate::diagnostic::Edit;
 use crate::document::{Citation, TagForm};
 use crate::fold::fold;
@@ -149,9 +149,4 @@ pub fn and_word(lang: Lang) -> &'static str {
         Lang::Fr => "et",
         Lang::Es => "y",
     }
-}
-
-/// How the catalogue names a body in English, for messages.
-pub fn body_name(catalog: &Catalog, body: &str) -> String {
-    catalog.body_label(body)
 }
