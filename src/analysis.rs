@@ -2,16 +2,15 @@
 //! conference, run the enabled rules. Front-ends call [`analyze`] and present.
 
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
-use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Conference, Date, Lang, When};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{chunk_spans, Document, ProposalRef};
+use crate::document::{is_separator_line, Document, ProposalRef};
 use crate::rules::{self, Rule};
+use crate::text::Span;
 
 /// What a front-end may choose about an analysis.
 #[derive(Debug, Clone, Default)]
@@ -84,7 +83,7 @@ pub struct Analysis {
     pub language: Lang,
     /// Sorted by position, then rule. Empty for a text that is not a proposal.
     pub diagnostics: Vec<Diagnostic>,
-    /// The chunks the text was parsed in, at their offsets (see [`chunk_spans`]).
+    /// The chunks the text was parsed in, at their offsets (see [`chunk_spans`](crate::document::chunk_spans)).
     chunks: Vec<(usize, Arc<Document>)>,
     document: OnceLock<Document>,
 }
@@ -132,132 +131,203 @@ pub fn validate_target(catalog: &Catalog, id: &str) -> Result<(), OptionError> {
 
 /// Checks one text from scratch. Editors keep a [`Session`] instead, which re-parses
 /// only the chunks an edit touched; both give the same result by construction (a full
-/// analysis is a session with an empty cache).
+/// analysis is a session with nothing to reuse).
 pub fn analyze(text: &str, catalog: &Catalog, options: &Options) -> Analysis {
     Session::new().analyze(text, catalog, options)
 }
 
+/// How one text became the next: bytes `start..old_end` of the old text were replaced by
+/// bytes `start..new_end` of the new one; everything before and after is the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextChange {
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+impl TextChange {
+    /// The whole text replaced.
+    pub fn whole(old_len: usize, new_len: usize) -> TextChange {
+        TextChange {
+            start: 0,
+            old_end: old_len,
+            new_end: new_len,
+        }
+    }
+
+    /// One change covering `self` and then `next` (whose offsets refer to the text after
+    /// `self`): an editor may send several edits before the analysis catches up.
+    pub fn then(self, next: TextChange) -> TextChange {
+        let start = self.start.min(next.start);
+        // The end of `self`'s new text, carried through `next`.
+        let self_end = if self.new_end <= next.start {
+            self.new_end
+        } else {
+            (self.new_end.max(next.old_end) + next.new_end) - next.old_end
+        };
+        // The end of `next`'s old text, carried back through `self`.
+        let next_old_end = if next.old_end <= self.start {
+            next.old_end
+        } else {
+            (next.old_end.max(self.new_end) + self.old_end) - self.new_end
+        };
+        TextChange {
+            start,
+            old_end: self.old_end.max(next_old_end),
+            new_end: self_end.max(next.new_end),
+        }
+    }
+
+    /// Bytes added (positive) or removed (negative) by the change.
+    fn delta(self) -> isize {
+        self.new_end as isize - self.old_end as isize
+    }
+}
+
 /// Analyses successive versions of one text, reusing the parse and the rule results of
-/// every chunk whose text did not change (a chunk is a stretch between separator lines,
-/// see [`chunk_spans`]). Call [`Session::invalidate`] when the catalogue changes.
+/// every chunk (a stretch between separator lines, see [`chunk_spans`](crate::document::chunk_spans)) that a change
+/// did not touch. Chunks before the change keep their offsets, chunks after it move by
+/// the change's length; only the chunks between are cut again and parsed.
 #[derive(Default)]
 pub struct Session {
-    parses: FxHashMap<(u64, bool), (Arc<str>, Arc<Document>)>,
-    checks: FxHashMap<CheckKey, (Arc<str>, Arc<Vec<Diagnostic>>)>,
+    chunks: Vec<Chunk>,
+    text_len: usize,
+    language: Option<Lang>,
+    /// What the cached rule results were computed under.
+    checked: Option<CheckContext>,
     catalog: usize,
     /// Chunks parsed and chunks reused by the last analysis, for tests and benchmarks.
     pub last_parsed: usize,
     pub last_reused: usize,
 }
 
-/// What a chunk's rule results depend on besides its text.
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct CheckKey {
-    text: u64,
-    first: bool,
+#[derive(Clone)]
+struct Chunk {
+    span: Span,
+    document: Arc<Document>,
+    /// The rules' findings, relative to the chunk's start, once computed.
+    found: Option<Arc<Vec<Diagnostic>>>,
+}
+
+/// What a chunk's rule results depend on besides its text and place.
+#[derive(Clone, PartialEq, Eq)]
+struct CheckContext {
     target: Option<String>,
     date: Date,
     language: Lang,
 }
 
-fn hash_text(text: &str) -> u64 {
-    let mut h = FxHasher::default();
-    text.hash(&mut h);
-    h.finish()
-}
+/// The language is guessed from the text's beginning: later edits cannot change it.
+const LANGUAGE_SAMPLE: usize = crate::document::LANGUAGE_SAMPLE_BYTES;
 
 impl Session {
     pub fn new() -> Session {
         Session::default()
     }
 
-    /// Forgets every cached result (the catalogue or the options changed).
+    /// Forgets every cached result.
     pub fn invalidate(&mut self) {
-        self.parses.clear();
-        self.checks.clear();
+        self.chunks.clear();
+        self.language = None;
+        self.checked = None;
     }
 
+    /// Analyses a text with no knowledge of how it differs from the last one: nothing is
+    /// reused.
     pub fn analyze(&mut self, text: &str, catalog: &Catalog, options: &Options) -> Analysis {
+        self.invalidate();
+        self.analyze_change(
+            text,
+            TextChange::whole(self.text_len, text.len()),
+            catalog,
+            options,
+        )
+    }
+
+    /// Analyses `text`, which is the last analysed text with `change` applied. A change
+    /// that does not fit the two lengths is taken as a change of the whole text.
+    pub fn analyze_change(
+        &mut self,
+        text: &str,
+        change: TextChange,
+        catalog: &Catalog,
+        options: &Options,
+    ) -> Analysis {
         let catalog_id = catalog as *const Catalog as usize;
-        if catalog_id != self.catalog {
+        let fits = change.start <= change.old_end.min(change.new_end)
+            && change.old_end <= self.text_len
+            && change.new_end <= text.len()
+            && self.text_len - change.old_end == text.len() - change.new_end;
+        let change = if catalog_id != self.catalog || !fits {
             self.invalidate();
             self.catalog = catalog_id;
-        }
-        let spans = chunk_spans(text);
-        let mut parses = FxHashMap::default();
-        let (mut parsed, mut reused) = (0, 0);
-        let mut chunks: Vec<(usize, Arc<str>, u64, Arc<Document>)> =
-            Vec::with_capacity(spans.len());
-        for (i, span) in spans.iter().enumerate() {
-            let chunk = &text[span.start..span.end];
-            let key = (hash_text(chunk), i == 0);
-            let entry = match self.parses.get(&key) {
-                Some((t, d)) if &**t == chunk => {
-                    reused += 1;
-                    (t.clone(), d.clone())
-                }
-                _ => {
-                    parsed += 1;
-                    let doc = Document::parse_chunk(chunk, catalog, i == 0);
-                    (Arc::<str>::from(chunk), Arc::new(doc))
-                }
-            };
-            parses.insert(key, entry.clone());
-            chunks.push((span.start, entry.0, key.0, entry.1));
-        }
-        self.parses = parses;
-        self.last_parsed = parsed;
-        self.last_reused = reused;
+            TextChange::whole(self.text_len, text.len())
+        } else {
+            change
+        };
+        self.rechunk(text, change, catalog);
+        self.text_len = text.len();
 
-        let language = crate::document::detect_language(text);
+        let language = match self.language {
+            Some(language) if change.start > LANGUAGE_SAMPLE => language,
+            _ => crate::document::detect_language(text),
+        };
+        self.language = Some(language);
         let target = settle_target(
-            stated_target(chunks.iter().map(|(_, _, _, d)| &**d)),
+            stated_target(self.chunks.iter().map(|c| &*c.document)),
             catalog,
             options,
         );
-        let is_proposal = chunks.iter().any(|(_, _, _, d)| d.is_proposal());
+        let is_proposal = self.chunks.iter().any(|c| c.document.is_proposal());
         let mut diagnostics = Vec::new();
-        let mut checks = FxHashMap::default();
         if is_proposal {
-            for (i, (offset, chunk_text, hash, doc)) in chunks.iter().enumerate() {
-                let key = CheckKey {
-                    text: *hash,
-                    first: i == 0,
-                    target: target.id.clone(),
-                    date: target.date,
-                    language,
-                };
-                let found = match self.checks.get(&key) {
-                    Some((t, d)) if t == chunk_text => d.clone(),
-                    _ => Arc::new(rules::run_chunk(
-                        doc, chunk_text, catalog, &target, language,
-                    )),
-                };
-                diagnostics.extend(found.iter().cloned().map(|d| d.shifted(*offset)));
-                checks.insert(key, (chunk_text.clone(), found));
+            let context = CheckContext {
+                target: target.id.clone(),
+                date: target.date,
+                language,
+            };
+            if self.checked.as_ref() != Some(&context) {
+                self.chunks.iter_mut().for_each(|c| c.found = None);
+                self.checked = Some(context);
             }
-            let refs: Vec<ProposalRef> = chunks
+            for chunk in &mut self.chunks {
+                let found = chunk.found.get_or_insert_with(|| {
+                    Arc::new(rules::run_chunk(
+                        &chunk.document,
+                        &text[chunk.span.start..chunk.span.end],
+                        catalog,
+                        &target,
+                        language,
+                    ))
+                });
+                let offset = chunk.span.start;
+                diagnostics.extend(found.iter().map(|d| d.clone().shifted(offset)));
+            }
+            let refs: Vec<ProposalRef> = self
+                .chunks
                 .iter()
-                .flat_map(|(offset, _, _, doc)| {
-                    doc.units.iter().filter_map(move |u| {
+                .flat_map(|c| {
+                    let offset = c.span.start;
+                    c.document.units.iter().filter_map(move |u| {
                         let mut r = u.reference.clone()?;
-                        r.span = r.span.shifted(*offset);
-                        r.seq_span = r.seq_span.shifted(*offset);
+                        r.span = r.span.shifted(offset);
+                        r.seq_span = r.seq_span.shifted(offset);
                         Some(r)
                     })
                 })
                 .collect();
             diagnostics.extend(rules::check_proposal_refs(&refs));
-            let comments = chunks.iter().flat_map(|(offset, _, _, doc)| {
-                doc.marks
+            let comments = self.chunks.iter().flat_map(|c| {
+                let offset = c.span.start;
+                c.document
+                    .marks
                     .iter()
                     .filter(|m| m.kind == crate::document::MarkKind::Comment)
-                    .map(move |m| m.span.shifted(*offset))
+                    .map(move |m| m.span.shifted(offset))
             });
             let suppressions = crate::suppress::find(text, comments);
             crate::suppress::apply(&suppressions, &mut diagnostics);
         }
-        self.checks = checks;
         diagnostics.retain_mut(|d| match options.severities.get(&d.rule) {
             Some(None) => false,
             Some(Some(severity)) => {
@@ -273,9 +343,88 @@ impl Session {
             target,
             language,
             diagnostics,
-            chunks: chunks.into_iter().map(|(o, _, _, d)| (o, d)).collect(),
+            chunks: self
+                .chunks
+                .iter()
+                .map(|c| (c.span.start, c.document.clone()))
+                .collect(),
             document: OnceLock::new(),
         }
+    }
+
+    /// Cuts the changed part of the text into chunks again, as [`chunk_spans`](crate::document::chunk_spans) would cut
+    /// the whole text, and parses them; the chunks before and after are kept.
+    fn rechunk(&mut self, text: &str, change: TextChange, catalog: &Catalog) {
+        let old_len = self.text_len;
+        // The first chunk the change may touch. A chunk ending right where the change
+        // starts is untouched (it ends with its separator's line break) unless it ends
+        // the text: then the change extends its last line.
+        let first = self.chunks.partition_point(|c| {
+            c.span.end < change.start || (c.span.end == change.start && c.span.end < old_len)
+        });
+        let rescan_from = self.chunks.get(first).map_or(0, |c| c.span.start);
+        let mut old = std::mem::take(&mut self.chunks).into_iter();
+        let mut chunks: Vec<Chunk> = old.by_ref().take(first).collect();
+        let old_rest: Vec<Chunk> = old.collect();
+        let reused_before = chunks.len();
+
+        let mut fresh: Vec<Span> = Vec::new();
+        let mut resume: Option<usize> = None;
+        let mut chunk_start = rescan_from;
+        let mut line_start = rescan_from;
+        for line in text[rescan_from..].split_inclusive('\n') {
+            let end = line_start + line.len();
+            line_start = end;
+            if !(line.starts_with(['*', ' ', '\t']) && is_separator_line(line)) {
+                continue;
+            }
+            fresh.push(Span::new(chunk_start, end));
+            chunk_start = end;
+            if end < change.new_end {
+                continue;
+            }
+            // The rest of the text is the old rest: if an old chunk started at the same
+            // place, it and those after it are cut as before. The first chunk is parsed
+            // apart (it holds the header), so an old first chunk never moves down.
+            let old_start = end.wrapping_add_signed(-change.delta());
+            if let Ok(j) = old_rest.binary_search_by_key(&old_start, |c| c.span.start) {
+                if reused_before + j > 0 {
+                    resume = Some(j);
+                    break;
+                }
+            }
+        }
+        if resume.is_none() && (chunk_start < text.len() || chunks.len() + fresh.len() == 0) {
+            fresh.push(Span::new(chunk_start, text.len()));
+        }
+        let parsed = fresh.len();
+        for span in fresh {
+            let first_chunk = chunks.is_empty();
+            chunks.push(Chunk {
+                span,
+                document: Arc::new(Document::parse_chunk(
+                    &text[span.start..span.end],
+                    catalog,
+                    first_chunk,
+                )),
+                found: None,
+            });
+        }
+        let mut reused_after = 0;
+        if let Some(j) = resume {
+            let delta = change.delta();
+            for mut chunk in old_rest.into_iter().skip(j) {
+                chunk.span = Span::new(
+                    chunk.span.start.wrapping_add_signed(delta),
+                    chunk.span.end.wrapping_add_signed(delta),
+                );
+                chunks.push(chunk);
+                reused_after += 1;
+            }
+        }
+        self.chunks = chunks;
+        self.last_parsed = parsed;
+        self.last_reused = reused_before + reused_after;
     }
 }
 

@@ -2,7 +2,7 @@
 //! give exactly what a fresh analysis gives, after long random edit sequences
 //! (insertions, deletions, pastes, CRLF, multi-byte characters, separators).
 
-use proplint::analysis::{analyze, Options, Session};
+use proplint::analysis::{analyze, Options, Session, TextChange};
 use proplint::Catalog;
 use proptest::prelude::*;
 
@@ -30,6 +30,9 @@ fn base_text() -> String {
 #[derive(Debug, Clone)]
 enum Edit {
     Insert(usize, String),
+    /// At the start of a chunk (the `n`th, counting the text's end as one): where the
+    /// reuse of chunks is decided.
+    AtChunkStart(usize, String),
     Delete(usize, usize),
 }
 
@@ -52,14 +55,18 @@ fn edit() -> impl Strategy<Value = Edit> {
         "2014",
         "Busan, 2014Dubaï, 2018",
         "\u{0441})",
+        "CMDT-17\n",
+        "*****",
     ]);
     prop_oneof![
-        (any::<usize>(), snippet).prop_map(|(at, s)| Edit::Insert(at, s.to_string())),
+        (any::<usize>(), snippet.clone()).prop_map(|(at, s)| Edit::Insert(at, s.to_string())),
+        (any::<usize>(), snippet).prop_map(|(n, s)| Edit::AtChunkStart(n, s.to_string())),
         (any::<usize>(), 1usize..40).prop_map(|(at, n)| Edit::Delete(at, n)),
     ]
 }
 
-fn apply(text: &mut String, e: &Edit) {
+/// Applies an edit and says what it changed.
+fn apply(text: &mut String, e: &Edit) -> TextChange {
     let floor = |t: &str, mut i: usize| {
         i %= t.len() + 1;
         while !t.is_char_boundary(i) {
@@ -67,22 +74,45 @@ fn apply(text: &mut String, e: &Edit) {
         }
         i
     };
-    match e {
+    let (start, end, new) = match e {
         Edit::Insert(at, s) => {
             let at = floor(text, *at);
-            text.insert_str(at, s);
+            (at, at, s.as_str())
+        }
+        Edit::AtChunkStart(n, s) => {
+            let mut starts: Vec<usize> = proplint::document::chunk_spans(text)
+                .iter()
+                .map(|c| c.start)
+                .collect();
+            starts.push(text.len());
+            let at = starts[n % starts.len()];
+            (at, at, s.as_str())
         }
         Edit::Delete(at, n) => {
             let start = floor(text, *at);
             let end = floor(text, (start + n).min(text.len()));
-            text.replace_range(start..end.max(start), "");
+            (start, end.max(start), "")
         }
+    };
+    text.replace_range(start..end, new);
+    TextChange {
+        start,
+        old_end: end,
+        new_end: start + new.len(),
     }
 }
 
-fn same(session: &mut Session, text: &str, options: &Options) -> Result<(), TestCaseError> {
+fn same(
+    session: &mut Session,
+    text: &str,
+    change: Option<TextChange>,
+    options: &Options,
+) -> Result<(), TestCaseError> {
     let catalog = Catalog::embedded();
-    let incremental = session.analyze(text, catalog, options);
+    let incremental = match change {
+        Some(change) => session.analyze_change(text, change, catalog, options),
+        None => session.analyze(text, catalog, options),
+    };
     let fresh = analyze(text, catalog, options);
     prop_assert_eq!(&incremental.diagnostics, &fresh.diagnostics);
     prop_assert_eq!(&incremental.target.id, &fresh.target.id);
@@ -94,18 +124,111 @@ fn same(session: &mut Session, text: &str, options: &Options) -> Result<(), Test
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 16, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
 
+    /// Each edit analysed as it comes.
     #[test]
     fn edits_give_the_same_result_as_a_fresh_analysis(edits in prop::collection::vec(edit(), 1..60)) {
         let mut text = base_text();
         let mut session = Session::new();
         let options = Options::default();
-        same(&mut session, &text, &options)?;
+        same(&mut session, &text, None, &options)?;
         for e in &edits {
-            apply(&mut text, e);
-            same(&mut session, &text, &options)?;
+            let change = apply(&mut text, e);
+            same(&mut session, &text, Some(change), &options)?;
         }
+    }
+
+    /// Several edits analysed at once, as when an editor sends edits faster than the
+    /// analysis runs: their changes composed with `TextChange::then`.
+    #[test]
+    fn composed_changes_give_the_same_result(
+        batches in prop::collection::vec(prop::collection::vec(edit(), 1..5), 1..20),
+    ) {
+        let mut text = base_text();
+        let mut session = Session::new();
+        let options = Options::default();
+        same(&mut session, &text, None, &options)?;
+        for batch in &batches {
+            let before = text.clone();
+            let change = batch
+                .iter()
+                .map(|e| apply(&mut text, e))
+                .reduce(TextChange::then)
+                .unwrap();
+            // The composed change is honest: outside it, the texts agree.
+            prop_assert_eq!(&before[..change.start], &text[..change.start]);
+            prop_assert_eq!(&before[change.old_end..], &text[change.new_end..]);
+            same(&mut session, &text, Some(change), &options)?;
+        }
+    }
+}
+
+/// A change that does not fit the texts is not trusted: everything is parsed again.
+#[test]
+fn a_change_that_does_not_fit_is_a_change_of_everything() {
+    let text = base_text();
+    let catalog = Catalog::embedded();
+    let mut session = Session::new();
+    session.analyze(&text, catalog, &Options::default());
+    let wrong = TextChange {
+        start: 0,
+        old_end: 1,
+        new_end: 5,
+    };
+    let result = session.analyze_change(&text, wrong, catalog, &Options::default());
+    assert_eq!(session.last_reused, 0);
+    assert_eq!(
+        result.diagnostics,
+        analyze(&text, catalog, &Options::default()).diagnostics
+    );
+}
+
+/// The edges of chunk reuse, each against a fresh analysis: a separator put before the
+/// first chunk (which alone reads the header), text appended after a final separator
+/// without a line break, a separator line completed or broken at a chunk's start.
+#[test]
+fn changes_at_chunk_edges() {
+    let catalog = Catalog::embedded();
+    let options = Options::default();
+    let header = "CMDT-17\nMOD\tECP/1/1\nRÉSOLUTION 71 (Rév. Dubaï, 2014)\n";
+    let cases: &[(&str, usize, usize, &str)] = &[
+        (header, 0, 0, "*****\n"),
+        (header, 0, 0, "x\n*****\n"),
+        (
+            "MOD\tB/1/1\nrappelant\n*****",
+            25,
+            25,
+            "\nc)\tla Résolution 71 (Rév. Guadalajara, 2010);",
+        ),
+        ("MOD\tB/1/1\nrappelant\n*****", 25, 25, "**"),
+        ("MOD\tB/1/1\n*****\nMOD\tB/1/3\n", 15, 16, ""),
+        (
+            "MOD\tB/1/1\n*****\nMOD\tB/1/3\n",
+            16,
+            16,
+            "ADD\tB/1/2\n*****\n",
+        ),
+        ("MOD\tB/1/1\n*****\nMOD\tB/1/3\n", 0, 16, ""),
+    ];
+    for &(before, start, end, insert) in cases {
+        let mut text = before.to_string();
+        let mut session = Session::new();
+        session.analyze(&text, catalog, &options);
+        text.replace_range(start..end, insert);
+        let change = TextChange {
+            start,
+            old_end: end,
+            new_end: start + insert.len(),
+        };
+        let incremental = session.analyze_change(&text, change, catalog, &options);
+        let fresh = analyze(&text, catalog, &options);
+        assert_eq!(incremental.diagnostics, fresh.diagnostics, "{text:?}");
+        assert_eq!(
+            serde_json::to_string(incremental.document()).unwrap(),
+            serde_json::to_string(fresh.document()).unwrap(),
+            "{text:?}"
+        );
     }
 }
 
@@ -118,8 +241,8 @@ fn an_edit_reparses_only_its_chunk() {
     let chunks = proplint::document::chunk_spans(&text).len();
     assert!(chunks >= 6);
     let at = text[text.len() / 2..].find("solu").unwrap() + text.len() / 2;
-    text.insert(at, 'x');
-    session.analyze(&text, catalog, &Options::default());
+    let change = apply(&mut text, &Edit::Insert(at, "x".into()));
+    session.analyze_change(&text, change, catalog, &Options::default());
     assert_eq!(session.last_parsed, 1);
     assert_eq!(session.last_reused, chunks - 1);
 }

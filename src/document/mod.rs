@@ -19,7 +19,7 @@ pub use citation::{BodySource, Citation, CitationKind, PlaceYear, Tag, TagForm};
 pub use labels::{Homoglyph, Label, LabelKind};
 pub use lexicon::BodyRef;
 pub use markup::{Mark, MarkKind};
-pub use structure::detect_language;
+pub use structure::{detect_language, LANGUAGE_SAMPLE_BYTES};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {

@@ -1052,15 +1052,21 @@ fn letter_or_roman(text: &str, stack: &[LabelKind], last_value: &[u32]) -> Label
     }
 }
 
+/// How much of a text's beginning [`detect_language`] reads.
+pub const LANGUAGE_SAMPLE_BYTES: usize = 20_000;
+
+/// The language of a text, from the marker words of its first [`LANGUAGE_SAMPLE_BYTES`].
 pub fn detect_language(text: &str) -> Lang {
-    let sample_end = crate::text::floor_char_boundary(text, 20_000);
+    let sample_end = crate::text::floor_char_boundary(text, LANGUAGE_SAMPLE_BYTES);
     let sample = &text[..sample_end];
     let mut counts = [0u32; 3];
+    let mut lower = String::new();
     for word in sample.split(|c: char| !c.is_alphabetic()) {
         if word.is_empty() || word.len() > 14 {
             continue;
         }
-        let lower = word.to_lowercase();
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
         for (w, lang) in LANGUAGE_MARKERS {
             if *w == lower {
                 counts[*lang as usize] += 1;
