@@ -7,9 +7,12 @@
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use proplint::analysis::{analyze, Options};
+use proplint::analysis::{analyze, Options, Session, TextChange};
 use proplint::document::Document;
 use proplint::Catalog;
+
+#[path = "support/proposals.rs"]
+mod proposals;
 
 fn fixtures_text() -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -41,7 +44,15 @@ fn megabyte(seed: &str) -> String {
 fn bench(c: &mut Criterion) {
     let catalog = Catalog::embedded();
     let options = Options::default();
-    let mut inputs = vec![("fixtures-1MB", megabyte(&fixtures_text()))];
+    let mut inputs = vec![
+        ("fixtures-1MB", megabyte(&fixtures_text())),
+        // The language server benchmark's document, with and without separator lines.
+        ("proposals-1MB", proposals::generate(1_000_000, false, true)),
+        (
+            "proposals-no-separators-1MB",
+            proposals::generate(1_000_000, false, false),
+        ),
+    ];
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     if let Ok(entries) = std::fs::read_dir(&corpus) {
         let mut texts: Vec<_> = entries
@@ -68,6 +79,41 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_function(format!("parse/{name}"), |b| {
             b.iter(|| Document::parse(text, catalog))
+        });
+    }
+    group.finish();
+
+    // What an editor pays per keystroke: one character typed, then removed, in the
+    // middle of the document, through an incremental session (the language server's
+    // core). Each iteration is one analysis.
+    let mut group = c.benchmark_group("keystroke");
+    group.sample_size(50);
+    for (name, text) in &inputs {
+        let mut text = text.clone();
+        let mut session = Session::new();
+        session.analyze(&text, catalog, &options);
+        let at = proplint::text::floor_char_boundary(&text, text.len() / 2);
+        let mut typed = false;
+        group.bench_function(format!("session/{name}"), |b| {
+            b.iter(|| {
+                let change = if typed {
+                    text.remove(at);
+                    TextChange {
+                        start: at,
+                        old_end: at + 1,
+                        new_end: at,
+                    }
+                } else {
+                    text.insert(at, 'x');
+                    TextChange {
+                        start: at,
+                        old_end: at,
+                        new_end: at + 1,
+                    }
+                };
+                typed = !typed;
+                session.analyze_change(&text, change, catalog, &options)
+            })
         });
     }
     group.finish();

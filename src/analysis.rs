@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Conference, Date, Lang, When};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{is_separator_line, Document, ProposalRef};
+use crate::document::{Cuts, Document, ProposalRef};
 use crate::rules::{self, Rule};
 use crate::text::Span;
 
@@ -204,6 +204,8 @@ pub struct Session {
 #[derive(Clone)]
 struct Chunk {
     span: Span,
+    /// Where the chunk's first line ends (the cut before the chunk depends on it).
+    first_line_end: usize,
     document: Arc<Document>,
     /// The rules' findings, relative to the chunk's start, once computed.
     found: Option<Arc<Vec<Diagnostic>>>,
@@ -352,43 +354,39 @@ impl Session {
         }
     }
 
-    /// Cuts the changed part of the text into chunks again, as [`chunk_spans`](crate::document::chunk_spans) would cut
+    /// Cuts the changed part of the text into chunks again, as [`chunk_spans`] would cut
     /// the whole text, and parses them; the chunks before and after are kept.
+    ///
+    /// [`chunk_spans`]: crate::document::chunk_spans
     fn rechunk(&mut self, text: &str, change: TextChange, catalog: &Catalog) {
-        let old_len = self.text_len;
-        // The first chunk the change may touch. A chunk ending right where the change
-        // starts is untouched (it ends with its separator's line break) unless it ends
-        // the text: then the change extends its last line.
-        let first = self.chunks.partition_point(|c| {
-            c.span.end < change.start || (c.span.end == change.start && c.span.end < old_len)
-        });
-        let rescan_from = self.chunks.get(first).map_or(0, |c| c.span.start);
+        // A chunk is kept if the text it depends on — up to the end of the next chunk's
+        // first line, which decides whether the cut between them is one — is before the
+        // change. The last chunk is always cut again (the change may extend its line).
+        let keep = self.chunks.len().saturating_sub(1).min(
+            self.chunks
+                .partition_point(|c| c.first_line_end <= change.start)
+                .saturating_sub(1),
+        );
+        let rescan_from = self.chunks.get(keep).map_or(0, |c| c.span.start);
         let mut old = std::mem::take(&mut self.chunks).into_iter();
-        let mut chunks: Vec<Chunk> = old.by_ref().take(first).collect();
+        let mut chunks: Vec<Chunk> = old.by_ref().take(keep).collect();
         let old_rest: Vec<Chunk> = old.collect();
-        let reused_before = chunks.len();
 
         let mut fresh: Vec<Span> = Vec::new();
         let mut resume: Option<usize> = None;
         let mut chunk_start = rescan_from;
-        let mut line_start = rescan_from;
-        for line in text[rescan_from..].split_inclusive('\n') {
-            let end = line_start + line.len();
-            line_start = end;
-            if !(line.starts_with(['*', ' ', '\t']) && is_separator_line(line)) {
-                continue;
-            }
-            fresh.push(Span::new(chunk_start, end));
-            chunk_start = end;
-            if end < change.new_end {
+        for cut in Cuts::new(text, rescan_from) {
+            fresh.push(Span::new(chunk_start, cut));
+            chunk_start = cut;
+            if cut < change.new_end {
                 continue;
             }
             // The rest of the text is the old rest: if an old chunk started at the same
             // place, it and those after it are cut as before. The first chunk is parsed
             // apart (it holds the header), so an old first chunk never moves down.
-            let old_start = end.wrapping_add_signed(-change.delta());
+            let old_start = cut.wrapping_add_signed(-change.delta());
             if let Ok(j) = old_rest.binary_search_by_key(&old_start, |c| c.span.start) {
-                if reused_before + j > 0 {
+                if keep + j > 0 {
                     resume = Some(j);
                     break;
                 }
@@ -399,32 +397,29 @@ impl Session {
         }
         let parsed = fresh.len();
         for span in fresh {
-            let first_chunk = chunks.is_empty();
+            let source = &text[span.start..span.end];
             chunks.push(Chunk {
                 span,
-                document: Arc::new(Document::parse_chunk(
-                    &text[span.start..span.end],
-                    catalog,
-                    first_chunk,
-                )),
+                first_line_end: span.start
+                    + memchr::memchr(b'\n', source.as_bytes()).map_or(source.len(), |i| i + 1),
+                document: Arc::new(Document::parse_chunk(source, catalog, chunks.is_empty())),
                 found: None,
             });
         }
         let mut reused_after = 0;
         if let Some(j) = resume {
             let delta = change.delta();
+            let shift = |at: usize| at.wrapping_add_signed(delta);
             for mut chunk in old_rest.into_iter().skip(j) {
-                chunk.span = Span::new(
-                    chunk.span.start.wrapping_add_signed(delta),
-                    chunk.span.end.wrapping_add_signed(delta),
-                );
+                chunk.span = Span::new(shift(chunk.span.start), shift(chunk.span.end));
+                chunk.first_line_end = shift(chunk.first_line_end);
                 chunks.push(chunk);
                 reused_after += 1;
             }
         }
         self.chunks = chunks;
         self.last_parsed = parsed;
-        self.last_reused = reused_before + reused_after;
+        self.last_reused = keep + reused_after;
     }
 }
 

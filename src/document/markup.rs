@@ -131,54 +131,130 @@ impl<'a> Reading<'a> {
 
 /// Finds every well-formed mark, left to right, never nested.
 pub fn find_marks(source: &str) -> Vec<Mark> {
-    let bytes = source.as_bytes();
-    let mut marks = Vec::new();
-    let mut from = 0;
-    while let Some(rel) = memchr::memchr(b'{', &bytes[from..]) {
-        let open = from + rel;
-        from = open + 1;
-        let Some(&[a, b]) = bytes.get(open + 1..open + 3) else {
-            break;
-        };
-        let (kind, close): (MarkKind, &[u8]) = match (a, b) {
-            (b'+', b'+') => (MarkKind::Insertion, b"++}"),
-            (b'-', b'-') => (MarkKind::Deletion, b"--}"),
-            (b'~', b'~') => (MarkKind::Substitution, b"~~}"),
-            (b'>', b'>') => (MarkKind::Comment, b"<<}"),
-            (b'=', b'=') => (MarkKind::Highlight, b"==}"),
-            _ => continue,
-        };
-        let body_start = open + 3;
-        let Some(body_len) = memchr::memmem::find(&bytes[body_start..], close) else {
-            continue;
-        };
-        let body = Span::new(body_start, body_start + body_len);
-        let span = Span::new(open, body.end + 3);
-        let (old, new) = match kind {
-            MarkKind::Insertion | MarkKind::Highlight => (None, Some(body)),
-            MarkKind::Deletion => (Some(body), None),
-            MarkKind::Comment => (None, None),
-            MarkKind::Substitution => {
-                let inner = &bytes[body.start..body.end];
-                match memchr::memmem::find(inner, b"~>") {
-                    Some(arrow) => (
-                        Some(Span::new(body.start, body.start + arrow)),
-                        Some(Span::new(body.start + arrow + 2, body.end)),
-                    ),
-                    // Without its arrow a substitution says nothing: keep it as text.
-                    None => continue,
+    Marks::new(source, 0).collect()
+}
+
+/// The marks of a text from an offset on, one at a time (see [`find_marks`]).
+pub struct Marks<'a> {
+    bytes: &'a [u8],
+    from: usize,
+    /// Per kind of mark: where the last search for its closing delimiter started, and
+    /// what it found. Searches only move forward, so a text full of opening delimiters
+    /// without their closing ones costs one pass per kind, not one pass per delimiter.
+    closers: [Option<(usize, Option<usize>)>; 5],
+}
+
+impl<'a> Marks<'a> {
+    pub fn new(source: &'a str, from: usize) -> Marks<'a> {
+        Marks {
+            bytes: source.as_bytes(),
+            from,
+            closers: [None; 5],
+        }
+    }
+
+    /// Whether every opening delimiter from the scan position up to `at` begins a mark
+    /// that is closed before `at` (or is not a mark at all). Depends only on the text
+    /// before `at`; an opening delimiter whose closing one is later, or missing, keeps
+    /// the answer `false` for this and every later position up to its closing one.
+    /// Positions asked about must increase; the iterator is not used alongside.
+    pub fn closed_before(&mut self, at: usize) -> bool {
+        let bytes = self.bytes;
+        loop {
+            let Some(rel) = memchr::memchr(b'{', bytes.get(self.from..at).unwrap_or(&[])) else {
+                return true;
+            };
+            let open = self.from + rel;
+            let Some((kind, close)) = opener(bytes, open) else {
+                self.from = open + 1;
+                continue;
+            };
+            match self.closer(kind, close, open + 3) {
+                Some(end) if end + 3 <= at => {
+                    let arrowless = kind == MarkKind::Substitution
+                        && memchr::memmem::find(&bytes[open + 3..end], b"~>").is_none();
+                    self.from = if arrowless { open + 1 } else { end + 3 };
+                }
+                _ => {
+                    self.from = open;
+                    return false;
                 }
             }
-        };
-        marks.push(Mark {
-            kind,
-            span,
-            old,
-            new,
-        });
-        from = span.end;
+        }
     }
-    marks
+
+    /// The first `close` at or after `at`.
+    fn closer(&mut self, kind: MarkKind, close: &[u8], at: usize) -> Option<usize> {
+        let slot = &mut self.closers[kind as usize];
+        if let Some((searched_from, found)) = *slot {
+            if searched_from <= at && found.is_none_or(|f| f >= at) {
+                return found;
+            }
+        }
+        let found = memchr::memmem::find(&self.bytes[at..], close).map(|i| at + i);
+        *slot = Some((at, found));
+        found
+    }
+}
+
+/// The kind and closing delimiter of a mark opening at `open` (a `{`), if one does.
+fn opener(bytes: &[u8], open: usize) -> Option<(MarkKind, &'static [u8])> {
+    let &[a, b] = bytes.get(open + 1..open + 3)? else {
+        return None;
+    };
+    match (a, b) {
+        (b'+', b'+') => Some((MarkKind::Insertion, b"++}")),
+        (b'-', b'-') => Some((MarkKind::Deletion, b"--}")),
+        (b'~', b'~') => Some((MarkKind::Substitution, b"~~}")),
+        (b'>', b'>') => Some((MarkKind::Comment, b"<<}")),
+        (b'=', b'=') => Some((MarkKind::Highlight, b"==}")),
+        _ => None,
+    }
+}
+
+impl Iterator for Marks<'_> {
+    type Item = Mark;
+
+    fn next(&mut self) -> Option<Mark> {
+        let bytes = self.bytes;
+        while let Some(rel) = memchr::memchr(b'{', bytes.get(self.from..)?) {
+            let open = self.from + rel;
+            self.from = open + 1;
+            let Some((kind, close)) = opener(bytes, open) else {
+                continue;
+            };
+            let body_start = open + 3;
+            let Some(body_end) = self.closer(kind, close, body_start) else {
+                continue;
+            };
+            let body = Span::new(body_start, body_end);
+            let span = Span::new(open, body.end + 3);
+            let (old, new) = match kind {
+                MarkKind::Insertion | MarkKind::Highlight => (None, Some(body)),
+                MarkKind::Deletion => (Some(body), None),
+                MarkKind::Comment => (None, None),
+                MarkKind::Substitution => {
+                    let inner = &bytes[body.start..body.end];
+                    match memchr::memmem::find(inner, b"~>") {
+                        Some(arrow) => (
+                            Some(Span::new(body.start, body.start + arrow)),
+                            Some(Span::new(body.start + arrow + 2, body.end)),
+                        ),
+                        // Without its arrow a substitution says nothing: keep it as text.
+                        None => continue,
+                    }
+                }
+            };
+            self.from = span.end;
+            return Some(Mark {
+                kind,
+                span,
+                old,
+                new,
+            });
+        }
+        None
+    }
 }
 
 /// Whether any of `marks` (sorted, disjoint) overlaps `span`.
@@ -206,6 +282,24 @@ mod tests {
             "(Rev. Busan, 2014)"
         );
         assert_eq!(new_reading("x{>>note<<}y{==z==}"), "xyz");
+    }
+
+    /// The closing delimiters found once serve every later opening one, and give what a
+    /// fresh search gives.
+    #[test]
+    fn many_unclosed_marks_are_found_as_one_search_would() {
+        let src = "{++a {--b {~~c~>d~~} {++e++} {== {>>x<<} --} {++".repeat(3);
+        let naive: Vec<Mark> = {
+            let mut marks = Vec::new();
+            let mut from = 0;
+            while let Some(m) = Marks::new(&src, from).next() {
+                from = m.span.end;
+                marks.push(m);
+            }
+            marks
+        };
+        assert_eq!(find_marks(&src), naive);
+        assert!(!naive.is_empty());
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub use citation::{BodySource, Citation, CitationKind, PlaceYear, Tag, TagForm};
 pub use labels::{Homoglyph, Label, LabelKind};
 pub use lexicon::BodyRef;
 pub use markup::{Mark, MarkKind};
-pub use structure::{detect_language, LANGUAGE_SAMPLE_BYTES};
+pub use structure::{detect_language, is_action_line, LANGUAGE_SAMPLE_BYTES};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
@@ -244,24 +244,87 @@ pub fn is_separator_line(line: &str) -> bool {
     t.len() >= 3 && t.bytes().all(|b| b == b'*')
 }
 
-/// Where a document is cut into chunks that parse independently: after every separator
-/// line (a line of asterisks). A unit never spans a separator, and neither does a
-/// revision mark: an opening mark closed only after a separator is plain text. An edit
-/// therefore re-parses only the chunk it touches.
+/// Where a document is cut into chunks that parse independently, so that an edit
+/// re-parses only the chunk it touches:
+///
+/// - after every separator line (a line of asterisks). A unit never spans a separator,
+///   and neither does a revision mark: an opening mark closed only after a separator is
+///   plain text;
+/// - before every action line (`MOD\tECP/24A6/1`) that follows text in its chunk, holds
+///   no `{` and follows only closed revision marks. A unit begins there, whatever
+///   came before it: documents exported without separators are cut at their units too.
+///
+/// Whether a place is a cut depends only on the text from the start of its chunk to the
+/// end of the line after the cut, which is what lets a session cut again only around an
+/// edit.
 pub fn chunk_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = line_start + line.len();
-        if line.starts_with(['*', ' ', '\t']) && is_separator_line(line) {
-            spans.push(Span::new(start, end));
-            start = end;
-        }
-        line_start = end;
+    for cut in Cuts::new(text, 0) {
+        spans.push(Span::new(start, cut));
+        start = cut;
     }
     if start < text.len() || spans.is_empty() {
         spans.push(Span::new(start, text.len()));
     }
     spans
+}
+
+/// The cuts of [`chunk_spans`] from a chunk's start on: the offsets where chunks end.
+pub struct Cuts<'a> {
+    text: &'a str,
+    chunk_start: usize,
+    line_start: usize,
+    /// Whether the chunk so far is blank: an action line after blank lines stays with
+    /// them.
+    blank: bool,
+    marks: markup::Marks<'a>,
+}
+
+impl<'a> Cuts<'a> {
+    /// `from` must be the start of a chunk (0, or a cut).
+    pub fn new(text: &'a str, from: usize) -> Cuts<'a> {
+        Cuts {
+            text,
+            chunk_start: from,
+            line_start: from,
+            blank: true,
+            marks: markup::Marks::new(text, from),
+        }
+    }
+
+    fn cut(&mut self, at: usize) -> usize {
+        self.chunk_start = at;
+        self.line_start = at;
+        self.blank = true;
+        self.marks = markup::Marks::new(self.text, at);
+        at
+    }
+}
+
+impl Iterator for Cuts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.line_start < self.text.len() {
+            let start = self.line_start;
+            let rest = &self.text.as_bytes()[start..];
+            let len = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
+            let line = &self.text[start..start + len];
+            if line.starts_with(['*', ' ', '\t']) && is_separator_line(line) {
+                return Some(self.cut(start + len));
+            }
+            if !self.blank
+                && len < 160
+                && memchr::memchr(b'{', line.as_bytes()).is_none()
+                && structure::is_action_line(line)
+                && self.marks.closed_before(start)
+            {
+                return Some(self.cut(start));
+            }
+            self.blank = self.blank && line.trim().is_empty();
+            self.line_start = start + len;
+        }
+        None
+    }
 }

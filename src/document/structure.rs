@@ -187,6 +187,20 @@ fn action_regex() -> &'static Regex {
     })
 }
 
+/// The action and reference of an action line's content (`MOD\tECP/24A6/1`).
+fn action_captures(content: &str) -> Option<regex::Captures<'_>> {
+    let first = *content.as_bytes().first()?;
+    (b"(MASN".contains(&first) && content.len() < 120)
+        .then(|| action_regex().captures(content))
+        .flatten()
+}
+
+/// Whether a line is an action line (`MOD\tECP/24A6/1`), which begins a proposal unit.
+pub fn is_action_line(line: &str) -> bool {
+    let line = line.trim_end_matches(['\n', '\r']);
+    action_captures(trim_decoration(&line[content_start(line)..])).is_some()
+}
+
 fn reference_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -269,10 +283,7 @@ impl<'a> Parser<'a> {
         if b"DFIMC".contains(&first) && inline_note_regex().is_match(content) {
             return;
         }
-        let action = (b"(MASN".contains(&first) && content.len() < 120)
-            .then(|| action_regex().captures(content))
-            .flatten();
-        if let Some(c) = action {
+        if let Some(c) = action_captures(content) {
             self.start_unit_for_action(start);
             let m = c.name("action").map(|m| m.as_str()).unwrap_or("MOD");
             let kind = match m {

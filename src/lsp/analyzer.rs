@@ -6,11 +6,12 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
+use ropey::Rope;
 use tower_lsp::lsp_types::{self as lsp, NumberOrString, Url};
 
 use super::config::Config;
 use super::position::Mapper;
-use crate::analysis::{Analysis, Session};
+use crate::analysis::{Analysis, Session, TextChange};
 use crate::catalog::Catalog;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Rule;
@@ -24,6 +25,8 @@ use crate::text::{Encoding, Span};
 pub struct Analyzer {
     config: Arc<Config>,
     session: Session,
+    /// Whether the last analysed buffer began with a byte-order mark.
+    had_bom: Option<bool>,
 }
 
 impl Analyzer {
@@ -31,6 +34,7 @@ impl Analyzer {
         Analyzer {
             config,
             session: Session::new(),
+            had_bom: None,
         }
     }
 
@@ -38,10 +42,26 @@ impl Analyzer {
         &self.config
     }
 
-    /// Analyses the text (without its byte-order mark) of the next version.
-    pub fn update(&mut self, text: &str) -> Analysis {
-        self.session
-            .analyze(text, self.config.catalog.get(), &self.config.options)
+    /// Analyses the next version of the buffer, which differs from the last one by
+    /// `change` (offsets in the buffer). A byte-order mark is not analysed, as the CLI
+    /// does not analyse it.
+    pub fn update(&mut self, buffer: &str, change: TextChange) -> Analysis {
+        let (text, had_bom) = crate::text::strip_bom(buffer);
+        let base = buffer.len() - text.len();
+        let (catalog, options) = (self.config.catalog.get(), &self.config.options);
+        let same_start = self.had_bom == Some(had_bom);
+        self.had_bom = Some(had_bom);
+        match change.start.checked_sub(base) {
+            Some(start) if same_start => {
+                let change = TextChange {
+                    start,
+                    old_end: change.old_end - base,
+                    new_end: change.new_end - base,
+                };
+                self.session.analyze_change(text, change, catalog, options)
+            }
+            _ => self.session.analyze(text, catalog, options),
+        }
     }
 }
 
@@ -61,8 +81,12 @@ pub struct Snapshot {
     /// Increases with every change of the text or the configuration of the document.
     pub generation: u64,
     pub version: i32,
-    /// The whole buffer, as the client has it.
-    pub buffer: Arc<String>,
+    /// The whole buffer, as the client has it (a rope shares its unchanged parts with
+    /// the versions before and after).
+    rope: Rope,
+    /// The buffer as one string, made when a request first needs it: most versions are
+    /// only published, and a copy per keystroke was most of the server's memory.
+    buffer: OnceLock<String>,
     pub mapper: Mapper,
     pub config: Arc<Config>,
     /// `None` when the file is not a proposal (or is excluded by `proplint.toml`): it
@@ -70,43 +94,43 @@ pub struct Snapshot {
     pub analysis: Option<Analysis>,
     /// How long building this snapshot took.
     pub times: BuildTimes,
-    /// The analysis's diagnostics in LSP form, in the same order (shared with the
-    /// publication).
-    pub diagnostics: Arc<Vec<lsp::Diagnostic>>,
+    /// The analysis's diagnostics in LSP form, in the same order.
+    pub diagnostics: Vec<lsp::Diagnostic>,
 }
 
 impl Snapshot {
-    /// Builds the snapshot of a version: strips a byte-order mark as the CLI does,
-    /// analyses the text, keeps the analysis if the text is a proposal, and converts the
-    /// diagnostics.
+    /// Builds the snapshot of a version: analyses the text (`buffer`, equal to `rope`,
+    /// which differs from the analyzer's last text by `change`), keeps the analysis if
+    /// the text is a proposal, and converts the diagnostics.
+    #[allow(clippy::too_many_arguments)]
     pub fn build(
         uri: Url,
         generation: u64,
         version: i32,
-        buffer: Arc<String>,
+        rope: Rope,
+        buffer: &str,
+        change: TextChange,
         encoding: Encoding,
         analyzer: &mut Analyzer,
     ) -> Snapshot {
         let started = Instant::now();
-        let (text, had_bom) = crate::text::strip_bom(&buffer);
-        let base = if had_bom { crate::text::BOM.len() } else { 0 };
+        let base = buffer.len() - crate::text::strip_bom(buffer).0.len();
         let analysis = if analyzer.config().checks(&uri) {
-            Some(analyzer.update(text)).filter(Analysis::is_proposal)
+            Some(analyzer.update(buffer, change)).filter(Analysis::is_proposal)
         } else {
             None
         };
         let analysed = Instant::now();
-        let mapper = Mapper::new(&buffer, base, encoding);
+        let mapper = Mapper::new(buffer, base, encoding);
         let diagnostics = analysis
             .as_ref()
             .map(|a| {
                 a.diagnostics
                     .iter()
-                    .map(|d| to_lsp_diagnostic(d, &buffer, &mapper))
+                    .map(|d| to_lsp_diagnostic(d, buffer, &mapper))
                     .collect()
             })
             .unwrap_or_default();
-        let diagnostics = Arc::new(diagnostics);
         let times = BuildTimes {
             analysis: analysed - started,
             positions: analysed.elapsed(),
@@ -120,7 +144,8 @@ impl Snapshot {
             config: analyzer.config().clone(),
             analysis,
             diagnostics,
-            buffer,
+            rope,
+            buffer: OnceLock::new(),
         }
     }
 
@@ -128,21 +153,26 @@ impl Snapshot {
         self.config.catalog.get()
     }
 
+    /// The whole buffer.
+    fn buffer(&self) -> &str {
+        self.buffer.get_or_init(|| self.rope.to_string())
+    }
+
     /// The analysed text (the buffer without a byte-order mark).
     pub fn text(&self) -> &str {
-        &self.buffer[self.mapper.base()..]
+        &self.buffer()[self.mapper.base()..]
     }
 
     pub fn range(&self, span: Span) -> lsp::Range {
-        self.mapper.range(&self.buffer, span)
+        self.mapper.range(self.buffer(), span)
     }
 
     pub fn offset(&self, position: lsp::Position) -> usize {
-        self.mapper.offset(&self.buffer, position)
+        self.mapper.offset(self.buffer(), position)
     }
 
     pub fn span(&self, range: lsp::Range) -> Span {
-        self.mapper.span(&self.buffer, range)
+        self.mapper.span(self.buffer(), range)
     }
 
     /// Core diagnostics paired with their LSP form.

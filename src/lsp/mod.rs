@@ -5,7 +5,8 @@
 //! citations, document symbols and folding ranges, configured by `proplint.toml` and the
 //! client's `proplint` settings. [`server`] explains how edits stay ordered and how
 //! analyses of new versions supersede older ones; [`position`] is the one place where
-//! LSP positions are converted; [`protocol`] documents the custom messages.
+//! LSP positions are converted; [`protocol`] documents the custom messages; [`transport`] how messages reach the
+//! client.
 
 pub mod actions;
 pub mod analyzer;
@@ -18,8 +19,61 @@ pub mod position;
 pub mod protocol;
 pub mod server;
 pub mod symbols;
+pub mod transport;
 
 pub use server::{service, Backend, Inspector, Lifecycle, ProplintService};
+
+use tokio::io::{AsyncRead, AsyncWrite};
+
+/// A server ready to serve one client over a pair of byte streams.
+pub struct Connection {
+    service: ProplintService,
+    socket: tower_lsp::ClientSocket,
+    outbox: transport::Outbox,
+    queue: transport::OutboxReceiver,
+}
+
+impl Default for Connection {
+    fn default() -> Self {
+        Connection::new()
+    }
+}
+
+impl Connection {
+    pub fn new() -> Connection {
+        let (outbox, queue) = transport::outbox();
+        let (service, socket) = service(outbox.clone());
+        Connection {
+            service,
+            socket,
+            outbox,
+            queue,
+        }
+    }
+
+    /// A view of the server's buffers, for tests.
+    pub fn inspector(&self) -> Inspector {
+        self.service.inspector()
+    }
+
+    /// Serves until the client closes `input` or sends `exit`. Returns whether the
+    /// session ended cleanly: the stream closed, or `shutdown` before `exit`.
+    pub async fn serve(
+        self,
+        input: impl AsyncRead + Unpin,
+        output: impl AsyncWrite + Unpin + Send + 'static,
+    ) -> bool {
+        let lifecycle = self.service.lifecycle();
+        tokio::spawn(transport::write_messages(self.queue, output));
+        let serve =
+            tower_lsp::Server::new(input, self.outbox.framer(), self.socket).serve(self.service);
+        tokio::select! {
+            // The client closed the stream.
+            () = serve => true,
+            clean = lifecycle.exited() => clean,
+        }
+    }
+}
 
 /// Runs the language server on stdin/stdout until the client sends `exit` or closes
 /// the stream. Blocking: builds its own tokio runtime. An `exit` without a `shutdown`
@@ -30,17 +84,7 @@ pub fn run_stdio() -> std::io::Result<()> {
         .thread_name("proplint-lsp")
         .enable_all()
         .build()?;
-    let clean = runtime.block_on(async {
-        let (service, socket) = service();
-        let lifecycle = service.lifecycle();
-        let serve =
-            tower_lsp::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service);
-        tokio::select! {
-            // The client closed the stream.
-            () = serve => true,
-            clean = lifecycle.exited() => clean,
-        }
-    });
+    let clean = runtime.block_on(Connection::new().serve(tokio::io::stdin(), tokio::io::stdout()));
     // The stdin reader may still be blocked in a read; do not wait for it.
     runtime.shutdown_background();
     if clean {

@@ -11,9 +11,7 @@
 //!   `{textDocument: {uri}, position}` → `{markdown}` (what a hover on the citation at
 //!   that position shows) or null when no citation is there.
 
-use std::sync::Arc;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types::{
     notification::Notification, Diagnostic, Position, TextDocumentIdentifier, Url,
 };
@@ -53,31 +51,15 @@ pub struct CatalogEntry {
 
 pub const CATALOG_ENTRY_METHOD: &str = "proplint/catalogEntry";
 
-/// `textDocument/publishDiagnostics` with the diagnostics shared with the snapshot they
-/// belong to, instead of a copy per publication (hundreds on a large document, at
-/// every edit). The same message on the wire as the standard notification.
-pub enum PublishShared {}
-
-impl Notification for PublishShared {
-    type Params = PublishSharedParams;
-    const METHOD: &'static str = "textDocument/publishDiagnostics";
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PublishSharedParams {
-    pub uri: Url,
-    #[serde(serialize_with = "shared_ser", deserialize_with = "shared_de")]
-    pub diagnostics: Arc<Vec<Diagnostic>>,
+/// The parameters of `textDocument/publishDiagnostics`, borrowed from the snapshot they
+/// belong to instead of copied (hundreds of diagnostics on a large document, at every
+/// edit). Serialised as the standard `PublishDiagnosticsParams`.
+#[derive(Debug, Serialize)]
+pub struct PublishDiagnosticsRef<'a> {
+    pub uri: &'a Url,
+    pub diagnostics: &'a [Diagnostic],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<i32>,
-}
-
-fn shared_ser<S: Serializer>(v: &Arc<Vec<Diagnostic>>, s: S) -> Result<S::Ok, S::Error> {
-    v.as_slice().serialize(s)
-}
-
-fn shared_de<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<Vec<Diagnostic>>, D::Error> {
-    Vec::<Diagnostic>::deserialize(d).map(Arc::new)
 }
 
 #[cfg(test)]
@@ -86,22 +68,21 @@ mod tests {
     use tower_lsp::lsp_types::{PublishDiagnosticsParams, Range};
 
     #[test]
-    fn shared_publication_is_the_standard_message() {
+    fn borrowed_publication_is_the_standard_message() {
         let diagnostic = Diagnostic::new_simple(Range::default(), "m".into());
         let uri: Url = "file:///a.txt".parse().unwrap();
-        let standard =
-            PublishDiagnosticsParams::new(uri.clone(), vec![diagnostic.clone()], Some(3));
-        let shared = PublishSharedParams {
-            uri,
-            diagnostics: Arc::new(vec![diagnostic]),
-            version: Some(3),
-        };
-        assert_eq!(
-            serde_json::to_value(&standard).unwrap(),
-            serde_json::to_value(&shared).unwrap()
-        );
-        let back: PublishSharedParams =
-            serde_json::from_value(serde_json::to_value(&standard).unwrap()).unwrap();
-        assert_eq!(back, shared);
+        for version in [Some(3), None] {
+            let standard =
+                PublishDiagnosticsParams::new(uri.clone(), vec![diagnostic.clone()], version);
+            let borrowed = PublishDiagnosticsRef {
+                uri: &uri,
+                diagnostics: std::slice::from_ref(&diagnostic),
+                version,
+            };
+            assert_eq!(
+                serde_json::to_value(&standard).unwrap(),
+                serde_json::to_value(&borrowed).unwrap()
+            );
+        }
     }
 }

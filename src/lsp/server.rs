@@ -37,13 +37,15 @@ use tower_lsp::{Client, LanguageServer, LspService};
 
 use super::actions::{code_actions, fix_all_kind, EditSupport};
 use super::analyzer::{Analyzer, Snapshot};
+use super::buffer::{sync_text, Buffer};
 use super::config::{self, Config, ConfigError, Settings};
 use super::model::ModelView;
 use super::protocol::{
-    CatalogEntry, CatalogEntryParams, PublishShared, PublishSharedParams, TargetNotification,
-    TargetParams, CATALOG_ENTRY_METHOD, NOT_A_PROPOSAL,
+    CatalogEntry, CatalogEntryParams, PublishDiagnosticsRef, TargetNotification, TargetParams,
+    CATALOG_ENTRY_METHOD, NOT_A_PROPOSAL,
 };
-use super::{buffer::Buffer, completion, hover, position, symbols};
+use super::transport::{self, Outbox};
+use super::{completion, hover, position, symbols};
 use crate::text::Encoding;
 
 /// `PROPLINT_LSP_TRACE=1` logs where each analysis's time went, on stderr.
@@ -203,6 +205,8 @@ struct Shared {
 pub struct Backend {
     client: Client,
     shared: Arc<Shared>,
+    /// Where publications of diagnostics go (see [`transport`]).
+    outbox: Outbox,
 }
 
 /// Read access to the server's documents from outside the protocol, for tests that
@@ -301,9 +305,10 @@ impl tower_service::Service<Request> for ProplintService {
     }
 }
 
-/// The service for a transport (stdio, or a duplex pipe in tests).
-pub fn service() -> (ProplintService, tower_lsp::ClientSocket) {
-    let (inner, socket) = LspService::build(Backend::new)
+/// The service for a transport; it publishes diagnostics through `outbox`, which the
+/// transport writes out with tower-lsp's messages (see [`super::Connection`]).
+pub fn service(outbox: Outbox) -> (ProplintService, tower_lsp::ClientSocket) {
+    let (inner, socket) = LspService::build(move |client| Backend::new(client, outbox))
         .custom_method(CATALOG_ENTRY_METHOD, Backend::catalog_entry)
         .finish();
     (
@@ -316,10 +321,11 @@ pub fn service() -> (ProplintService, tower_lsp::ClientSocket) {
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Self {
+    pub fn new(client: Client, outbox: Outbox) -> Self {
         let (settings_ready, _) = watch::channel(false);
         Backend {
             client,
+            outbox,
             shared: Arc::new(Shared {
                 state: Mutex::new(State::default()),
                 settings_ready,
@@ -457,7 +463,8 @@ fn citation_hover(snapshot: &Snapshot, position: Position) -> Option<String> {
 struct WorkerContext {
     uri: Url,
     client: Client,
-    push: bool,
+    /// Where publications go; `None` when the client pulls diagnostics.
+    push: Option<Outbox>,
     jobs: watch::Receiver<Option<Job>>,
     results: watch::Sender<Option<Arc<Snapshot>>>,
     urgent: Arc<Notify>,
@@ -467,9 +474,9 @@ struct WorkerContext {
 
 async fn worker(mut cx: WorkerContext) {
     let mut analyzer: Option<Analyzer> = None;
-    // The text buffer of the snapshot before last, reused when no request holds it:
-    // a fresh megabyte per edit costs page faults.
-    let mut spare: Option<String> = None;
+    // The buffer as the analyzer last saw it, brought up to date at each version by
+    // copying only what changed (see `sync_text`).
+    let mut text = String::new();
     let mut settings_known = false;
     loop {
         if cx.jobs.changed().await.is_err() {
@@ -501,30 +508,39 @@ async fn worker(mut cx: WorkerContext) {
         };
         let uri = cx.uri.clone();
         let version = job.version;
-        let mut text = spare.take().unwrap_or_default();
+        let push = cx.push.is_some();
+        let mut buffer = std::mem::take(&mut text);
         let taken = std::time::Instant::now();
         let built = tokio::task::spawn_blocking(move || {
-            text.clear();
-            text.reserve(job.rope.len_bytes());
-            for chunk in job.rope.chunks() {
-                text.push_str(chunk);
-            }
+            let change = sync_text(&mut buffer, &job.rope);
             let text_time = taken.elapsed();
             let snapshot = Snapshot::build(
                 uri,
                 job.generation,
                 job.version,
-                Arc::new(text),
+                job.rope,
+                &buffer,
+                change,
                 job.encoding,
                 &mut session,
             );
-            (session, snapshot, text_time)
+            // Serialised here, off the runtime, while the next edit may already wait.
+            let publication = push.then(|| {
+                let params = PublishDiagnosticsRef {
+                    uri: &snapshot.uri,
+                    diagnostics: &snapshot.diagnostics,
+                    version: Some(version),
+                };
+                transport::notification("textDocument/publishDiagnostics", &params)
+            });
+            (session, snapshot, buffer, text_time, publication)
         })
         .await;
-        let (snapshot, text_time) = match built {
-            Ok((session, snapshot, text_time)) => {
+        let (snapshot, text_time, publication) = match built {
+            Ok((session, snapshot, buffer, text_time, publication)) => {
                 analyzer = Some(session);
-                (Arc::new(snapshot), text_time)
+                text = buffer;
+                (Arc::new(snapshot), text_time, publication)
             }
             Err(e) => {
                 cx.client
@@ -539,10 +555,7 @@ async fn worker(mut cx: WorkerContext) {
                 continue;
             }
         };
-        let previous = cx.results.send_replace(Some(snapshot.clone()));
-        spare = previous
-            .and_then(|old| Arc::try_unwrap(old).ok())
-            .and_then(|old| Arc::try_unwrap(old.buffer).ok());
+        cx.results.send_replace(Some(snapshot.clone()));
         match cx.jobs.has_changed() {
             Ok(false) => {}
             Ok(true) => continue, // superseded: do not publish a stale version
@@ -552,13 +565,20 @@ async fn worker(mut cx: WorkerContext) {
         if !*open {
             break;
         }
-        if cx.push {
-            let params = PublishSharedParams {
-                uri: cx.uri.clone(),
-                diagnostics: snapshot.diagnostics.clone(),
-                version: Some(version),
-            };
-            cx.client.send_notification::<PublishShared>(params).await;
+        if let (Some(outbox), Some(publication)) = (&cx.push, publication) {
+            match publication {
+                Ok(message) => {
+                    outbox.send(message);
+                }
+                Err(e) => {
+                    cx.client
+                        .log_message(
+                            MessageType::ERROR,
+                            format!("proplint: diagnostics of {} not sent: {e}", cx.uri),
+                        )
+                        .await
+                }
+            }
         }
         let params = match &snapshot.analysis {
             Some(a) => TargetParams {
@@ -774,7 +794,7 @@ impl LanguageServer for Backend {
             tokio::spawn(worker(WorkerContext {
                 uri: doc.uri.clone(),
                 client: self.client.clone(),
-                push: !state.flags.pull_diagnostics,
+                push: (!state.flags.pull_diagnostics).then(|| self.outbox.clone()),
                 jobs: jobs_rx,
                 results: results_tx,
                 urgent,
@@ -834,9 +854,17 @@ impl LanguageServer for Backend {
             let mut open = doc.open.lock().await;
             *open = false;
             if push {
-                self.client
-                    .publish_diagnostics(params.text_document.uri, Vec::new(), None)
-                    .await;
+                // Through the same queue as the worker's publications, so it comes last.
+                let params = PublishDiagnosticsRef {
+                    uri: &params.text_document.uri,
+                    diagnostics: &[],
+                    version: None,
+                };
+                if let Ok(message) =
+                    transport::notification("textDocument/publishDiagnostics", &params)
+                {
+                    self.outbox.send(message);
+                }
             }
         }
     }

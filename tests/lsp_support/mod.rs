@@ -144,9 +144,9 @@ impl TestClient {
         let (client_end, server_end) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_end);
         let (client_read, client_write) = tokio::io::split(client_end);
-        let (service, socket) = proplint::lsp::service();
-        let inspector = service.inspector();
-        tokio::spawn(tower_lsp::Server::new(server_read, server_write, socket).serve(service));
+        let connection = proplint::lsp::Connection::new();
+        let inspector = connection.inspector();
+        tokio::spawn(connection.serve(server_read, server_write));
         (TestClient::new(client_read, client_write), inspector)
     }
 

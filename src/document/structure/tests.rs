@@ -278,3 +278,46 @@ fn conference_lines_in_every_form() {
         assert_eq!(got, Some(id), "{line}");
     }
 }
+
+#[test]
+fn action_lines_cut_documents_without_separators() {
+    let text = "CMDT-17\nMOD\tB/1/1\nrecalling\na)\tx;\nReasons:\tx\n\nADD\tB/1/2\nReasons:\ty\n(SUP)\tB/1/3\nReasons:\tz\n";
+    let spans = crate::document::chunk_spans(text);
+    let starts: Vec<&str> = spans.iter().map(|s| &text[s.start..s.start + 3]).collect();
+    assert_eq!(starts, ["CMD", "MOD", "ADD", "(SU"]);
+    // Not inside a revision mark, nor on a line that holds one.
+    let marked = "MOD\tB/1/1\n{++\nADD\tB/1/2\n++}\n{~~MOD~>ADD~~}\tB/1/3\nx\n";
+    assert_eq!(crate::document::chunk_spans(marked).len(), 1);
+    // After a closed mark, yes.
+    let closed = "MOD\tB/1/1\n{++x++}\nADD\tB/1/2\n";
+    assert_eq!(crate::document::chunk_spans(closed).len(), 2);
+}
+
+/// Cutting at units changes nothing in the model of a real-looking document: every
+/// shipped fixture, with its separator lines removed, parses the same in chunks as in
+/// one piece.
+#[test]
+fn cutting_at_action_lines_keeps_the_model() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.extension().is_some_and(|e| e == "txt" || e == "md") {
+            continue;
+        }
+        let text: String = std::fs::read_to_string(&path)
+            .unwrap()
+            .split_inclusive('\n')
+            .filter(|l| !crate::document::is_separator_line(l))
+            .collect();
+        let catalog = Catalog::embedded();
+        let chunks = crate::document::chunk_spans(&text).len();
+        let chunked = serde_json::to_value(Document::parse(&text, catalog)).unwrap();
+        let mut whole = Document::parse_chunk(&text, catalog, true);
+        whole.language = detect_language(&text);
+        let whole = serde_json::to_value(whole).unwrap();
+        assert_eq!(chunked, whole, "{}", path.display());
+        checked += usize::from(chunks > 1);
+    }
+    assert!(checked >= 5, "only {checked} fixtures were cut at all");
+}
