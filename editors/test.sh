@@ -3,7 +3,9 @@
 #   VS Code extension: type check, unit tests, grammar tests, packaging
 #   Neovim: the proposal detection (luajit or nvim), and with NVIM_E2E=1 the headless LSP test
 #   Emacs: mode, highlighting, detection and eglot (when emacs and eglot are installed)
-#   Zed: cargo check of the extension (when ZED_CHECK=1: it downloads and builds its crates)
+#   Helix, Zed: their configuration files checked against the editors' own schemas
+#   (facts read from their source, cited in check.py); Zed also: cargo check of the
+#   extension (when ZED_CHECK=1: it downloads and builds its crates)
 # A missing tool skips its part with a note; a failing part makes the script exit 1.
 # PROPLINT_BIN (optional) is passed to the tests that can run against the real server.
 # The real-VS-Code end-to-end test is separate: editors/vscode/e2e/README.md.
@@ -42,7 +44,11 @@ else
   echo "skipped: emacs with eglot not found (Debian: apt-get install emacs-nox elpa-eglot)"
 fi
 
+part "Helix (editors/helix): languages.toml against Helix's configuration schema"
+run python3 helix/check.py
+
 part "Zed (editors/zed)"
+run python3 zed/check.py
 if [ "${ZED_CHECK:-0}" = 1 ] && command -v cargo >/dev/null; then
   run bash -c 'cd zed && cargo check --quiet'
 else

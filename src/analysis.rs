@@ -158,6 +158,12 @@ impl TextChange {
     /// One change covering `self` and then `next` (whose offsets refer to the text after
     /// `self`): an editor may send several edits before the analysis catches up.
     pub fn then(self, next: TextChange) -> TextChange {
+        if self.is_empty() {
+            return next;
+        }
+        if next.is_empty() {
+            return self;
+        }
         let start = self.start.min(next.start);
         // The end of `self`'s new text, carried through `next`.
         let self_end = if self.new_end <= next.start {
@@ -176,6 +182,11 @@ impl TextChange {
             old_end: self.old_end.max(next_old_end),
             new_end: self_end.max(next.new_end),
         }
+    }
+
+    /// Whether nothing changed.
+    pub fn is_empty(self) -> bool {
+        self.start == self.old_end && self.start == self.new_end
     }
 
     /// Bytes added (positive) or removed (negative) by the change.
@@ -305,17 +316,15 @@ impl Session {
                 let offset = chunk.span.start;
                 diagnostics.extend(found.iter().map(|d| d.clone().shifted(offset)));
             }
-            let refs: Vec<ProposalRef> = self
+            let refs: Vec<(usize, &ProposalRef)> = self
                 .chunks
                 .iter()
                 .flat_map(|c| {
                     let offset = c.span.start;
-                    c.document.units.iter().filter_map(move |u| {
-                        let mut r = u.reference.clone()?;
-                        r.span = r.span.shifted(offset);
-                        r.seq_span = r.seq_span.shifted(offset);
-                        Some(r)
-                    })
+                    c.document
+                        .units
+                        .iter()
+                        .filter_map(move |u| Some((offset, u.reference.as_ref()?)))
                 })
                 .collect();
             diagnostics.extend(rules::check_proposal_refs(&refs));

@@ -37,7 +37,7 @@ use tower_lsp::{Client, LanguageServer, LspService};
 
 use super::actions::{code_actions, fix_all_kind, EditSupport};
 use super::analyzer::{Analyzer, Snapshot};
-use super::buffer::{sync_text, Buffer};
+use super::buffer::{apply_change, Buffer};
 use super::config::{self, Config, ConfigError, Settings};
 use super::model::ModelView;
 use super::protocol::{
@@ -46,6 +46,7 @@ use super::protocol::{
 };
 use super::transport::{self, Outbox};
 use super::{completion, hover, position, symbols};
+use crate::analysis::TextChange;
 use crate::text::Encoding;
 
 /// `PROPLINT_LSP_TRACE=1` logs where each analysis's time went, on stderr.
@@ -71,6 +72,19 @@ struct ClientFlags {
     edits: EditSupport,
 }
 
+/// What changed in a document's text since its worker last took a job. Locked while a
+/// change is recorded and its job sent, and while the worker takes both, so the worker
+/// always gets a rope and the change that leads to it from the text it has.
+type Pending = Arc<Mutex<Option<TextChange>>>;
+
+/// Locks a mutex of the server's. A panic while holding one leaves plain data behind:
+/// keep serving.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// One version of a document for the worker to analyse.
 #[derive(Clone)]
 struct Job {
@@ -85,6 +99,8 @@ struct Doc {
     buffer: Buffer,
     generation: u64,
     jobs: watch::Sender<Option<Job>>,
+    /// The bytes changed since the worker last took a job; see [`Pending`].
+    pending: Pending,
     results: watch::Receiver<Option<Arc<Snapshot>>>,
     urgent: Arc<Notify>,
     /// Held while publishing; `false` once the document is closed.
@@ -216,10 +232,7 @@ pub struct Inspector(Arc<Shared>);
 
 impl Inspector {
     fn state(&self) -> MutexGuard<'_, State> {
-        self.0
-            .state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.0.state)
     }
 
     /// The text and version of an open document as the server holds it.
@@ -338,11 +351,7 @@ impl Backend {
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
-        // A panic while holding the lock leaves plain data behind; keep serving.
-        self.shared
-            .state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.shared.state)
     }
 
     async fn show_errors(&self, errors: Vec<ConfigError>) {
@@ -466,6 +475,7 @@ struct WorkerContext {
     /// Where publications go; `None` when the client pulls diagnostics.
     push: Option<Outbox>,
     jobs: watch::Receiver<Option<Job>>,
+    pending: Pending,
     results: watch::Sender<Option<Arc<Snapshot>>>,
     urgent: Arc<Notify>,
     open: Arc<tokio::sync::Mutex<bool>>,
@@ -475,8 +485,8 @@ struct WorkerContext {
 async fn worker(mut cx: WorkerContext) {
     let mut analyzer: Option<Analyzer> = None;
     // The buffer as the analyzer last saw it, brought up to date at each version by
-    // copying only what changed (see `sync_text`).
-    let mut text = String::new();
+    // copying only what changed; `None` when it must be copied whole.
+    let mut text: Option<String> = Some(String::new());
     let mut settings_known = false;
     loop {
         if cx.jobs.changed().await.is_err() {
@@ -499,7 +509,11 @@ async fn worker(mut cx: WorkerContext) {
             }
         }
         // The newest version: anything sent during the debounce supersedes older jobs.
-        let Some(job) = cx.jobs.borrow_and_update().clone() else {
+        let (job, change) = {
+            let mut pending = lock(&cx.pending);
+            (cx.jobs.borrow_and_update().clone(), pending.take())
+        };
+        let Some(job) = job else {
             continue;
         };
         let mut session = match analyzer.take() {
@@ -509,11 +523,28 @@ async fn worker(mut cx: WorkerContext) {
         let uri = cx.uri.clone();
         let version = job.version;
         let push = cx.push.is_some();
-        let mut buffer = std::mem::take(&mut text);
+        let previous = text.take();
         let taken = std::time::Instant::now();
         let built = tokio::task::spawn_blocking(move || {
-            let change = sync_text(&mut buffer, &job.rope);
-            let text_time = taken.elapsed();
+            let hop = taken.elapsed();
+            let end = job.rope.len_bytes();
+            let change = change.unwrap_or(TextChange {
+                start: end,
+                old_end: end,
+                new_end: end,
+            });
+            let (buffer, change) = match previous {
+                Some(mut buffer) => {
+                    if apply_change(&mut buffer, &job.rope, change) {
+                        (buffer, change)
+                    } else {
+                        let old_len = buffer.len();
+                        (job.rope.to_string(), TextChange::whole(old_len, end))
+                    }
+                }
+                None => (job.rope.to_string(), TextChange::whole(0, end)),
+            };
+            let text_time = (hop, taken.elapsed() - hop);
             let snapshot = Snapshot::build(
                 uri,
                 job.generation,
@@ -539,7 +570,7 @@ async fn worker(mut cx: WorkerContext) {
         let (snapshot, text_time, publication) = match built {
             Ok((session, snapshot, buffer, text_time, publication)) => {
                 analyzer = Some(session);
-                text = buffer;
+                text = Some(buffer);
                 (Arc::new(snapshot), text_time, publication)
             }
             Err(e) => {
@@ -599,9 +630,10 @@ async fn worker(mut cx: WorkerContext) {
         if *TRACE {
             let t = snapshot.times;
             eprintln!(
-                "proplint-lsp: {} v{version}: text {:?}, analysis {:?}, positions {:?}, total to publish {:?} ({} diagnostics)",
+                "proplint-lsp: {} v{version}: hop {:?}, text {:?}, analysis {:?}, positions {:?}, total to publish {:?} ({} diagnostics)",
                 cx.uri,
-                text_time,
+                text_time.0,
+                text_time.1,
                 t.analysis,
                 t.positions,
                 taken.elapsed(),
@@ -781,10 +813,13 @@ impl LanguageServer for Backend {
             let (results_tx, results) = watch::channel(None);
             let urgent = Arc::new(Notify::new());
             let open = Arc::new(tokio::sync::Mutex::new(true));
+            // The worker starts from an empty text.
+            let pending = Arc::new(Mutex::new(Some(TextChange::whole(0, doc.text.len()))));
             let entry = Doc {
                 buffer: Buffer::new(&doc.text, doc.version),
                 generation,
                 jobs,
+                pending: pending.clone(),
                 results,
                 urgent: urgent.clone(),
                 open: open.clone(),
@@ -796,6 +831,7 @@ impl LanguageServer for Backend {
                 client: self.client.clone(),
                 push: (!state.flags.pull_diagnostics).then(|| self.outbox.clone()),
                 jobs: jobs_rx,
+                pending,
                 results: results_tx,
                 urgent,
                 open,
@@ -820,11 +856,14 @@ impl LanguageServer for Backend {
                 )),
                 Some(doc) => {
                     let previous = doc.buffer.version();
-                    doc.buffer.apply(&params.content_changes, version, encoding);
+                    let change = doc.buffer.apply(&params.content_changes, version, encoding);
                     doc.generation = generation;
                     let doc = &state.docs[&uri];
                     let job = state.job(&uri, doc);
+                    let mut pending = lock(&doc.pending);
+                    *pending = Some(pending.map_or(change, |p| p.then(change)));
                     doc.jobs.send_replace(Some(job));
+                    drop(pending);
                     (version <= previous).then(|| {
                         format!("proplint: version {version} of {uri} follows version {previous}")
                     })

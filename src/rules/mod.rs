@@ -159,6 +159,6 @@ pub fn run_chunk(
 
 /// The rules that compare units across the whole document: proposal references, in
 /// document order, with document spans.
-pub fn check_proposal_refs(refs: &[crate::document::ProposalRef]) -> Vec<Diagnostic> {
+pub fn check_proposal_refs(refs: &[(usize, &crate::document::ProposalRef)]) -> Vec<Diagnostic> {
     proposal_sequence::check(refs)
 }

@@ -5,16 +5,18 @@ use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::ProposalRef;
 use crate::rules::Rule;
 
-pub fn check(refs: &[ProposalRef]) -> Vec<Diagnostic> {
+/// `refs`: every proposal reference in document order, each with the offset of the chunk
+/// it was parsed in (its span is relative to that chunk).
+pub fn check(refs: &[(usize, &ProposalRef)]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let Some(first) = refs.first() else {
+    let Some(&(_, first)) = refs.first() else {
         return out;
     };
     // First the breaks, then each break's fix: it renumbers up to the next break,
     // which gets a fix of its own, so the work stays linear in the number of proposals.
     let mut breaks: Vec<(usize, String)> = Vec::new();
     let mut previous: &ProposalRef = first;
-    for (i, r) in refs.iter().enumerate().skip(1) {
+    for (i, &(_, r)) in refs.iter().enumerate().skip(1) {
         let expected = previous.seq + 1;
         let message = if r.prefix != first.prefix {
             Some(format!(
@@ -45,15 +47,20 @@ pub fn check(refs: &[ProposalRef]) -> Vec<Diagnostic> {
     for (k, (i, message)) in breaks.iter().enumerate() {
         let i = *i;
         let end = breaks.get(k + 1).map_or(refs.len(), |(next, _)| *next);
-        let expected = refs[i - 1].seq + 1;
+        let expected = refs[i - 1].1.seq + 1;
         let edits: Vec<Edit> = (expected..)
             .zip(&refs[i..end])
-            .filter_map(|(seq, r)| {
+            .filter_map(|(seq, &(offset, r))| {
                 let want = format!("{}/{seq}", first.prefix);
-                (r.text != want).then(|| Edit::replace(r.span, want))
+                (r.text != want).then(|| Edit::replace(r.span.shifted(offset), want))
             })
             .collect();
-        let mut d = Diagnostic::new(Rule::ProposalSequence, refs[i].span, message.clone());
+        let (offset, r) = refs[i];
+        let mut d = Diagnostic::new(
+            Rule::ProposalSequence,
+            r.span.shifted(offset),
+            message.clone(),
+        );
         if !edits.is_empty() {
             d = d.with_fix(Fix::unsafe_(
                 format!("Renumber from {}/{expected}", first.prefix),
