@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Cuts, Document, ProposalRef};
 use crate::rules::{self, Rule};
 use crate::text::Span;
+pub use crate::text::TextChange;
 
 /// What a front-end may choose about an analysis.
 #[derive(Debug, Clone, Default)]
@@ -134,65 +135,6 @@ pub fn validate_target(catalog: &Catalog, id: &str) -> Result<(), OptionError> {
 /// analysis is a session with nothing to reuse).
 pub fn analyze(text: &str, catalog: &Catalog, options: &Options) -> Analysis {
     Session::new().analyze(text, catalog, options)
-}
-
-/// How one text became the next: bytes `start..old_end` of the old text were replaced by
-/// bytes `start..new_end` of the new one; everything before and after is the same.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TextChange {
-    pub start: usize,
-    pub old_end: usize,
-    pub new_end: usize,
-}
-
-impl TextChange {
-    /// The whole text replaced.
-    pub fn whole(old_len: usize, new_len: usize) -> TextChange {
-        TextChange {
-            start: 0,
-            old_end: old_len,
-            new_end: new_len,
-        }
-    }
-
-    /// One change covering `self` and then `next` (whose offsets refer to the text after
-    /// `self`): an editor may send several edits before the analysis catches up.
-    pub fn then(self, next: TextChange) -> TextChange {
-        if self.is_empty() {
-            return next;
-        }
-        if next.is_empty() {
-            return self;
-        }
-        let start = self.start.min(next.start);
-        // The end of `self`'s new text, carried through `next`.
-        let self_end = if self.new_end <= next.start {
-            self.new_end
-        } else {
-            (self.new_end.max(next.old_end) + next.new_end) - next.old_end
-        };
-        // The end of `next`'s old text, carried back through `self`.
-        let next_old_end = if next.old_end <= self.start {
-            next.old_end
-        } else {
-            (next.old_end.max(self.new_end) + self.old_end) - self.new_end
-        };
-        TextChange {
-            start,
-            old_end: self.old_end.max(next_old_end),
-            new_end: self_end.max(next.new_end),
-        }
-    }
-
-    /// Whether nothing changed.
-    pub fn is_empty(self) -> bool {
-        self.start == self.old_end && self.start == self.new_end
-    }
-
-    /// Bytes added (positive) or removed (negative) by the change.
-    fn delta(self) -> isize {
-        self.new_end as isize - self.old_end as isize
-    }
 }
 
 /// Analyses successive versions of one text, reusing the parse and the rule results of

@@ -111,6 +111,30 @@ impl LineIndex {
         Some(Span::new(start, end))
     }
 
+    /// Brings the index of the text before `change` up to date with `text`, the text
+    /// after it: line starts before the change stay, those after it move, those inside
+    /// it are found again. A language server does this at every keystroke instead of
+    /// scanning a megabyte.
+    pub fn update(&mut self, text: &str, change: TextChange) {
+        let removed = self.line_starts.partition_point(|&s| s <= change.start)
+            ..self.line_starts.partition_point(|&s| s <= change.old_end);
+        let delta = change.delta();
+        let after: Vec<usize> = self.line_starts[removed.end..]
+            .iter()
+            .map(|&s| s.wrapping_add_signed(delta))
+            .collect();
+        self.line_starts.truncate(removed.start);
+        let inserted = text
+            .as_bytes()
+            .get(change.start..change.new_end)
+            .unwrap_or(&[]);
+        self.line_starts
+            .extend(memchr::memchr_iter(b'\n', inserted).map(|i| change.start + i + 1));
+        self.line_starts.extend(after);
+        self.len = text.len();
+        self.ascii = text.is_ascii();
+    }
+
     /// Zero-based line containing `offset` (offsets past the end clamp to the last line).
     pub fn line_of(&self, offset: usize) -> usize {
         let offset = offset.min(self.len);
@@ -179,6 +203,65 @@ fn measure(s: &str, encoding: Encoding) -> usize {
     }
 }
 
+/// How one text became the next: bytes `start..old_end` of the old text were replaced by
+/// bytes `start..new_end` of the new one; everything before and after is the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextChange {
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+impl TextChange {
+    /// The whole text replaced.
+    pub fn whole(old_len: usize, new_len: usize) -> TextChange {
+        TextChange {
+            start: 0,
+            old_end: old_len,
+            new_end: new_len,
+        }
+    }
+
+    /// One change covering `self` and then `next` (whose offsets refer to the text after
+    /// `self`): an editor may send several edits before the analysis catches up.
+    pub fn then(self, next: TextChange) -> TextChange {
+        if self.is_empty() {
+            return next;
+        }
+        if next.is_empty() {
+            return self;
+        }
+        let start = self.start.min(next.start);
+        // The end of `self`'s new text, carried through `next`.
+        let self_end = if self.new_end <= next.start {
+            self.new_end
+        } else {
+            (self.new_end.max(next.old_end) + next.new_end) - next.old_end
+        };
+        // The end of `next`'s old text, carried back through `self`.
+        let next_old_end = if next.old_end <= self.start {
+            next.old_end
+        } else {
+            (next.old_end.max(self.new_end) + self.old_end) - self.new_end
+        };
+        TextChange {
+            start,
+            old_end: self.old_end.max(next_old_end),
+            new_end: self_end.max(next.new_end),
+        }
+    }
+
+    /// Whether nothing changed.
+    pub fn is_empty(self) -> bool {
+        self.start == self.old_end && self.start == self.new_end
+    }
+
+    /// Bytes added (positive) or removed (negative) by the change.
+    pub fn delta(self) -> isize {
+        self.new_end as isize - self.old_end as isize
+    }
+}
+
 /// The largest character boundary at or before `offset`.
 pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
@@ -202,6 +285,29 @@ pub fn strip_bom(text: &str) -> (&str, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// An index updated edit by edit equals one built from the final text.
+        #[test]
+        fn updated_index_equals_a_new_one(
+            start in "[a\\n\\r😀é]{0,30}",
+            edits in proptest::collection::vec((any::<usize>(), 0usize..8, "[a\\n\\r😀é]{0,6}"), 1..30),
+        ) {
+            let mut text = start;
+            let mut index = LineIndex::new(&text);
+            for (at, len, insert) in edits {
+                let from = floor_char_boundary(&text, at % (text.len() + 1));
+                let to = floor_char_boundary(&text, (from + len).min(text.len()));
+                text.replace_range(from..to, &insert);
+                index.update(&text, TextChange { start: from, old_end: to, new_end: from + insert.len() });
+                let fresh = LineIndex::new(&text);
+                prop_assert_eq!(&index.line_starts, &fresh.line_starts);
+                prop_assert_eq!(index.len, fresh.len);
+                prop_assert_eq!(index.ascii, fresh.ascii);
+            }
+        }
+    }
 
     fn roundtrip_all(text: &str) {
         let index = LineIndex::new(text);

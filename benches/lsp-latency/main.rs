@@ -5,7 +5,8 @@
 //! citations stale), sends single-character edits (insertions and deletions) at seeded
 //! random positions one at a time, and measures from each `didChange` to the
 //! `publishDiagnostics` for that version (p50, p90, p99, max), the time to the first
-//! diagnostics after `didOpen`, and the server's peak memory (VmHWM from
+//! diagnostics after `didOpen`, the server's memory before `didOpen` (VmRSS), and its
+//! peak memory (VmHWM from
 //! /proc/PID/status). proplint's debounce is turned off (`debounceMs: 0` in the
 //! settings the harness answers with).
 //!
@@ -335,6 +336,9 @@ fn main() {
     };
 
     // First diagnostics.
+    // What the server holds before it has a document: the rest is the document's cost.
+    std::thread::sleep(Duration::from_millis(200));
+    let idle = vm_kib(pid, "VmRSS:");
     let opened = s.notify(
         "textDocument/didOpen",
         json!({"textDocument": {"uri": uri, "languageId": args.language_id, "version": 1, "text": text}}),
@@ -422,6 +426,7 @@ fn main() {
     }
     let hwm = vm_kib(pid, "VmHWM:");
     let rss = vm_kib(pid, "VmRSS:");
+    let (anon, file) = (vm_kib(pid, "RssAnon:"), vm_kib(pid, "RssFile:"));
 
     let _ = s.request("shutdown", Value::Null);
     s.notify("exit", Value::Null);
@@ -448,6 +453,10 @@ fn main() {
         "timeouts": timeouts,
         "vm_hwm_kib": hwm,
         "vm_rss_kib": rss,
+        "idle_rss_kib": idle,
+        "rss_anon_kib": anon,
+        "rss_file_kib": file,
+        "hwm_over_idle_per_document": hwm.zip(idle).map(|(h, i)| (h.saturating_sub(i) * 1024) as f64 / size as f64),
         "hwm_over_document": hwm.map(|h| (h * 1024) as f64 / size as f64),
     });
     if args.json {
@@ -478,6 +487,16 @@ fn main() {
             h as f64 / 1024.0,
             (h * 1024) as f64 / size as f64,
             rss.unwrap_or(0) as f64 / 1024.0
+        );
+    }
+    if let (Some(h), Some(i)) = (hwm, idle) {
+        println!(
+            "document's cost:   VmHWM - VmRSS before didOpen ({:.1} MiB) = {:.1} MiB ({:.1}x the document); at end RssAnon {:.1} MiB, RssFile {:.1} MiB",
+            i as f64 / 1024.0,
+            h.saturating_sub(i) as f64 / 1024.0,
+            (h.saturating_sub(i) * 1024) as f64 / size as f64,
+            anon.unwrap_or(0) as f64 / 1024.0,
+            file.unwrap_or(0) as f64 / 1024.0,
         );
     }
 }

@@ -60,9 +60,23 @@ pub fn parse_chunk(source: &str, catalog: &Catalog, first: bool) -> Document {
     }
     flattened.sort_by_key(|f| (f.span.start, f.span.end));
     flattened.dedup_by_key(|f| f.span);
+    // An editor keeps the model of every chunk for as long as the document is open:
+    // no spare capacity (it was a quarter of the model's memory).
+    for unit in &mut units {
+        for section in &mut unit.sections {
+            section.clauses.shrink_to_fit();
+        }
+        unit.sections.shrink_to_fit();
+    }
+    units.shrink_to_fit();
+    flattened.shrink_to_fit();
+    let mut citations = citations;
+    citations.shrink_to_fit();
+    let mut marks = reading.marks.clone();
+    marks.shrink_to_fit();
     Document {
         language: Lang::En,
-        marks: reading.marks.clone(),
+        marks,
         units,
         citations,
         flattened,

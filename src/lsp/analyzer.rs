@@ -7,6 +7,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use ropey::Rope;
+use serde::Serialize;
 use tower_lsp::lsp_types::{self as lsp, NumberOrString, Url};
 
 use super::config::Config;
@@ -15,7 +16,7 @@ use crate::analysis::{Analysis, Session, TextChange};
 use crate::catalog::Catalog;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Rule;
-use crate::text::{Encoding, Span};
+use crate::text::{Encoding, LineIndex, Span};
 
 /// Produces analyses of successive versions of one document with one configuration:
 /// the core's incremental [`Session`], which re-parses and re-checks only the chunks of
@@ -94,14 +95,18 @@ pub struct Snapshot {
     pub analysis: Option<Analysis>,
     /// How long building this snapshot took.
     pub times: BuildTimes,
-    /// The analysis's diagnostics in LSP form, in the same order.
-    pub diagnostics: Vec<lsp::Diagnostic>,
+    /// The LSP ranges of the analysis's diagnostics, in the same order.
+    ranges: Vec<lsp::Range>,
+    /// The diagnostics in LSP form, made when a request first needs them (a publication
+    /// serialises [`Snapshot::published`] instead, without copying every message).
+    diagnostics: OnceLock<Vec<lsp::Diagnostic>>,
 }
 
 impl Snapshot {
     /// Builds the snapshot of a version: analyses the text (`buffer`, equal to `rope`,
-    /// which differs from the analyzer's last text by `change`), keeps the analysis if
-    /// the text is a proposal, and converts the diagnostics.
+    /// which differs from the analyzer's last text by `change`; `index` is its line
+    /// index), keeps the analysis if the text is a proposal, and converts the
+    /// diagnostics.
     #[allow(clippy::too_many_arguments)]
     pub fn build(
         uri: Url,
@@ -110,6 +115,7 @@ impl Snapshot {
         rope: Rope,
         buffer: &str,
         change: TextChange,
+        index: Arc<LineIndex>,
         encoding: Encoding,
         analyzer: &mut Analyzer,
     ) -> Snapshot {
@@ -121,13 +127,13 @@ impl Snapshot {
             None
         };
         let analysed = Instant::now();
-        let mapper = Mapper::new(buffer, base, encoding);
-        let diagnostics = analysis
+        let mapper = Mapper::with_index(index, base, encoding);
+        let ranges = analysis
             .as_ref()
             .map(|a| {
                 a.diagnostics
                     .iter()
-                    .map(|d| to_lsp_diagnostic(d, buffer, &mapper))
+                    .map(|d| mapper.range(buffer, d.span))
                     .collect()
             })
             .unwrap_or_default();
@@ -143,7 +149,8 @@ impl Snapshot {
             mapper,
             config: analyzer.config().clone(),
             analysis,
-            diagnostics,
+            ranges,
+            diagnostics: OnceLock::new(),
             rope,
             buffer: OnceLock::new(),
         }
@@ -175,12 +182,33 @@ impl Snapshot {
         self.mapper.span(self.buffer(), range)
     }
 
+    fn core_diagnostics(&self) -> &[Diagnostic] {
+        self.analysis.as_ref().map_or(&[], |a| &a.diagnostics)
+    }
+
+    /// The diagnostics in LSP form.
+    pub fn diagnostics(&self) -> &[lsp::Diagnostic] {
+        self.diagnostics.get_or_init(|| {
+            self.core_diagnostics()
+                .iter()
+                .zip(&self.ranges)
+                .map(|(d, range)| DiagnosticView::new(d, *range).to_lsp())
+                .collect()
+        })
+    }
+
+    /// The diagnostics as a publication serialises them: borrowed, not copied.
+    pub fn published(&self) -> Vec<DiagnosticView<'_>> {
+        self.core_diagnostics()
+            .iter()
+            .zip(&self.ranges)
+            .map(|(d, range)| DiagnosticView::new(d, *range))
+            .collect()
+    }
+
     /// Core diagnostics paired with their LSP form.
     pub fn diagnostic_pairs(&self) -> impl Iterator<Item = (&Diagnostic, &lsp::Diagnostic)> {
-        self.analysis
-            .iter()
-            .flat_map(|a| a.diagnostics.iter())
-            .zip(self.diagnostics.iter())
+        self.core_diagnostics().iter().zip(self.diagnostics())
     }
 }
 
@@ -192,44 +220,81 @@ pub fn to_lsp_severity(severity: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
-/// Each rule's code and documentation link, parsed once (a 1 MB document can carry
-/// hundreds of diagnostics, converted again at every edit).
-fn rule_links() -> &'static HashMap<Rule, (NumberOrString, Option<lsp::CodeDescription>)> {
-    static LINKS: OnceLock<HashMap<Rule, (NumberOrString, Option<lsp::CodeDescription>)>> =
-        OnceLock::new();
+/// Each rule's documentation link, parsed once (a 1 MB document can carry hundreds of
+/// diagnostics, converted again at every edit).
+fn rule_links() -> &'static HashMap<Rule, lsp::CodeDescription> {
+    static LINKS: OnceLock<HashMap<Rule, lsp::CodeDescription>> = OnceLock::new();
     LINKS.get_or_init(|| {
         Rule::ALL
             .iter()
-            .map(|&rule| {
-                let href = Url::parse(&rule.doc_url()).ok();
-                (
-                    rule,
-                    (
-                        NumberOrString::String(rule.code().to_string()),
-                        href.map(|href| lsp::CodeDescription { href }),
-                    ),
-                )
+            .filter_map(|&rule| {
+                let href = Url::parse(&rule.doc_url()).ok()?;
+                Some((rule, lsp::CodeDescription { href }))
             })
             .collect()
     })
 }
 
 /// A core diagnostic as the client sees it: rule code linked to its documentation,
-/// `source: "proplint"`.
-pub fn to_lsp_diagnostic(d: &Diagnostic, buffer: &str, mapper: &Mapper) -> lsp::Diagnostic {
-    let (code, code_description) = rule_links()
-        .get(&d.rule)
-        .cloned()
-        .unwrap_or_else(|| (NumberOrString::String(d.rule.code().to_string()), None));
-    lsp::Diagnostic {
-        range: mapper.range(buffer, d.span),
-        severity: Some(to_lsp_severity(d.severity)),
-        code: Some(code),
-        code_description,
-        source: Some("proplint".to_string()),
-        message: d.message.clone(),
-        related_information: None,
-        tags: None,
-        data: None,
+/// `source: "proplint"`. Serialises as `lsp::Diagnostic` does (a test checks it).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiagnosticView<'a> {
+    range: lsp::Range,
+    severity: lsp::DiagnosticSeverity,
+    code: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code_description: Option<&'static lsp::CodeDescription>,
+    source: &'static str,
+    message: &'a str,
+}
+
+impl<'a> DiagnosticView<'a> {
+    pub fn new(d: &'a Diagnostic, range: lsp::Range) -> Self {
+        DiagnosticView {
+            range,
+            severity: to_lsp_severity(d.severity),
+            code: d.rule.code(),
+            code_description: rule_links().get(&d.rule),
+            source: "proplint",
+            message: &d.message,
+        }
+    }
+
+    pub fn to_lsp(&self) -> lsp::Diagnostic {
+        lsp::Diagnostic {
+            range: self.range,
+            severity: Some(self.severity),
+            code: Some(NumberOrString::String(self.code.to_string())),
+            code_description: self.code_description.cloned(),
+            source: Some(self.source.to_string()),
+            message: self.message.to_string(),
+            related_information: None,
+            tags: None,
+            data: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a publication sends is what the standard type would send.
+    #[test]
+    fn a_view_serialises_as_the_lsp_diagnostic() {
+        for rule in Rule::ALL {
+            let d = Diagnostic::new(*rule, Span::new(0, 1), "message «é»\n\"quoted\"");
+            let range = lsp::Range::new(lsp::Position::new(1, 2), lsp::Position::new(3, 4));
+            let view = DiagnosticView::new(&d, range);
+            assert_eq!(
+                serde_json::to_value(&view).unwrap(),
+                serde_json::to_value(view.to_lsp()).unwrap()
+            );
+            assert!(
+                view.code_description.is_some(),
+                "{rule:?} has no documentation link"
+            );
+        }
     }
 }

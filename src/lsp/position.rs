@@ -12,6 +12,8 @@
 //!   two give the same offset for every position, with CRLF, lone CR, form feeds, U+2028,
 //!   accents, Cyrillic and emoji.
 
+use std::sync::Arc;
+
 use ropey::Rope;
 use tower_lsp::lsp_types::{ClientCapabilities, Position, PositionEncodingKind, Range};
 
@@ -46,7 +48,7 @@ pub fn encoding_kind(encoding: Encoding) -> PositionEncodingKind {
 /// are relative to the analysed text, positions to the whole buffer.
 #[derive(Debug, Clone)]
 pub struct Mapper {
-    index: LineIndex,
+    index: Arc<LineIndex>,
     base: usize,
     encoding: Encoding,
 }
@@ -54,8 +56,14 @@ pub struct Mapper {
 impl Mapper {
     /// `buffer` is the whole document as the client has it.
     pub fn new(buffer: &str, base: usize, encoding: Encoding) -> Self {
+        Mapper::with_index(Arc::new(LineIndex::new(buffer)), base, encoding)
+    }
+
+    /// With the line index of the whole buffer, already made (the server keeps one up
+    /// to date from version to version).
+    pub fn with_index(index: Arc<LineIndex>, base: usize, encoding: Encoding) -> Self {
         Mapper {
-            index: LineIndex::new(buffer),
+            index,
             base,
             encoding,
         }

@@ -12,9 +12,7 @@
 //!   that position shows) or null when no citation is there.
 
 use serde::{Deserialize, Serialize};
-use tower_lsp::lsp_types::{
-    notification::Notification, Diagnostic, Position, TextDocumentIdentifier, Url,
-};
+use tower_lsp::lsp_types::{notification::Notification, Position, TextDocumentIdentifier, Url};
 
 /// Parameters of `proplint/target`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,9 +53,9 @@ pub const CATALOG_ENTRY_METHOD: &str = "proplint/catalogEntry";
 /// belong to instead of copied (hundreds of diagnostics on a large document, at every
 /// edit). Serialised as the standard `PublishDiagnosticsParams`.
 #[derive(Debug, Serialize)]
-pub struct PublishDiagnosticsRef<'a> {
+pub struct PublishDiagnosticsRef<'a, D> {
     pub uri: &'a Url,
-    pub diagnostics: &'a [Diagnostic],
+    pub diagnostics: &'a [D],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<i32>,
 }
@@ -65,7 +63,7 @@ pub struct PublishDiagnosticsRef<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tower_lsp::lsp_types::{PublishDiagnosticsParams, Range};
+    use tower_lsp::lsp_types::{Diagnostic, PublishDiagnosticsParams, Range};
 
     #[test]
     fn borrowed_publication_is_the_standard_message() {

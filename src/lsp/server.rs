@@ -47,7 +47,7 @@ use super::protocol::{
 use super::transport::{self, Outbox};
 use super::{completion, hover, position, symbols};
 use crate::analysis::TextChange;
-use crate::text::Encoding;
+use crate::text::{Encoding, LineIndex};
 
 /// `PROPLINT_LSP_TRACE=1` logs where each analysis's time went, on stderr.
 static TRACE: std::sync::LazyLock<bool> =
@@ -487,6 +487,8 @@ async fn worker(mut cx: WorkerContext) {
     // The buffer as the analyzer last saw it, brought up to date at each version by
     // copying only what changed; `None` when it must be copied whole.
     let mut text: Option<String> = Some(String::new());
+    // The line index of `text`, kept up to date the same way.
+    let mut index = Arc::new(LineIndex::new(""));
     let mut settings_known = false;
     loop {
         if cx.jobs.changed().await.is_err() {
@@ -524,6 +526,7 @@ async fn worker(mut cx: WorkerContext) {
         let version = job.version;
         let push = cx.push.is_some();
         let previous = text.take();
+        let mut lines = std::mem::replace(&mut index, Arc::new(LineIndex::new("")));
         let taken = std::time::Instant::now();
         let built = tokio::task::spawn_blocking(move || {
             let hop = taken.elapsed();
@@ -544,6 +547,9 @@ async fn worker(mut cx: WorkerContext) {
                 }
                 None => (job.rope.to_string(), TextChange::whole(0, end)),
             };
+            if !change.is_empty() {
+                Arc::make_mut(&mut lines).update(&buffer, change);
+            }
             let text_time = (hop, taken.elapsed() - hop);
             let snapshot = Snapshot::build(
                 uri,
@@ -552,6 +558,7 @@ async fn worker(mut cx: WorkerContext) {
                 job.rope,
                 &buffer,
                 change,
+                lines.clone(),
                 job.encoding,
                 &mut session,
             );
@@ -559,18 +566,19 @@ async fn worker(mut cx: WorkerContext) {
             let publication = push.then(|| {
                 let params = PublishDiagnosticsRef {
                     uri: &snapshot.uri,
-                    diagnostics: &snapshot.diagnostics,
+                    diagnostics: &snapshot.published(),
                     version: Some(version),
                 };
                 transport::notification("textDocument/publishDiagnostics", &params)
             });
-            (session, snapshot, buffer, text_time, publication)
+            (session, snapshot, buffer, lines, text_time, publication)
         })
         .await;
         let (snapshot, text_time, publication) = match built {
-            Ok((session, snapshot, buffer, text_time, publication)) => {
+            Ok((session, snapshot, buffer, new_index, text_time, publication)) => {
                 analyzer = Some(session);
                 text = Some(buffer);
+                index = new_index;
                 (Arc::new(snapshot), text_time, publication)
             }
             Err(e) => {
@@ -637,7 +645,7 @@ async fn worker(mut cx: WorkerContext) {
                 t.analysis,
                 t.positions,
                 taken.elapsed(),
-                snapshot.diagnostics.len()
+                snapshot.analysis.as_ref().map_or(0, |a| a.diagnostics.len())
             );
         }
     }
@@ -894,7 +902,7 @@ impl LanguageServer for Backend {
             *open = false;
             if push {
                 // Through the same queue as the worker's publications, so it comes last.
-                let params = PublishDiagnosticsRef {
+                let params = PublishDiagnosticsRef::<Diagnostic> {
                     uri: &params.text_document.uri,
                     diagnostics: &[],
                     version: None,
@@ -947,7 +955,7 @@ impl LanguageServer for Backend {
                         related_documents: None,
                         full_document_diagnostic_report: FullDocumentDiagnosticReport {
                             result_id: Some(result_id),
-                            items: s.diagnostics.to_vec(),
+                            items: s.diagnostics().to_vec(),
                         },
                     })
                 }
