@@ -148,6 +148,8 @@ pub struct Session {
     language: Option<Lang>,
     /// What the cached rule results were computed under.
     checked: Option<CheckContext>,
+    /// The last findings on the sequence of proposal references (whole text).
+    refs_found: Option<Vec<Diagnostic>>,
     catalog: usize,
     /// Chunks parsed and chunks reused by the last analysis, for tests and benchmarks.
     pub last_parsed: usize,
@@ -185,6 +187,7 @@ impl Session {
         self.chunks.clear();
         self.language = None;
         self.checked = None;
+        self.refs_found = None;
     }
 
     /// Analyses a text with no knowledge of how it differs from the last one: nothing is
@@ -220,7 +223,7 @@ impl Session {
         } else {
             change
         };
-        self.rechunk(text, change, catalog);
+        let rechunked = self.rechunk(text, change, catalog);
         self.text_len = text.len();
 
         let language = match self.language {
@@ -258,18 +261,23 @@ impl Session {
                 let offset = chunk.span.start;
                 diagnostics.extend(found.iter().map(|d| d.clone().shifted(offset)));
             }
-            let refs: Vec<(usize, &ProposalRef)> = self
-                .chunks
-                .iter()
-                .flat_map(|c| {
-                    let offset = c.span.start;
-                    c.document
-                        .units
-                        .iter()
-                        .filter_map(move |u| Some((offset, u.reference.as_ref()?)))
-                })
-                .collect();
-            diagnostics.extend(rules::check_proposal_refs(&refs));
+            // The sequence of proposal numbers is the same unless the chunks parsed again
+            // hold other references, or the same ones elsewhere: then the last findings
+            // still hold, moved with the text. A keystroke in a unit's text is that case.
+            let unchanged = self.refs_found.is_some()
+                && same_refs(
+                    placed_refs(&rechunked.removed),
+                    placed_refs(&self.chunks[rechunked.new.clone()]),
+                );
+            let found = match self.refs_found.take() {
+                Some(found) if unchanged => found.iter().map(|d| moved(d, change)).collect(),
+                _ => {
+                    let refs: Vec<(usize, &ProposalRef)> = placed_refs(&self.chunks).collect();
+                    rules::check_proposal_refs(&refs)
+                }
+            };
+            diagnostics.extend(found.iter().cloned());
+            self.refs_found = Some(found);
             let comments = self.chunks.iter().flat_map(|c| {
                 let offset = c.span.start;
                 c.document
@@ -280,6 +288,8 @@ impl Session {
             });
             let suppressions = crate::suppress::find(text, comments);
             crate::suppress::apply(&suppressions, &mut diagnostics);
+        } else {
+            self.refs_found = None;
         }
         diagnostics.retain_mut(|d| match options.severities.get(&d.rule) {
             Some(None) => false,
@@ -309,7 +319,7 @@ impl Session {
     /// the whole text, and parses them; the chunks before and after are kept.
     ///
     /// [`chunk_spans`]: crate::document::chunk_spans
-    fn rechunk(&mut self, text: &str, change: TextChange, catalog: &Catalog) {
+    fn rechunk(&mut self, text: &str, change: TextChange, catalog: &Catalog) -> Rechunked {
         // A chunk is kept if the text it depends on — up to the end of the next chunk's
         // first line, which decides whether the cut between them is one — is before the
         // change. The last chunk is always cut again (the change may extend its line).
@@ -319,9 +329,7 @@ impl Session {
                 .saturating_sub(1),
         );
         let rescan_from = self.chunks.get(keep).map_or(0, |c| c.span.start);
-        let mut old = std::mem::take(&mut self.chunks).into_iter();
-        let mut chunks: Vec<Chunk> = old.by_ref().take(keep).collect();
-        let old_rest: Vec<Chunk> = old.collect();
+        let old_rest = &self.chunks[keep.min(self.chunks.len())..];
 
         let mut fresh: Vec<Span> = Vec::new();
         let mut resume: Option<usize> = None;
@@ -338,40 +346,90 @@ impl Session {
             let old_start = cut.wrapping_add_signed(-change.delta());
             if let Ok(j) = old_rest.binary_search_by_key(&old_start, |c| c.span.start) {
                 if keep + j > 0 {
-                    resume = Some(j);
+                    resume = Some(keep + j);
                     break;
                 }
             }
         }
-        if resume.is_none() && (chunk_start < text.len() || chunks.len() + fresh.len() == 0) {
+        if resume.is_none() && (chunk_start < text.len() || keep + fresh.len() == 0) {
             fresh.push(Span::new(chunk_start, text.len()));
         }
-        let parsed = fresh.len();
-        for span in fresh {
-            let source = &text[span.start..span.end];
-            chunks.push(Chunk {
-                span,
-                first_line_end: span.start
-                    + memchr::memchr(b'\n', source.as_bytes()).map_or(source.len(), |i| i + 1),
-                document: Arc::new(Document::parse_chunk(source, catalog, chunks.is_empty())),
-                found: None,
-            });
+        let parsed: Vec<Chunk> = fresh
+            .iter()
+            .enumerate()
+            .map(|(i, &span)| {
+                let source = &text[span.start..span.end];
+                Chunk {
+                    span,
+                    first_line_end: span.start
+                        + memchr::memchr(b'\n', source.as_bytes()).map_or(source.len(), |i| i + 1),
+                    document: Arc::new(Document::parse_chunk(source, catalog, keep + i == 0)),
+                    found: None,
+                }
+            })
+            .collect();
+        let replaced = keep..resume.unwrap_or(self.chunks.len());
+        let new = keep..keep + parsed.len();
+        let removed: Vec<Chunk> = self.chunks.splice(replaced, parsed).collect();
+        let delta = change.delta();
+        let shift = |at: usize| at.wrapping_add_signed(delta);
+        for chunk in &mut self.chunks[new.end..] {
+            chunk.span = Span::new(shift(chunk.span.start), shift(chunk.span.end));
+            chunk.first_line_end = shift(chunk.first_line_end);
         }
-        let mut reused_after = 0;
-        if let Some(j) = resume {
-            let delta = change.delta();
-            let shift = |at: usize| at.wrapping_add_signed(delta);
-            for mut chunk in old_rest.into_iter().skip(j) {
-                chunk.span = Span::new(shift(chunk.span.start), shift(chunk.span.end));
-                chunk.first_line_end = shift(chunk.first_line_end);
-                chunks.push(chunk);
-                reused_after += 1;
-            }
-        }
-        self.chunks = chunks;
-        self.last_parsed = parsed;
-        self.last_reused = keep + reused_after;
+        self.last_parsed = new.len();
+        self.last_reused = self.chunks.len() - new.len();
+        Rechunked { new, removed }
     }
+}
+
+/// What [`Session::rechunk`] replaced: the old chunks it removed, and where the chunks
+/// parsed in their place now are.
+struct Rechunked {
+    new: std::ops::Range<usize>,
+    removed: Vec<Chunk>,
+}
+
+/// The proposal references of some chunks, placed in the whole text.
+fn placed_refs(chunks: &[Chunk]) -> impl Iterator<Item = (usize, &ProposalRef)> {
+    chunks.iter().flat_map(|c| {
+        let offset = c.span.start;
+        c.document
+            .units
+            .iter()
+            .filter_map(move |u| Some((offset, u.reference.as_ref()?)))
+    })
+}
+
+/// Whether two runs of placed references are the same references at the same places.
+fn same_refs<'a>(
+    a: impl Iterator<Item = (usize, &'a ProposalRef)>,
+    b: impl Iterator<Item = (usize, &'a ProposalRef)>,
+) -> bool {
+    a.map(|(o, r)| (r.span.shifted(o), r.seq, &r.text, &r.prefix))
+        .eq(b.map(|(o, r)| (r.span.shifted(o), r.seq, &r.text, &r.prefix)))
+}
+
+/// A diagnostic of the old text in the new one, for a change that none of its spans
+/// overlaps: spans after the change move with the text.
+fn moved(d: &Diagnostic, change: TextChange) -> Diagnostic {
+    let delta = change.delta();
+    let map = |s: Span| {
+        if s.start >= change.old_end {
+            Span::new(
+                s.start.wrapping_add_signed(delta),
+                s.end.wrapping_add_signed(delta),
+            )
+        } else {
+            s
+        }
+    };
+    let mut d = d.clone();
+    d.span = map(d.span);
+    for edit in d.fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+        edit.span = map(edit.span);
+    }
+    d
 }
 
 /// The target conference a document states, and where: the first conference line, else
