@@ -170,7 +170,11 @@ fn retag_fix(
             tag_inner(revision, &style),
         )
     };
-    let title = format!("Cite {} ({})", citation.number, tag_inner(revision, &style));
+    let title = format!(
+        "Cite Resolution {} ({})",
+        citation.number,
+        tag_inner(revision, &style)
+    );
     // A heading states the version in force, not a proposed change: never a mark.
     let edit = if citation.in_heading {
         crate::diagnostic::Edit::replace(span, replacement)
