@@ -1082,20 +1082,32 @@ pub const LANGUAGE_SAMPLE_BYTES: usize = 20_000;
 
 /// The language of a text, from the marker words of its first [`LANGUAGE_SAMPLE_BYTES`].
 pub fn detect_language(text: &str) -> Lang {
+    // An edit in the first 20 KB runs this again at each keystroke: one hash lookup per
+    // word, and no allocation for the words of ASCII text.
+    static MARKERS: OnceLock<rustc_hash::FxHashMap<&'static str, Lang>> = OnceLock::new();
+    let markers = MARKERS.get_or_init(|| LANGUAGE_MARKERS.iter().copied().collect());
+    let longest = LANGUAGE_MARKERS
+        .iter()
+        .map(|(w, _)| w.len())
+        .max()
+        .unwrap_or(0);
     let sample_end = crate::text::floor_char_boundary(text, LANGUAGE_SAMPLE_BYTES);
     let sample = &text[..sample_end];
     let mut counts = [0u32; 3];
     let mut lower = String::new();
     for word in sample.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() || word.len() > 14 {
+        if word.is_empty() || word.len() > longest + 2 {
             continue;
         }
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        for (w, lang) in LANGUAGE_MARKERS {
-            if *w == lower {
-                counts[*lang as usize] += 1;
-            }
+        let word = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            word
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            &lower
+        };
+        if let Some(&lang) = markers.get(word) {
+            counts[lang as usize] += 1;
         }
     }
     let best = counts

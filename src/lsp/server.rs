@@ -594,7 +594,10 @@ async fn worker(mut cx: WorkerContext) {
                 continue;
             }
         };
-        cx.results.send_replace(Some(snapshot.clone()));
+        // The previous version is freed after the publication and off this task:
+        // freeing a large analysis touches memory all over the heap, and the next edit
+        // may already be waiting.
+        let previous = cx.results.send_replace(Some(snapshot.clone()));
         match cx.jobs.has_changed() {
             Ok(false) => {}
             Ok(true) => continue, // superseded: do not publish a stale version
@@ -635,6 +638,9 @@ async fn worker(mut cx: WorkerContext) {
             .send_notification::<TargetNotification>(params)
             .await;
         drop(open);
+        if previous.is_some() {
+            tokio::task::spawn_blocking(move || drop(previous));
+        }
         if *TRACE {
             let t = snapshot.times;
             eprintln!(

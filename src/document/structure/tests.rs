@@ -321,3 +321,22 @@ fn cutting_at_action_lines_keeps_the_model() {
     }
     assert!(checked >= 5, "only {checked} fixtures were cut at all");
 }
+
+/// Language detection looks marker words up in a map: each word may mark one language.
+#[test]
+fn language_markers_are_unique() {
+    let words: std::collections::HashSet<&str> = LANGUAGE_MARKERS.iter().map(|(w, _)| *w).collect();
+    assert_eq!(words.len(), LANGUAGE_MARKERS.len());
+    assert_eq!(
+        detect_language("Rappelant la Résolution 71 et les décisions"),
+        Lang::Fr
+    );
+    assert_eq!(
+        detect_language("RECALLING the Resolution of the Conference"),
+        Lang::En
+    );
+    assert_eq!(
+        detect_language("Recordando la Resolución y los acuerdos del Consejo"),
+        Lang::Es
+    );
+}
