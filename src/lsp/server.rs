@@ -18,10 +18,14 @@
 //! Each open document has a worker task that owns its [`Analyzer`] (the core's
 //! incremental session). Handlers send it the newest version through a `watch` channel,
 //! which keeps only the latest value: versions the worker has not started are skipped,
-//! never queued. After a debounce (configurable, 0 = none) the worker analyses the
-//! newest version on the blocking pool and publishes only if no newer version arrived
-//! meanwhile (a per-document generation counter); requests that need the current
-//! version's analysis wait for it (and cut the debounce short).
+//! never queued. Each `didChange` also records which bytes it changed, composed with the
+//! changes the worker has not taken yet ([`Pending`]); the worker takes the newest rope
+//! and that change together, patches its own copy of the text and its line index, and
+//! tells the session what changed, so a keystroke re-parses one unit. After a debounce
+//! (configurable, 0 = none) the worker analyses the newest version on the blocking pool
+//! and publishes only if no newer version arrived meanwhile (a per-document generation
+//! counter), through the output queue of [`super::transport`]; requests that need the
+//! current version's analysis wait for it (and cut the debounce short).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
