@@ -174,9 +174,6 @@ struct CheckContext {
     language: Lang,
 }
 
-/// The language is guessed from the text's beginning: later edits cannot change it.
-const LANGUAGE_SAMPLE: usize = crate::document::LANGUAGE_SAMPLE_BYTES;
-
 impl Session {
     pub fn new() -> Session {
         Session::default()
@@ -227,7 +224,8 @@ impl Session {
         self.text_len = text.len();
 
         let language = match self.language {
-            Some(language) if change.start > LANGUAGE_SAMPLE => language,
+            // Guessed from the text's beginning: later edits cannot change it.
+            Some(language) if change.start > crate::document::LANGUAGE_SAMPLE_BYTES => language,
             _ => crate::document::detect_language(text),
         };
         self.language = Some(language);

@@ -488,11 +488,9 @@ struct WorkerContext {
 
 async fn worker(mut cx: WorkerContext) {
     let mut analyzer: Option<Analyzer> = None;
-    // The buffer as the analyzer last saw it, brought up to date at each version by
-    // copying only what changed; `None` when it must be copied whole.
-    let mut text: Option<String> = Some(String::new());
-    // The line index of `text`, kept up to date the same way.
-    let mut index = Arc::new(LineIndex::new(""));
+    // The buffer as the analyzer last saw it, with its line index; `None` when it must
+    // be copied whole (before the first version, after a failed analysis).
+    let mut copy: Option<(String, Arc<LineIndex>)> = None;
     let mut settings_known = false;
     loop {
         if cx.jobs.changed().await.is_err() {
@@ -529,31 +527,11 @@ async fn worker(mut cx: WorkerContext) {
         let uri = cx.uri.clone();
         let version = job.version;
         let push = cx.push.is_some();
-        let previous = text.take();
-        let mut lines = std::mem::replace(&mut index, Arc::new(LineIndex::new("")));
+        let previous = copy.take();
         let taken = std::time::Instant::now();
         let built = tokio::task::spawn_blocking(move || {
             let hop = taken.elapsed();
-            let end = job.rope.len_bytes();
-            let change = change.unwrap_or(TextChange {
-                start: end,
-                old_end: end,
-                new_end: end,
-            });
-            let (buffer, change) = match previous {
-                Some(mut buffer) => {
-                    if apply_change(&mut buffer, &job.rope, change) {
-                        (buffer, change)
-                    } else {
-                        let old_len = buffer.len();
-                        (job.rope.to_string(), TextChange::whole(old_len, end))
-                    }
-                }
-                None => (job.rope.to_string(), TextChange::whole(0, end)),
-            };
-            if !change.is_empty() {
-                Arc::make_mut(&mut lines).update(&buffer, change);
-            }
+            let (buffer, lines, change) = bring_up_to_date(previous, &job.rope, change);
             let text_time = (hop, taken.elapsed() - hop);
             let snapshot = Snapshot::build(
                 uri,
@@ -579,10 +557,9 @@ async fn worker(mut cx: WorkerContext) {
         })
         .await;
         let (snapshot, text_time, publication) = match built {
-            Ok((session, snapshot, buffer, new_index, text_time, publication)) => {
+            Ok((session, snapshot, buffer, lines, text_time, publication)) => {
                 analyzer = Some(session);
-                text = Some(buffer);
-                index = new_index;
+                copy = Some((buffer, lines));
                 (Arc::new(snapshot), text_time, publication)
             }
             Err(e) => {
@@ -659,6 +636,34 @@ async fn worker(mut cx: WorkerContext) {
             );
         }
     }
+}
+
+/// The worker's copy of the buffer and its line index brought up to `rope` by `change`
+/// (what changed since the copy; `None`: nothing), and the change the analysis is to be
+/// told. Without a copy, or with a change that does not fit it, the rope is copied whole.
+fn bring_up_to_date(
+    previous: Option<(String, Arc<LineIndex>)>,
+    rope: &Rope,
+    change: Option<TextChange>,
+) -> (String, Arc<LineIndex>, TextChange) {
+    let end = rope.len_bytes();
+    let change = change.unwrap_or(TextChange {
+        start: end,
+        old_end: end,
+        new_end: end,
+    });
+    let old_len = previous.as_ref().map_or(0, |(text, _)| text.len());
+    if let Some((mut text, mut lines)) = previous {
+        if apply_change(&mut text, rope, change) {
+            if !change.is_empty() {
+                Arc::make_mut(&mut lines).update(&text, change);
+            }
+            return (text, lines, change);
+        }
+    }
+    let text = rope.to_string();
+    let lines = Arc::new(LineIndex::new(&text));
+    (text, lines, TextChange::whole(old_len, end))
 }
 
 fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
