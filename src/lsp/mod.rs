@@ -23,6 +23,8 @@ pub mod transport;
 
 pub use server::{service, Backend, Inspector, Lifecycle, ProplintService};
 
+use std::os::fd::AsFd;
+
 use tokio::io::{AsyncRead, AsyncWrite};
 
 /// A server ready to serve one client over a pair of byte streams.
@@ -63,15 +65,54 @@ impl Connection {
         input: impl AsyncRead + Unpin,
         output: impl AsyncWrite + Unpin + Send + 'static,
     ) -> bool {
-        let lifecycle = self.service.lifecycle();
-        tokio::spawn(transport::write_messages(self.queue, output));
-        let serve =
-            tower_lsp::Server::new(input, self.outbox.framer(), self.socket).serve(self.service);
-        tokio::select! {
-            // The client closed the stream.
-            () = serve => true,
-            clean = lifecycle.exited() => clean,
+        let Connection {
+            service,
+            socket,
+            outbox,
+            queue,
+        } = self;
+        tokio::spawn(transport::write_messages(queue, output));
+        serve_input(service, socket, outbox, input).await
+    }
+
+    /// [`serve`](Self::serve), with the output written by a thread of its own with
+    /// blocking writes: for standard output, where tokio would copy each message and
+    /// hand it to its blocking pool, a hop and a copy per message (a publication of a
+    /// large document is hundreds of kilobytes).
+    pub async fn serve_with_blocking_output(
+        self,
+        input: impl AsyncRead + Unpin,
+        output: impl std::io::Write + Send + 'static,
+    ) -> bool {
+        let Connection {
+            service,
+            socket,
+            outbox,
+            queue,
+        } = self;
+        let writer = std::thread::Builder::new()
+            .name("proplint-lsp-out".to_string())
+            .spawn(move || transport::write_messages_blocking(queue, output));
+        if let Err(e) = writer {
+            eprintln!("proplint lsp: cannot start the output thread: {e}");
+            return false;
         }
+        serve_input(service, socket, outbox, input).await
+    }
+}
+
+async fn serve_input(
+    service: ProplintService,
+    socket: tower_lsp::ClientSocket,
+    outbox: transport::Outbox,
+    input: impl AsyncRead + Unpin,
+) -> bool {
+    let lifecycle = service.lifecycle();
+    let serve = tower_lsp::Server::new(input, outbox.framer(), socket).serve(service);
+    tokio::select! {
+        // The client closed the stream.
+        () = serve => true,
+        clean = lifecycle.exited() => clean,
     }
 }
 
@@ -86,7 +127,11 @@ pub fn run_stdio() -> std::io::Result<()> {
         .thread_name("proplint-lsp")
         .enable_all()
         .build()?;
-    let clean = runtime.block_on(Connection::new().serve(tokio::io::stdin(), tokio::io::stdout()));
+    let stdout = std::io::stdout().as_fd().try_clone_to_owned()?;
+    let clean = runtime.block_on(
+        Connection::new()
+            .serve_with_blocking_output(tokio::io::stdin(), std::fs::File::from(stdout)),
+    );
     // The stdin reader may still be blocked in a read; do not wait for it.
     runtime.shutdown_background();
     if clean {

@@ -97,6 +97,8 @@ struct Job {
     rope: Rope,
     config: Arc<Config>,
     encoding: Encoding,
+    /// When the edit (or the event) that made this job arrived, for the trace.
+    made: std::time::Instant,
 }
 
 struct Doc {
@@ -156,6 +158,7 @@ impl State {
             rope: doc.buffer.rope().clone(),
             config: self.config_for(uri),
             encoding: self.encoding(),
+            made: std::time::Instant::now(),
         }
     }
 
@@ -529,6 +532,7 @@ async fn worker(mut cx: WorkerContext) {
         let push = cx.push.is_some();
         let previous = copy.take();
         let taken = std::time::Instant::now();
+        let waited = taken - job.made;
         let built = tokio::task::spawn_blocking(move || {
             let hop = taken.elapsed();
             let (buffer, lines, change) = bring_up_to_date(previous, &job.rope, change);
@@ -588,10 +592,12 @@ async fn worker(mut cx: WorkerContext) {
         if !*open {
             break;
         }
+        let mut sent = None;
         if let (Some(outbox), Some(publication)) = (&cx.push, publication) {
             match publication {
                 Ok(message) => {
                     outbox.send(message);
+                    sent = Some(std::time::Instant::now());
                 }
                 Err(e) => {
                     cx.client
@@ -625,13 +631,14 @@ async fn worker(mut cx: WorkerContext) {
         if *TRACE {
             let t = snapshot.times;
             eprintln!(
-                "proplint-lsp: {} v{version}: hop {:?}, text {:?}, analysis {:?}, positions {:?}, total to publish {:?} ({} diagnostics)",
+                "proplint-lsp: {} v{version}: waited {waited:?}, hop {:?}, text {:?}, analysis {:?}, positions {:?}, total to publish {:?} (queued at {:?}) ({} diagnostics)",
                 cx.uri,
                 text_time.0,
                 text_time.1,
                 t.analysis,
                 t.positions,
                 taken.elapsed(),
+                sent.map(|s| s - taken),
                 snapshot.analysis.as_ref().map_or(0, |a| a.diagnostics.len())
             );
         }

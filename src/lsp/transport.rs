@@ -78,6 +78,21 @@ pub async fn write_messages(
     Ok(())
 }
 
+/// [`write_messages`] for a thread of its own, with blocking writes.
+pub fn write_messages_blocking(
+    mut receiver: OutboxReceiver,
+    mut output: impl std::io::Write,
+) -> std::io::Result<()> {
+    while let Some(message) = receiver.0.blocking_recv() {
+        output.write_all(&message)?;
+        while let Ok(message) = receiver.0.try_recv() {
+            output.write_all(&message)?;
+        }
+        output.flush()?;
+    }
+    Ok(())
+}
+
 /// tower-lsp's output stream, cut into whole messages (tower-lsp frames each as
 /// `Content-Length: N\r\n\r\n` and N bytes of body) and queued in the [`Outbox`].
 pub struct Framer {
