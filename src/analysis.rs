@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::catalog::{Catalog, Conference, Date, Lang, When};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Cuts, Document, ProposalRef};
+use crate::findings::{self, Findings};
 use crate::rules::{self, Rule};
 use crate::text::Span;
 pub use crate::text::TextChange;
@@ -82,14 +83,29 @@ impl Target {
 pub struct Analysis {
     pub target: Target,
     pub language: Lang,
-    /// Sorted by position, then rule. Empty for a text that is not a proposal.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Empty for a text that is not a proposal.
+    findings: Findings,
     /// The chunks the text was parsed in, at their offsets (see [`chunk_spans`](crate::document::chunk_spans)).
     chunks: Vec<(usize, Arc<Document>)>,
     document: OnceLock<Document>,
 }
 
 impl Analysis {
+    /// The diagnostics, sorted by position, then rule.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        self.findings.as_slice()
+    }
+
+    /// The same diagnostics, placed in the text without being copied: what a front-end
+    /// that presents every version of a changing text should read.
+    pub fn findings(&self) -> &Findings {
+        &self.findings
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.findings.into_vec()
+    }
+
     /// The whole document model, assembled from its chunks on first use.
     pub fn document(&self) -> &Document {
         self.document.get_or_init(|| {
@@ -235,8 +251,7 @@ impl Session {
             options,
         );
         let is_proposal = self.chunks.iter().any(|c| c.document.is_proposal());
-        let mut diagnostics = Vec::new();
-        if is_proposal {
+        let findings = if is_proposal {
             let context = CheckContext {
                 target: target.id.clone(),
                 date: target.date,
@@ -246,18 +261,22 @@ impl Session {
                 self.chunks.iter_mut().for_each(|c| c.found = None);
                 self.checked = Some(context);
             }
+            let mut chunk_findings = Vec::new();
             for chunk in &mut self.chunks {
                 let found = chunk.found.get_or_insert_with(|| {
-                    Arc::new(rules::run_chunk(
+                    let mut found = rules::run_chunk(
                         &chunk.document,
                         &text[chunk.span.start..chunk.span.end],
                         catalog,
                         &target,
                         language,
-                    ))
+                    );
+                    findings::sort(&mut found);
+                    Arc::new(found)
                 });
-                let offset = chunk.span.start;
-                diagnostics.extend(found.iter().map(|d| d.clone().shifted(offset)));
+                if !found.is_empty() {
+                    chunk_findings.push((chunk.span.start, found.clone()));
+                }
             }
             // The sequence of proposal numbers is the same unless the chunks parsed again
             // hold other references, or the same ones elsewhere: then the last findings
@@ -274,8 +293,7 @@ impl Session {
                     rules::check_proposal_refs(&refs)
                 }
             };
-            diagnostics.extend(found.iter().cloned());
-            self.refs_found = Some(found);
+            self.refs_found = Some(found.clone());
             let comments = self.chunks.iter().flat_map(|c| {
                 let offset = c.span.start;
                 c.document
@@ -285,25 +303,20 @@ impl Session {
                     .map(move |m| m.span.shifted(offset))
             });
             let suppressions = crate::suppress::find(text, comments);
-            crate::suppress::apply(&suppressions, &mut diagnostics);
+            Findings::new(
+                chunk_findings,
+                found,
+                suppressions,
+                options.severities.clone(),
+            )
         } else {
             self.refs_found = None;
-        }
-        diagnostics.retain_mut(|d| match options.severities.get(&d.rule) {
-            Some(None) => false,
-            Some(Some(severity)) => {
-                d.severity = *severity;
-                true
-            }
-            None => true,
-        });
-        diagnostics.sort_by(|a, b| {
-            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-        });
+            Findings::default()
+        };
         Analysis {
             target,
             language,
-            diagnostics,
+            findings,
             chunks: self
                 .chunks
                 .iter()

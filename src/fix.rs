@@ -110,12 +110,12 @@ pub fn fix_until_stable(
     let mut applied = Vec::new();
     for _ in 0..10 {
         let analysis = analyze(&text, catalog, options);
-        let chosen = compatible_fixes(&analysis.diagnostics, allow_unsafe);
+        let chosen = compatible_fixes(analysis.diagnostics(), allow_unsafe);
         if chosen.is_empty() {
             return FixOutcome {
                 text,
                 applied,
-                remaining: analysis.diagnostics,
+                remaining: analysis.into_diagnostics(),
             };
         }
         let edits: Vec<Edit> = chosen
@@ -129,7 +129,7 @@ pub fn fix_until_stable(
         }
         text = next;
     }
-    let remaining = analyze(&text, catalog, options).diagnostics;
+    let remaining = analyze(&text, catalog, options).into_diagnostics();
     FixOutcome {
         text,
         applied,

@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod docx;
+pub mod findings;
 pub mod fix;
 pub mod fold;
 pub mod lsp;

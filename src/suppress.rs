@@ -112,38 +112,29 @@ fn line_scope(text: &str, comment: Span) -> Span {
     Span::new(end, end)
 }
 
-/// Removes the findings the suppressions silence and reports the suppressions that
-/// silenced nothing.
-pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>) {
-    if suppressions.is_empty() {
-        return;
+impl Suppression {
+    /// Whether this suppression silences a finding of `rule` that starts at `start`.
+    pub fn silences(&self, start: usize, rule: Rule) -> bool {
+        self.scope.start <= start
+            && start <= self.scope.end
+            && (self.rules.is_empty() || self.rules.contains(&rule))
     }
-    let mut used = vec![false; suppressions.len()];
-    diagnostics.retain(|d| {
-        let mut keep = true;
-        for (i, s) in suppressions.iter().enumerate() {
-            let covers = s.scope.start <= d.span.start && d.span.start <= s.scope.end;
-            if covers && (s.rules.is_empty() || s.rules.contains(&d.rule)) {
-                used[i] = true;
-                keep = false;
-            }
+
+    /// The finding on this suppression when it silenced nothing or names unknown codes.
+    pub fn finding(&self, used: bool) -> Option<Diagnostic> {
+        if used && self.unknown.is_empty() {
+            return None;
         }
-        keep
-    });
-    for (s, used) in suppressions.iter().zip(used) {
-        if used && s.unknown.is_empty() {
-            continue;
-        }
-        let message = if !s.unknown.is_empty() {
+        let message = if !self.unknown.is_empty() {
             format!(
                 "this suppression names no rule: {} (see `proplint rules`)",
-                s.unknown.join(", ")
+                self.unknown.join(", ")
             )
         } else {
-            let what = if s.rules.is_empty() {
+            let what = if self.rules.is_empty() {
                 "any rule".to_string()
             } else {
-                s.rules
+                self.rules
                     .iter()
                     .map(|r| r.code())
                     .collect::<Vec<_>>()
@@ -151,12 +142,12 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>) {
             };
             format!("this suppression silences nothing: no finding of {what} where it applies")
         };
-        diagnostics.push(
-            Diagnostic::new(Rule::UnusedSuppression, s.comment, message).with_fix(Fix::safe(
+        Some(
+            Diagnostic::new(Rule::UnusedSuppression, self.comment, message).with_fix(Fix::safe(
                 "Remove the suppression",
-                vec![Edit::replace(s.comment, "")],
+                vec![Edit::replace(self.comment, "")],
             )),
-        );
+        )
     }
 }
 

@@ -47,7 +47,7 @@ fn diagnostics_on(a: &Analysis, text: &str, needle: &str) -> Vec<Rule> {
         let start = from + at;
         let end = start + needle.len();
         rules.extend(
-            a.diagnostics
+            a.diagnostics()
                 .iter()
                 .filter(|d| d.span.start < end && start < d.span.end)
                 .map(|d| d.rule),
@@ -63,7 +63,7 @@ fn ecp_24a6_1_stale_plenipotentiary_citations() {
     let text = read("001_");
     let a = check(&text, Some("WTDC-17"));
     let stale: Vec<(usize, u32)> = a
-        .diagnostics
+        .diagnostics()
         .iter()
         .filter(|d| d.rule == Rule::StaleRevision)
         .map(|d| {
@@ -89,7 +89,7 @@ fn ecp_24a6_1_stale_plenipotentiary_citations() {
     assert_eq!(cited.len(), 3, "{cited:?}");
     assert_eq!(stale, cited);
     for d in a
-        .diagnostics
+        .diagnostics()
         .iter()
         .filter(|d| d.rule == Rule::StaleRevision)
     {
@@ -134,7 +134,10 @@ fn flattened_labels_and_the_surviving_deleted_clause() {
         .collect();
     assert!(deleted.contains(&"n)"), "{deleted:?}");
     // Glued labels are reported, not also misread as a broken sequence.
-    assert!(a.diagnostics.iter().all(|d| d.rule != Rule::ClauseSequence));
+    assert!(a
+        .diagnostics()
+        .iter()
+        .all(|d| d.rule != Rule::ClauseSequence));
 
     let text = read("000_");
     let a = check(&text, Some("WTDC-17"));
@@ -159,7 +162,7 @@ fn hand_corrections_are_checked_too() {
     let text = read("000_");
     let a = check(&text, Some("WTDC-17"));
     let on_58: Vec<_> = a
-        .diagnostics
+        .diagnostics()
         .iter()
         .filter(|d| {
             d.rule == Rule::UnknownRevision && text[d.span.start..d.span.end].contains("58")
@@ -196,14 +199,17 @@ fn margin_notes_and_reports_stay_quiet() {
     let text = read("002_");
     let a = check(&text, None);
     assert!(
-        a.diagnostics.iter().all(|d| d.severity == Severity::Info),
+        a.diagnostics().iter().all(|d| d.severity == Severity::Info),
         "{:?}",
-        a.diagnostics
+        a.diagnostics()
     );
     // 004 is a report, not a proposal: decimal paragraphs and "Section 2" are no
     // clause labels to sequence.
     let a = check(&read("004_"), Some("PP-22"));
-    assert!(a.diagnostics.iter().all(|d| d.rule != Rule::ClauseSequence));
+    assert!(a
+        .diagnostics()
+        .iter()
+        .all(|d| d.rule != Rule::ClauseSequence));
 }
 
 #[test]
@@ -223,7 +229,7 @@ fn fixing_the_corpus_is_idempotent_and_leaves_no_fixable_finding() {
                 let count =
                     |ds: &[proplint::Diagnostic]| ds.iter().filter(|d| d.rule == *rule).count();
                 assert!(
-                    count(&once.remaining) <= count(&before.diagnostics),
+                    count(&once.remaining) <= count(before.diagnostics()),
                     "{prefix} {target:?}: --fix created {rule} findings"
                 );
             }

@@ -113,7 +113,7 @@ fn check_fix_properties(name: &str, text: &str) -> Result<(), String> {
     // No new findings: no rule reports more than before. (Messages may change: a
     // fix inside glued text changes the text the finding quotes.)
     let mut known: HashMap<proplint::Rule, isize> = HashMap::new();
-    for d in &before.diagnostics {
+    for d in before.diagnostics() {
         *known.entry(d.rule).or_default() += 1;
     }
     for d in &once.remaining {
@@ -135,12 +135,12 @@ fn check_fix_properties(name: &str, text: &str) -> Result<(), String> {
         ));
     }
     // Each fix on its own removes its finding and keeps its message's promise.
-    for d in &before.diagnostics {
+    for d in before.diagnostics() {
         for fix in &d.fixes {
             let fixed = apply_edits(text, &fix.edits);
             let after = analyze(&fixed, catalog, &options());
             let count = |ds: &[Diagnostic]| ds.iter().filter(|x| key(x) == key(d)).count();
-            if count(&after.diagnostics) >= count(&before.diagnostics) {
+            if count(after.diagnostics()) >= count(before.diagnostics()) {
                 return Err(format!(
                     "{name}: fix {:?} did not remove {:?}: {}",
                     fix.title, d.rule, d.message
@@ -301,16 +301,16 @@ proptest! {
 fn suppressions_silence_and_unused_ones_are_reported() {
     let text = "MOD\tGBR/3/1\nThe World Telecommunication Development Conference (Buenos Aires, 2017),\nrecalling\na)\tResolution 140 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference; {>>proplint-ignore stale-revision<<}\nb)\tResolution 71 (Rev. Busan, 2014) of the Plenipotentiary Conference; {>>proplint-ignore stale-revision<<}\n{>>proplint-ignore-start clause-sequence<<}\nd)\tx;\n{>>proplint-ignore-end<<}\nReasons:\tx\n";
     let a = analyze(text, Catalog::embedded(), &options());
-    let codes: Vec<&str> = a.diagnostics.iter().map(|d| d.rule.code()).collect();
-    assert_eq!(codes, ["unused-suppression"], "{:?}", a.diagnostics);
+    let codes: Vec<&str> = a.diagnostics().iter().map(|d| d.rule.code()).collect();
+    assert_eq!(codes, ["unused-suppression"], "{:?}", a.diagnostics());
     let fixed = fix_until_stable(text, Catalog::embedded(), &options(), false);
     assert!(!fixed.text.contains("Busan, 2014); {>>"));
     assert!(fixed.text.contains("Guadalajara, 2010) of the Plenipotentiary Conference; {>>proplint-ignore stale-revision<<}"));
 
     let fr = "MOD\tECP/1/1\nrappelant\na)\tx; {>>proplint-ignore revision-perimee<<}\nMotifs:\tx\n";
     let a = analyze(fr, Catalog::embedded(), &options());
-    assert_eq!(a.diagnostics.len(), 1);
-    assert!(a.diagnostics[0]
+    assert_eq!(a.diagnostics().len(), 1);
+    assert!(a.diagnostics()[0]
         .message
         .contains("names no rule: revision-perimee"));
 }

@@ -120,7 +120,7 @@ fn fixtures_report_exactly_what_they_expect() {
         let result = FileResult::new(name.clone(), source.text.clone(), analysis);
         let got: Vec<(usize, usize, &str, &str)> = result
             .analysis
-            .diagnostics
+            .diagnostics()
             .iter()
             .map(|d| {
                 let (l, c) = result.line_col(d.span.start);

@@ -30,7 +30,7 @@ fn as_neovim_holds(text: &str) -> Vec<Value> {
     let analysis = proplint::analyze(text, proplint::Catalog::embedded(), &Default::default());
     let index = LineIndex::new(text);
     let mut out: Vec<Value> = analysis
-        .diagnostics
+        .diagnostics()
         .iter()
         .map(|d| {
             let start = index.position(text, d.span.start, Encoding::Utf8);
@@ -131,7 +131,7 @@ fn neovim_shows_the_diagnostics_and_applies_a_quick_fix() {
     // The quick fix of the first stale citation, applied through Neovim.
     let analysis = proplint::analyze(&text, proplint::Catalog::embedded(), &Default::default());
     let stale = analysis
-        .diagnostics
+        .diagnostics()
         .iter()
         .find(|d| d.rule == proplint::Rule::StaleRevision)
         .unwrap();

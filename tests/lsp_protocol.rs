@@ -257,7 +257,7 @@ async fn code_actions_carry_each_fix_and_a_fix_all() {
     client.open(URI_FR, text, 1).await;
     client.diagnostics(URI_FR, 1).await;
     let analysis = proplint::analyze(text, proplint::Catalog::embedded(), &Default::default());
-    for d in &analysis.diagnostics {
+    for d in analysis.diagnostics() {
         let actions = client
             .request(
                 "textDocument/codeAction",
@@ -301,7 +301,7 @@ async fn code_actions_carry_each_fix_and_a_fix_all() {
             }),
         )
         .await;
-    let edits = proplint::lsp::actions::fix_all_edits(&analysis.diagnostics);
+    let edits = proplint::lsp::actions::fix_all_edits(analysis.diagnostics());
     if edits.is_empty() {
         assert_eq!(actions, Value::Null);
     } else {
@@ -714,7 +714,7 @@ async fn a_stale_citation_is_reported_explained_and_fixed() {
         assert!(fixed.contains("Résolution 71 (Rév. Busan, 2014)"));
         assert!(fixed.contains("\nc)\tla Résolution 69"));
         let after = proplint::analyze(&fixed, proplint::Catalog::embedded(), &Default::default());
-        assert!(after.diagnostics.is_empty(), "{:#?}", after.diagnostics);
+        assert!(after.diagnostics().is_empty(), "{:#?}", after.diagnostics());
 
         // Hover (and the extension's catalogEntry) on the citation.
         let at = position(text, start + 5, encoding);

@@ -335,7 +335,7 @@ fn assert_self_contained(page: &str) {
 fn html_marks_every_finding_and_explains_it() {
     let text = example();
     let file = file_result("examples/proposal-en.txt", &text);
-    assert!(file.analysis.diagnostics.len() >= 5);
+    assert!(file.analysis.diagnostics().len() >= 5);
     let page = html::render(std::slice::from_ref(&file), Catalog::embedded(), &[]);
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(page.contains("<div class=\"doc\" lang=\"en\">"));
@@ -343,7 +343,7 @@ fn html_marks_every_finding_and_explains_it() {
     assert!(page.contains("stated in the document&#39;s conference line"));
     assert!(page.contains("2026-02-03"), "the catalogue date");
     assert!(page.contains("@media print"));
-    for (i, d) in file.analysis.diagnostics.iter().enumerate() {
+    for (i, d) in file.analysis.diagnostics().iter().enumerate() {
         let id = format!("doc-1-problem-{}", i + 1);
         assert!(page.contains(&format!("id=\"{id}\"")), "note {id}");
         assert!(
@@ -409,7 +409,7 @@ fn html_of_a_long_document_stays_proportionate() {
         text.push_str("*****************\n");
     }
     let file = file_result("long.txt", &text);
-    let findings = file.analysis.diagnostics.len();
+    let findings = file.analysis.diagnostics().len();
     assert!(findings > 1000);
     let started = Instant::now();
     let page = html::render(&[file], Catalog::embedded(), &[]);
@@ -553,7 +553,7 @@ fn chromium_loads_the_html_report() {
         &std::fs::read_to_string(&example).unwrap(),
     )
     .analysis
-    .diagnostics;
+    .into_diagnostics();
 
     let profile = tempfile::tempdir().unwrap();
     let o = run_with_limit(

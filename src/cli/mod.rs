@@ -340,7 +340,7 @@ fn check(args: CheckArgs) -> i32 {
     };
     let failing = results
         .iter()
-        .flat_map(|r| &r.analysis.diagnostics)
+        .flat_map(|r| r.analysis.diagnostics())
         .any(|d| d.severity >= threshold);
     i32::from(failing)
 }

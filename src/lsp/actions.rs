@@ -111,7 +111,7 @@ pub fn code_actions(
     // source-action menu and runs on save.
     let kind = fix_all_kind();
     if wanted(only, &kind) {
-        let edits = fix_all_edits(&analysis.diagnostics);
+        let edits = fix_all_edits(analysis.diagnostics());
         if !edits.is_empty() {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: "Fix all proplint problems that have a safe fix".to_string(),

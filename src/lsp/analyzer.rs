@@ -15,6 +15,7 @@ use super::position::Mapper;
 use crate::analysis::{Analysis, Session, TextChange};
 use crate::catalog::Catalog;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::findings::Placed;
 use crate::rules::Rule;
 use crate::text::{Encoding, LineIndex, Span};
 
@@ -131,9 +132,9 @@ impl Snapshot {
         let ranges = analysis
             .as_ref()
             .map(|a| {
-                a.diagnostics
+                a.findings()
                     .iter()
-                    .map(|d| mapper.range(buffer, d.span))
+                    .map(|p| mapper.range(buffer, p.span()))
                     .collect()
             })
             .unwrap_or_default();
@@ -183,7 +184,7 @@ impl Snapshot {
     }
 
     fn core_diagnostics(&self) -> &[Diagnostic] {
-        self.analysis.as_ref().map_or(&[], |a| &a.diagnostics)
+        self.analysis.as_ref().map_or(&[], |a| a.diagnostics())
     }
 
     /// The diagnostics in LSP form.
@@ -199,11 +200,20 @@ impl Snapshot {
 
     /// The diagnostics as a publication serialises them: borrowed, not copied.
     pub fn published(&self) -> Vec<DiagnosticView<'_>> {
-        self.core_diagnostics()
+        let Some(analysis) = &self.analysis else {
+            return Vec::new();
+        };
+        analysis
+            .findings()
             .iter()
             .zip(&self.ranges)
-            .map(|(d, range)| DiagnosticView::new(d, *range))
+            .map(|(p, range)| DiagnosticView::placed(p, *range))
             .collect()
+    }
+
+    /// How many diagnostics the version has.
+    pub fn diagnostic_count(&self) -> usize {
+        self.ranges.len()
     }
 
     /// Core diagnostics paired with their LSP form.
@@ -251,13 +261,21 @@ pub struct DiagnosticView<'a> {
 
 impl<'a> DiagnosticView<'a> {
     pub fn new(d: &'a Diagnostic, range: lsp::Range) -> Self {
+        Self::of(d.rule, d.severity, &d.message, range)
+    }
+
+    pub fn placed(p: Placed<'a>, range: lsp::Range) -> Self {
+        Self::of(p.rule(), p.severity, p.message(), range)
+    }
+
+    fn of(rule: Rule, severity: Severity, message: &'a str, range: lsp::Range) -> Self {
         DiagnosticView {
             range,
-            severity: to_lsp_severity(d.severity),
-            code: d.rule.code(),
-            code_description: rule_links().get(&d.rule),
+            severity: to_lsp_severity(severity),
+            code: rule.code(),
+            code_description: rule_links().get(&rule),
             source: "proplint",
-            message: &d.message,
+            message,
         }
     }
 

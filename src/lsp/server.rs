@@ -549,6 +549,7 @@ async fn worker(mut cx: WorkerContext) {
                 &mut session,
             );
             // Serialised here, off the runtime, while the next edit may already wait.
+            let serialising = std::time::Instant::now();
             let publication = push.then(|| {
                 let params = PublishDiagnosticsRef {
                     uri: &snapshot.uri,
@@ -557,6 +558,7 @@ async fn worker(mut cx: WorkerContext) {
                 };
                 transport::notification("textDocument/publishDiagnostics", &params)
             });
+            let text_time = (text_time.0, text_time.1, serialising.elapsed());
             (session, snapshot, buffer, lines, text_time, publication)
         })
         .await;
@@ -631,15 +633,16 @@ async fn worker(mut cx: WorkerContext) {
         if *TRACE {
             let t = snapshot.times;
             eprintln!(
-                "proplint-lsp: {} v{version}: waited {waited:?}, hop {:?}, text {:?}, analysis {:?}, positions {:?}, total to publish {:?} (queued at {:?}) ({} diagnostics)",
+                "proplint-lsp: {} v{version}: waited {waited:?}, hop {:?}, text {:?}, analysis {:?}, positions {:?}, serialised in {:?}, total to publish {:?} (queued at {:?}) ({} diagnostics)",
                 cx.uri,
                 text_time.0,
                 text_time.1,
                 t.analysis,
                 t.positions,
+                text_time.2,
                 taken.elapsed(),
                 sent.map(|s| s - taken),
-                snapshot.analysis.as_ref().map_or(0, |a| a.diagnostics.len())
+                snapshot.diagnostic_count()
             );
         }
     }

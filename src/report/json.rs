@@ -102,7 +102,7 @@ pub fn render(files: &[FileResult]) -> String {
                 },
                 diagnostics: f
                     .analysis
-                    .diagnostics
+                    .diagnostics()
                     .iter()
                     .map(|d| Diag {
                         code: d.rule.code(),

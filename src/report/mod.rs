@@ -65,7 +65,7 @@ pub struct Counts {
 impl Counts {
     pub fn of(results: &[FileResult]) -> Counts {
         let mut c = Counts::default();
-        for d in results.iter().flat_map(|r| &r.analysis.diagnostics) {
+        for d in results.iter().flat_map(|r| r.analysis.diagnostics()) {
             match d.severity {
                 Severity::Error => c.errors += 1,
                 Severity::Warning => c.warnings += 1,

@@ -352,7 +352,7 @@ pub fn expected_diagnostics(
         return Vec::new();
     }
     analysis
-        .diagnostics
+        .diagnostics()
         .iter()
         .map(|d| {
             json!({
