@@ -26,7 +26,23 @@ pub struct Placed<'a> {
     /// Its spans are relative to `offset`.
     diagnostic: &'a Diagnostic,
     offset: usize,
+    origin: Origin<'a>,
     pub severity: Severity,
+}
+
+/// Where a diagnostic of an analysis comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum Origin<'a> {
+    /// The findings of one chunk, at `index`. The same list (the same allocation) is
+    /// shared by the analyses of every version in which the chunk's text is unchanged,
+    /// wherever the chunk has moved: what a front-end derives from a finding and the
+    /// chunk's text can be kept for as long as it holds the list.
+    Chunk {
+        findings: &'a Arc<Vec<Diagnostic>>,
+        index: usize,
+    },
+    /// A finding over the whole text, made for this analysis.
+    Whole,
 }
 
 impl<'a> Placed<'a> {
@@ -34,8 +50,28 @@ impl<'a> Placed<'a> {
         Placed {
             diagnostic,
             offset,
+            origin: Origin::Whole,
             severity: diagnostic.severity,
         }
+    }
+
+    fn in_chunk(findings: &'a Arc<Vec<Diagnostic>>, index: usize, offset: usize) -> Self {
+        let diagnostic = &findings[index];
+        Placed {
+            diagnostic,
+            offset,
+            origin: Origin::Chunk { findings, index },
+            severity: diagnostic.severity,
+        }
+    }
+
+    pub fn origin(&self) -> Origin<'a> {
+        self.origin
+    }
+
+    /// Where the diagnostic's chunk starts (0 for a finding over the whole text).
+    pub fn offset(&self) -> usize {
+        self.offset
     }
 
     pub fn rule(&self) -> Rule {
@@ -121,10 +157,9 @@ impl Findings {
 
     /// Every finding of the rules, silenced or not, in order.
     fn all(&self) -> impl Iterator<Item = Placed<'_>> {
-        let chunked = self
-            .chunks
-            .iter()
-            .flat_map(|(offset, found)| found.iter().map(move |d| Placed::new(d, *offset)));
+        let chunked = self.chunks.iter().flat_map(|(offset, found)| {
+            (0..found.len()).map(move |i| Placed::in_chunk(found, i, *offset))
+        });
         merge(chunked, self.whole.iter().map(|d| Placed::new(d, 0)))
     }
 
@@ -145,6 +180,11 @@ impl Findings {
             }
             Some(p)
         })
+    }
+
+    /// The chunks that have findings, with their offsets, in text order.
+    pub fn chunks(&self) -> &[(usize, Arc<Vec<Diagnostic>>)] {
+        &self.chunks
     }
 
     /// The diagnostics shown, made once.

@@ -125,6 +125,9 @@ fn write_message(stdin: &Mutex<ChildStdin>, value: &Value) {
 /// Reads the server's messages; answers its requests (settings: debounce off).
 fn reader(stdout: impl Read, stdin: Arc<Mutex<ChildStdin>>, tx: mpsc::Sender<Incoming>) {
     let mut reader = BufReader::with_capacity(1 << 20, stdout);
+    // One buffer for every body, as a client would keep: a fresh zeroed one per message
+    // would add the harness's own page faults to each measurement.
+    let mut body = Vec::new();
     loop {
         let mut length = None;
         loop {
@@ -142,7 +145,7 @@ fn reader(stdout: impl Read, stdin: Arc<Mutex<ChildStdin>>, tx: mpsc::Sender<Inc
             }
         }
         let Some(length) = length else { return };
-        let mut body = vec![0; length];
+        body.resize(length, 0);
         if reader.read_exact(&mut body).is_err() {
             return;
         }

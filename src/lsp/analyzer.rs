@@ -12,10 +12,11 @@ use tower_lsp::lsp_types::{self as lsp, NumberOrString, Url};
 
 use super::config::Config;
 use super::position::Mapper;
+use super::publication::Publisher;
 use crate::analysis::{Analysis, Session, TextChange};
 use crate::catalog::Catalog;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::findings::Placed;
+use crate::findings::{Findings, Placed};
 use crate::rules::Rule;
 use crate::text::{Encoding, LineIndex, Span};
 
@@ -27,6 +28,7 @@ use crate::text::{Encoding, LineIndex, Span};
 pub struct Analyzer {
     config: Arc<Config>,
     session: Session,
+    publisher: Publisher,
     /// Whether the last analysed buffer began with a byte-order mark.
     had_bom: Option<bool>,
 }
@@ -36,6 +38,7 @@ impl Analyzer {
         Analyzer {
             config,
             session: Session::new(),
+            publisher: Publisher::default(),
             had_bom: None,
         }
     }
@@ -67,12 +70,22 @@ impl Analyzer {
     }
 }
 
+/// A version of a document to analyse, as the server knows it.
+pub struct Version {
+    pub uri: Url,
+    /// See [`Snapshot::generation`].
+    pub generation: u64,
+    pub version: i32,
+    pub rope: Rope,
+    pub encoding: Encoding,
+}
+
 /// Where the time of one snapshot went (logged with `PROPLINT_LSP_TRACE=1`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BuildTimes {
     /// The core's analysis (incremental session).
     pub analysis: Duration,
-    /// The line index and the diagnostics' LSP ranges.
+    /// The diagnostics' LSP ranges, and the publication when one is sent.
     pub positions: Duration,
 }
 
@@ -104,57 +117,56 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Builds the snapshot of a version: analyses the text (`buffer`, equal to `rope`,
-    /// which differs from the analyzer's last text by `change`; `index` is its line
-    /// index), keeps the analysis if the text is a proposal, and converts the
-    /// diagnostics.
-    #[allow(clippy::too_many_arguments)]
+    /// Builds the snapshot of a version: analyses the text (`buffer`, equal to
+    /// `version.rope`, which differs from the analyzer's last text by `change`; `index`
+    /// is its line index), keeps the analysis if the text is a proposal, and places the
+    /// diagnostics in LSP terms. With `notify`, also returns the version's
+    /// `textDocument/publishDiagnostics` notification, framed.
     pub fn build(
-        uri: Url,
-        generation: u64,
-        version: i32,
-        rope: Rope,
+        version: Version,
         buffer: &str,
         change: TextChange,
         index: Arc<LineIndex>,
-        encoding: Encoding,
         analyzer: &mut Analyzer,
-    ) -> Snapshot {
+        notify: bool,
+    ) -> (Snapshot, Option<Vec<u8>>) {
         let started = Instant::now();
         let base = buffer.len() - crate::text::strip_bom(buffer).0.len();
-        let analysis = if analyzer.config().checks(&uri) {
+        let analysis = if analyzer.config().checks(&version.uri) {
             Some(analyzer.update(buffer, change)).filter(Analysis::is_proposal)
         } else {
             None
         };
         let analysed = Instant::now();
-        let mapper = Mapper::with_index(index, base, encoding);
-        let ranges = analysis
-            .as_ref()
-            .map(|a| {
-                a.findings()
-                    .iter()
-                    .map(|p| mapper.range(buffer, p.span()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mapper = Mapper::with_index(index, base, version.encoding);
+        let empty = Findings::default();
+        let findings = analysis.as_ref().map_or(&empty, Analysis::findings);
+        let published = analyzer.publisher.publish(
+            &version.uri,
+            version.version,
+            findings,
+            &mapper,
+            buffer,
+            notify,
+        );
         let times = BuildTimes {
             analysis: analysed - started,
             positions: analysed.elapsed(),
         };
-        Snapshot {
+        let snapshot = Snapshot {
             times,
-            uri,
-            generation,
-            version,
+            uri: version.uri,
+            generation: version.generation,
+            version: version.version,
             mapper,
             config: analyzer.config().clone(),
             analysis,
-            ranges,
+            ranges: published.ranges,
             diagnostics: OnceLock::new(),
-            rope,
+            rope: version.rope,
             buffer: OnceLock::new(),
-        }
+        };
+        (snapshot, published.message)
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -190,25 +202,16 @@ impl Snapshot {
     /// The diagnostics in LSP form.
     pub fn diagnostics(&self) -> &[lsp::Diagnostic] {
         self.diagnostics.get_or_init(|| {
-            self.core_diagnostics()
+            let Some(analysis) = &self.analysis else {
+                return Vec::new();
+            };
+            analysis
+                .findings()
                 .iter()
                 .zip(&self.ranges)
-                .map(|(d, range)| DiagnosticView::new(d, *range).to_lsp())
+                .map(|(p, range)| DiagnosticView::placed(p, *range).to_lsp())
                 .collect()
         })
-    }
-
-    /// The diagnostics as a publication serialises them: borrowed, not copied.
-    pub fn published(&self) -> Vec<DiagnosticView<'_>> {
-        let Some(analysis) = &self.analysis else {
-            return Vec::new();
-        };
-        analysis
-            .findings()
-            .iter()
-            .zip(&self.ranges)
-            .map(|(p, range)| DiagnosticView::placed(p, *range))
-            .collect()
     }
 
     /// How many diagnostics the version has.
@@ -232,7 +235,7 @@ pub fn to_lsp_severity(severity: Severity) -> lsp::DiagnosticSeverity {
 
 /// Each rule's documentation link, parsed once (a 1 MB document can carry hundreds of
 /// diagnostics, converted again at every edit).
-fn rule_links() -> &'static HashMap<Rule, lsp::CodeDescription> {
+pub(crate) fn rule_links() -> &'static HashMap<Rule, lsp::CodeDescription> {
     static LINKS: OnceLock<HashMap<Rule, lsp::CodeDescription>> = OnceLock::new();
     LINKS.get_or_init(|| {
         Rule::ALL

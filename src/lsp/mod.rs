@@ -17,6 +17,7 @@ pub mod hover;
 pub mod model;
 pub mod position;
 pub mod protocol;
+pub mod publication;
 pub mod server;
 pub mod symbols;
 pub mod transport;

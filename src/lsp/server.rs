@@ -40,7 +40,7 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer, LspService};
 
 use super::actions::{code_actions, fix_all_kind, EditSupport};
-use super::analyzer::{Analyzer, Snapshot};
+use super::analyzer::{Analyzer, Snapshot, Version};
 use super::buffer::{apply_change, Buffer};
 use super::config::{self, Config, ConfigError, Settings};
 use super::model::ModelView;
@@ -537,28 +537,15 @@ async fn worker(mut cx: WorkerContext) {
             let hop = taken.elapsed();
             let (buffer, lines, change) = bring_up_to_date(previous, &job.rope, change);
             let text_time = (hop, taken.elapsed() - hop);
-            let snapshot = Snapshot::build(
+            let this = Version {
                 uri,
-                job.generation,
-                job.version,
-                job.rope,
-                &buffer,
-                change,
-                lines.clone(),
-                job.encoding,
-                &mut session,
-            );
-            // Serialised here, off the runtime, while the next edit may already wait.
-            let serialising = std::time::Instant::now();
-            let publication = push.then(|| {
-                let params = PublishDiagnosticsRef {
-                    uri: &snapshot.uri,
-                    diagnostics: &snapshot.published(),
-                    version: Some(version),
-                };
-                transport::notification("textDocument/publishDiagnostics", &params)
-            });
-            let text_time = (text_time.0, text_time.1, serialising.elapsed());
+                generation: job.generation,
+                version: job.version,
+                rope: job.rope,
+                encoding: job.encoding,
+            };
+            let (snapshot, publication) =
+                Snapshot::build(this, &buffer, change, lines.clone(), &mut session, push);
             (session, snapshot, buffer, lines, text_time, publication)
         })
         .await;
@@ -594,23 +581,10 @@ async fn worker(mut cx: WorkerContext) {
         if !*open {
             break;
         }
-        let mut sent = None;
-        if let (Some(outbox), Some(publication)) = (&cx.push, publication) {
-            match publication {
-                Ok(message) => {
-                    outbox.send(message);
-                    sent = Some(std::time::Instant::now());
-                }
-                Err(e) => {
-                    cx.client
-                        .log_message(
-                            MessageType::ERROR,
-                            format!("proplint: diagnostics of {} not sent: {e}", cx.uri),
-                        )
-                        .await
-                }
-            }
+        if let (Some(outbox), Some(message)) = (&cx.push, publication) {
+            outbox.send(message);
         }
+        let queued = taken.elapsed();
         let params = match &snapshot.analysis {
             Some(a) => TargetParams {
                 uri: cx.uri.clone(),
@@ -633,15 +607,12 @@ async fn worker(mut cx: WorkerContext) {
         if *TRACE {
             let t = snapshot.times;
             eprintln!(
-                "proplint-lsp: {} v{version}: waited {waited:?}, hop {:?}, text {:?}, analysis {:?}, positions {:?}, serialised in {:?}, total to publish {:?} (queued at {:?}) ({} diagnostics)",
+                "proplint-lsp: {} v{version}: waited {waited:?}, hop {:?}, text {:?}, analysis {:?}, positions and publication {:?}, queued at {queued:?} ({} diagnostics)",
                 cx.uri,
                 text_time.0,
                 text_time.1,
                 t.analysis,
                 t.positions,
-                text_time.2,
-                taken.elapsed(),
-                sent.map(|s| s - taken),
                 snapshot.diagnostic_count()
             );
         }

@@ -5,9 +5,9 @@
 //! Why not let tower-lsp send the diagnostics too: it turns a notification's parameters
 //! into a `serde_json::Value` tree and then into text, on the one path every message
 //! takes. For a large document with hundreds of findings that was a third of the time
-//! from a keystroke to its diagnostics. The worker that analysed the version serialises
-//! its publication once, straight to bytes, off the async runtime, and queues the framed
-//! message here. tower-lsp's own output is cut at message boundaries so the two never
+//! from a keystroke to its diagnostics. The worker that analysed the version writes
+//! its publication straight to bytes (see [`publication`](super::publication)), off the
+//! async runtime, and queues the framed message here. tower-lsp's own output is cut at message boundaries so the two never
 //! interleave inside a message.
 
 use std::pin::Pin;

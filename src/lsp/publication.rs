@@ -1,0 +1,354 @@
+//! The `textDocument/publishDiagnostics` of each version of a document, assembled from
+//! pieces kept between versions.
+//!
+//! Why: LSP has no partial publication, so every keystroke republishes every diagnostic
+//! of the document. With hundreds of findings in a large document, converting each
+//! one's range again and serialising each message again was most of the time from an
+//! edit to its publication, though a keystroke changes one chunk's findings and only
+//! moves the others. The findings of a chunk are shared between versions while the
+//! chunk's text is unchanged ([`Origin::Chunk`]); for each such list the [`Publisher`]
+//! keeps the ranges relative to the chunk's first line and the JSON after the range. A
+//! publication writes the line numbers and copies the rest. A test checks that the
+//! result is the message the standard types serialise to.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use tower_lsp::lsp_types::{self as lsp, Url};
+
+use super::analyzer::{rule_links, to_lsp_severity};
+use super::position::Mapper;
+use crate::diagnostic::Diagnostic;
+use crate::findings::{Findings, Origin, Placed};
+use crate::rules::Rule;
+use crate::text::Encoding;
+
+/// Keeps, for one document under one configuration, what publications of its chunks'
+/// findings need from one version to the next.
+#[derive(Default)]
+pub struct Publisher {
+    /// By the address of a chunk's findings.
+    chunks: FxHashMap<usize, Chunk>,
+    /// The length of the last message, to allocate the next one at once.
+    last_len: usize,
+    /// What the kept ranges were measured with: the column encoding and the length of
+    /// the byte-order mark.
+    measured: Option<(Encoding, usize)>,
+}
+
+struct Chunk {
+    /// Held so that the list whose address is the key is neither freed nor its address
+    /// given to another list while the entry exists.
+    _findings: Arc<Vec<Diagnostic>>,
+    items: Vec<Item>,
+}
+
+struct Item {
+    /// With lines counted from the chunk's first line.
+    range: lsp::Range,
+    /// The diagnostic's JSON after its range and severity: `"code":…}`.
+    tail: Box<[u8]>,
+}
+
+/// What a version's diagnostics are in LSP terms.
+pub struct Published {
+    /// The range of each diagnostic, in the order of [`Findings::iter`].
+    pub ranges: Vec<lsp::Range>,
+    /// The framed notification, when one was asked for.
+    pub message: Option<Vec<u8>>,
+}
+
+impl Publisher {
+    /// The ranges of the diagnostics of a version (`buffer`, mapped by `mapper`) and, if
+    /// `notify`, its `textDocument/publishDiagnostics` notification.
+    pub fn publish(
+        &mut self,
+        uri: &Url,
+        version: i32,
+        findings: &Findings,
+        mapper: &Mapper,
+        buffer: &str,
+        notify: bool,
+    ) -> Published {
+        let measured = Some((mapper.encoding(), mapper.base()));
+        if self.measured != measured {
+            self.chunks.clear();
+            self.measured = measured;
+        }
+        // Entries of lists no longer in the findings are dropped here.
+        let mut chunks =
+            FxHashMap::with_capacity_and_hasher(findings.chunks().len(), Default::default());
+        for (offset, found) in findings.chunks() {
+            let key = Arc::as_ptr(found) as usize;
+            let chunk = match self.chunks.remove(&key) {
+                Some(chunk) => chunk,
+                None => Chunk::new(found, *offset, mapper, buffer),
+            };
+            chunks.insert(key, chunk);
+        }
+        self.chunks = chunks;
+
+        let mut ranges = Vec::new();
+        let mut body = notify.then(|| {
+            let mut body = Vec::with_capacity(self.last_len + self.last_len / 8 + 256);
+            body.extend_from_slice(
+                br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+            );
+            json(&mut body, uri.as_str());
+            body.extend_from_slice(br#","diagnostics":["#);
+            body
+        });
+        // The chunk of the last diagnostic and its first line.
+        let mut last: Option<(usize, u32)> = None;
+        let mut whole_tail = Vec::new();
+        for placed in findings.iter() {
+            let (range, tail) = match placed.origin() {
+                Origin::Chunk { findings, index } => {
+                    let key = Arc::as_ptr(findings) as usize;
+                    let first_line = match last {
+                        Some((k, line)) if k == key => line,
+                        _ => mapper.line_of(placed.offset()),
+                    };
+                    last = Some((key, first_line));
+                    let item = &self.chunks[&key].items[index];
+                    (moved_down(item.range, first_line), &item.tail[..])
+                }
+                Origin::Whole => {
+                    whole_tail.clear();
+                    write_tail(&mut whole_tail, placed.rule(), placed.message());
+                    (mapper.range(buffer, placed.span()), &whole_tail[..])
+                }
+            };
+            ranges.push(range);
+            if let Some(body) = &mut body {
+                if ranges.len() > 1 {
+                    body.push(b',');
+                }
+                write_diagnostic(body, range, &placed, tail);
+            }
+        }
+        let message = body.map(|mut body| {
+            body.extend_from_slice(br#"],"version":"#);
+            body.extend_from_slice(itoa::Buffer::new().format(version).as_bytes());
+            body.extend_from_slice(b"}}");
+            self.last_len = body.len();
+            frame(body)
+        });
+        Published { ranges, message }
+    }
+}
+
+impl Chunk {
+    fn new(found: &Arc<Vec<Diagnostic>>, offset: usize, mapper: &Mapper, buffer: &str) -> Chunk {
+        let first_line = mapper.line_of(offset);
+        let items = found
+            .iter()
+            .map(|d| {
+                let range = mapper.range(buffer, d.span.shifted(offset));
+                let mut tail = Vec::new();
+                write_tail(&mut tail, d.rule, &d.message);
+                Item {
+                    range: moved_up(range, first_line),
+                    tail: tail.into_boxed_slice(),
+                }
+            })
+            .collect();
+        Chunk {
+            _findings: found.clone(),
+            items,
+        }
+    }
+}
+
+fn moved_up(range: lsp::Range, lines: u32) -> lsp::Range {
+    let mut r = range;
+    r.start.line -= lines.min(r.start.line);
+    r.end.line -= lines.min(r.end.line);
+    r
+}
+
+fn moved_down(range: lsp::Range, lines: u32) -> lsp::Range {
+    let mut r = range;
+    r.start.line += lines;
+    r.end.line += lines;
+    r
+}
+
+/// The members of a diagnostic after its range and severity, as `lsp::Diagnostic`
+/// serialises them, and its closing brace.
+fn write_tail(out: &mut Vec<u8>, rule: Rule, message: &str) {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Tail<'a> {
+        code: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        code_description: Option<&'static lsp::CodeDescription>,
+        source: &'static str,
+        message: &'a str,
+    }
+    let start = out.len();
+    let tail = Tail {
+        code: rule.code(),
+        code_description: rule_links().get(&rule),
+        source: "proplint",
+        message,
+    };
+    // Serialising strings and a URL into memory cannot fail.
+    let _ = serde_json::to_writer(&mut *out, &tail);
+    // Without the object's opening brace: the range and severity come first.
+    out.remove(start);
+}
+
+fn write_diagnostic(out: &mut Vec<u8>, range: lsp::Range, placed: &Placed<'_>, tail: &[u8]) {
+    let mut number = itoa::Buffer::new();
+    let mut put = |out: &mut Vec<u8>, n: u32| out.extend_from_slice(number.format(n).as_bytes());
+    out.extend_from_slice(br#"{"range":{"start":{"line":"#);
+    put(out, range.start.line);
+    out.extend_from_slice(br#","character":"#);
+    put(out, range.start.character);
+    out.extend_from_slice(br#"},"end":{"line":"#);
+    put(out, range.end.line);
+    out.extend_from_slice(br#","character":"#);
+    put(out, range.end.character);
+    out.extend_from_slice(br#"}},"severity":"#);
+    let severity = to_lsp_severity(placed.severity);
+    // DiagnosticSeverity serialises as its number.
+    let _ = serde_json::to_writer(&mut *out, &severity);
+    out.push(b',');
+    out.extend_from_slice(tail);
+}
+
+fn json(out: &mut Vec<u8>, s: &str) {
+    let _ = serde_json::to_writer(out, s);
+}
+
+/// The body with its `Content-Length` header.
+fn frame(body: Vec<u8>) -> Vec<u8> {
+    let mut message = Vec::with_capacity(body.len() + 32);
+    let _ = write!(message, "Content-Length: {}\r\n\r\n", body.len());
+    message.extend_from_slice(&body);
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use tower_lsp::lsp_types::PublishDiagnosticsParams;
+
+    use super::*;
+    use crate::analysis::{Options, Session, TextChange};
+    use crate::diagnostic::Severity;
+    use crate::text::LineIndex;
+    use crate::Catalog;
+
+    /// The message as the standard types serialise it, from the ordinary diagnostics.
+    fn standard(
+        uri: &Url,
+        version: i32,
+        diagnostics: &[Diagnostic],
+        mapper: &Mapper,
+        text: &str,
+    ) -> serde_json::Value {
+        let diagnostics = diagnostics
+            .iter()
+            .map(|d| {
+                super::super::analyzer::DiagnosticView::new(d, mapper.range(text, d.span)).to_lsp()
+            })
+            .collect();
+        serde_json::json!({
+            "jsonrpc": "2.0",
+            "method": "textDocument/publishDiagnostics",
+            "params": PublishDiagnosticsParams::new(uri.clone(), diagnostics, Some(version)),
+        })
+    }
+
+    fn body(message: &[u8]) -> serde_json::Value {
+        let text = std::str::from_utf8(message).unwrap();
+        let (header, body) = text.split_once("\r\n\r\n").unwrap();
+        assert_eq!(header, format!("Content-Length: {}", body.len()));
+        serde_json::from_str(body).unwrap()
+    }
+
+    /// Edits that move chunks down and up by lines, change a chunk, and add a finding
+    /// over the whole text; with accents and emoji, a
+    /// suppression that silences nothing and a severity override: every publication
+    /// (most of it from kept pieces) is the standard one.
+    #[test]
+    fn publications_from_kept_pieces_are_the_standard_message() {
+        let uri = Url::parse("file:///tmp/p.txt").unwrap();
+        let catalog = Catalog::embedded();
+        let options = Options {
+            severities: BTreeMap::from([(Rule::FlattenedRevision, Some(Severity::Info))]),
+            ..Options::default()
+        };
+        let fixture = include_str!("../../tests/fixtures/fr_cmdt17_res69_aplati.txt");
+        let mut text = format!(
+            "😀 é\n{fixture}\n*****\n\nMOD\tECP/24A6/9\n{{>>proplint-ignore stale-revision<<}}\n"
+        );
+        let edits: Vec<(usize, usize, &str)> = vec![
+            (0, 0, "\n\n"),
+            (0, 2, ""),
+            (text.len() / 2, text.len() / 2, "Ж😀\n"),
+            (3, 3, "x\r\n"),
+            (text.len() - 3, text.len() - 3, "MOD\tECP/24A6/2\n"),
+        ];
+        let mut session = Session::new();
+        // One per encoding: a publisher measures in one.
+        let mut publishers = [Publisher::default(), Publisher::default()];
+        let mut analysis = session.analyze(&text, catalog, &options);
+        for (round, edit) in std::iter::once(None)
+            .chain(edits.into_iter().map(Some))
+            .enumerate()
+        {
+            if let Some((start, end, new)) = edit {
+                let start = crate::text::floor_char_boundary(&text, start.min(text.len()));
+                let end = crate::text::floor_char_boundary(&text, end.min(text.len())).max(start);
+                text.replace_range(start..end, new);
+                let change = TextChange {
+                    start,
+                    old_end: end,
+                    new_end: start + new.len(),
+                };
+                analysis = session.analyze_change(&text, change, catalog, &options);
+            }
+            for (publisher, encoding) in
+                publishers.iter_mut().zip([Encoding::Utf16, Encoding::Utf8])
+            {
+                let mapper = Mapper::with_index(Arc::new(LineIndex::new(&text)), 0, encoding);
+                let version = round as i32;
+                let published =
+                    publisher.publish(&uri, version, analysis.findings(), &mapper, &text, true);
+                let expected = standard(&uri, version, analysis.diagnostics(), &mapper, &text);
+                assert_eq!(body(&published.message.unwrap()), expected, "round {round}");
+                let ranges: Vec<lsp::Range> = analysis
+                    .diagnostics()
+                    .iter()
+                    .map(|d| mapper.range(&text, d.span))
+                    .collect();
+                assert_eq!(published.ranges, ranges, "round {round}");
+            }
+        }
+        assert!(analysis
+            .diagnostics()
+            .iter()
+            .any(|d| d.rule == Rule::ProposalSequence));
+        assert!(analysis
+            .diagnostics()
+            .iter()
+            .any(|d| d.rule == Rule::UnusedSuppression));
+        assert!(analysis
+            .diagnostics()
+            .iter()
+            .any(|d| d.severity == Severity::Info));
+        assert!(session.last_reused > 0);
+        // Measuring in another encoding starts afresh.
+        let mapper = Mapper::with_index(Arc::new(LineIndex::new(&text)), 0, Encoding::Utf16);
+        let [_, utf8] = &mut publishers;
+        let published = utf8.publish(&uri, 9, analysis.findings(), &mapper, &text, true);
+        let expected = standard(&uri, 9, analysis.diagnostics(), &mapper, &text);
+        assert_eq!(body(&published.message.unwrap()), expected);
+    }
+}
