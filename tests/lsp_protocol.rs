@@ -223,6 +223,40 @@ async fn pulling_clients_get_diagnostics_by_request_and_no_pushes() {
         )
         .await;
     assert_eq!(again["kind"], "unchanged");
+    assert_eq!(again["resultId"], result_id.as_str());
+    // A new version: a new report, of the new text.
+    let edited = format!("Résolution 140 (Rév. Guadalajara, 2010)\n{FIXTURE_EN}");
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": URI_EN, "version": 2},
+                "contentChanges": [{
+                    "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                    "text": "Résolution 140 (Rév. Guadalajara, 2010)\n",
+                }],
+            }),
+        )
+        .await;
+    let changed = client
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI_EN}, "previousResultId": result_id}),
+        )
+        .await;
+    assert_eq!(changed["kind"], "full");
+    assert_ne!(changed["resultId"], result_id.as_str());
+    let expected = expected_diagnostics(&edited, &proplint::Options::default(), client.encoding);
+    assert_eq!(comparable(&changed["items"]), expected);
+    assert!(expected.len() > comparable(&report["items"]).len());
+    // A document that is not open has no diagnostics.
+    let closed = client
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": "file:///nowhere/closed.txt"}}),
+        )
+        .await;
+    assert_eq!(closed, json!({"kind": "full", "items": []}));
     // The target notification comes after the analysis; no push may precede it.
     client
         .wait_for("proplint/target", |m| m["method"] == "proplint/target")
@@ -233,6 +267,24 @@ async fn pulling_clients_get_diagnostics_by_request_and_no_pushes() {
         .filter(|m| m["method"] == "textDocument/publishDiagnostics")
         .count();
     assert_eq!(pushes, 0);
+}
+
+/// A client that did not announce pulls may still pull: the report is the one pushed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pull_from_a_pushed_client_reports_the_same_diagnostics() {
+    let mut client = TestClient::in_process();
+    client.initialize(capabilities(true), None).await;
+    client.open(URI_FR, FIXTURE_FR, 1).await;
+    let pushed = client.diagnostics(URI_FR, 1).await;
+    let report = client
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI_FR}}),
+        )
+        .await;
+    assert_eq!(report["kind"], "full");
+    assert_eq!(report["items"], pushed["diagnostics"]);
+    assert!(!comparable(&report["items"]).is_empty());
 }
 
 /// The text after applying a workspace edit (either form) to the document `uri`.

@@ -20,9 +20,9 @@
 //!
 //! Options (before `--`): `--edits N` (300), `--size BYTES` (1000000), `--seed N` (7),
 //! `--doc FILE` (use a file instead of the generated document), `--language-id ID`
-//! (plaintext), `--utf8` (offer UTF-8 positions), `--pull` (measure
-//! `textDocument/diagnostic` requests instead of pushed diagnostics, for servers that
-//! only pull), `--timeout-ms N` (5000, per edit), `--json` (print the figures as JSON),
+//! (plaintext), `--utf8` (offer UTF-8 positions), `--pull` (announce pull support, as
+//! VS Code does, and measure `textDocument/diagnostic` requests instead of pushed
+//! diagnostics), `--timeout-ms N` (5000, per edit), `--json` (print the figures as JSON),
 //! `--dump FILE` (write the generated document and stop), `--clean` (generate every
 //! citation current: few diagnostics, to separate the cost per document from the cost
 //! per diagnostic), `--no-separators` (units not separated by lines of asterisks).
@@ -300,6 +300,12 @@ fn main() {
     } else {
         json!(["utf-16"])
     };
+    // A client that pulls says so, as VS Code does: a server may then stop pushing.
+    let text_document = if args.pull {
+        json!({"diagnostic": {"dynamicRegistration": false}})
+    } else {
+        json!({"publishDiagnostics": {"versionSupport": true}})
+    };
     let (init, _) = s.request(
         "initialize",
         json!({
@@ -309,7 +315,7 @@ fn main() {
             "capabilities": {
                 "general": {"positionEncodings": encodings},
                 "workspace": {"configuration": true},
-                "textDocument": {"publishDiagnostics": {"versionSupport": true}}
+                "textDocument": text_document
             }
         }),
     );

@@ -12,7 +12,7 @@ use tower_lsp::lsp_types::{self as lsp, NumberOrString, Url};
 
 use super::config::Config;
 use super::position::Mapper;
-use super::publication::Publisher;
+use super::publication::{Publisher, Wanted};
 use crate::analysis::{Analysis, Session, TextChange};
 use crate::catalog::Catalog;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -111,24 +111,27 @@ pub struct Snapshot {
     pub times: BuildTimes,
     /// The LSP ranges of the analysis's diagnostics, in the same order.
     ranges: Vec<lsp::Range>,
-    /// The diagnostics in LSP form, made when a request first needs them (a publication
-    /// serialises [`Snapshot::published`] instead, without copying every message).
+    /// The diagnostics in LSP form, made when a request first needs them (publications
+    /// and pulls send JSON made by the [`Publisher`] instead).
     diagnostics: OnceLock<Vec<lsp::Diagnostic>>,
+    /// The diagnostics as a JSON array, made with the version when the client pulls
+    /// diagnostics.
+    items: Option<Vec<u8>>,
 }
 
 impl Snapshot {
     /// Builds the snapshot of a version: analyses the text (`buffer`, equal to
     /// `version.rope`, which differs from the analyzer's last text by `change`; `index`
     /// is its line index), keeps the analysis if the text is a proposal, and places the
-    /// diagnostics in LSP terms. With `notify`, also returns the version's
-    /// `textDocument/publishDiagnostics` notification, framed.
+    /// diagnostics in LSP terms, with the JSON `wanted`: a framed notification is
+    /// returned, an array of items is kept for pulls.
     pub fn build(
         version: Version,
         buffer: &str,
         change: TextChange,
         index: Arc<LineIndex>,
         analyzer: &mut Analyzer,
-        notify: bool,
+        wanted: Wanted,
     ) -> (Snapshot, Option<Vec<u8>>) {
         let started = Instant::now();
         let base = buffer.len() - crate::text::strip_bom(buffer).0.len();
@@ -147,8 +150,13 @@ impl Snapshot {
             findings,
             &mapper,
             buffer,
-            notify,
+            wanted,
         );
+        let (notification, items) = match wanted {
+            Wanted::Notification => (published.json, None),
+            Wanted::Items => (None, published.json),
+            Wanted::Nothing => (None, None),
+        };
         let times = BuildTimes {
             analysis: analysed - started,
             positions: analysed.elapsed(),
@@ -163,10 +171,11 @@ impl Snapshot {
             analysis,
             ranges: published.ranges,
             diagnostics: OnceLock::new(),
+            items,
             rope: version.rope,
             buffer: OnceLock::new(),
         };
-        (snapshot, published.message)
+        (snapshot, notification)
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -212,6 +221,12 @@ impl Snapshot {
                 .map(|(p, range)| DiagnosticView::placed(p, *range).to_lsp())
                 .collect()
         })
+    }
+
+    /// The diagnostics as a JSON array, if made with the version (see
+    /// [`Snapshot::build`]).
+    pub fn items_json(&self) -> Option<&[u8]> {
+        self.items.as_deref()
     }
 
     /// How many diagnostics the version has.

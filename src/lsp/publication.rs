@@ -52,17 +52,30 @@ struct Item {
     tail: Box<[u8]>,
 }
 
+/// What JSON a version's diagnostics are wanted in, besides their ranges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted {
+    /// None: nothing is sent for this version unless asked.
+    Nothing,
+    /// The framed `textDocument/publishDiagnostics` notification (the client is sent
+    /// each version's diagnostics).
+    Notification,
+    /// The diagnostics as a JSON array (the client pulls them; see
+    /// [`pull_response`]).
+    Items,
+}
+
 /// What a version's diagnostics are in LSP terms.
 pub struct Published {
     /// The range of each diagnostic, in the order of [`Findings::iter`].
     pub ranges: Vec<lsp::Range>,
-    /// The framed notification, when one was asked for.
-    pub message: Option<Vec<u8>>,
+    /// The JSON asked for: a framed notification, or an array of diagnostics.
+    pub json: Option<Vec<u8>>,
 }
 
 impl Publisher {
-    /// The ranges of the diagnostics of a version (`buffer`, mapped by `mapper`) and, if
-    /// `notify`, its `textDocument/publishDiagnostics` notification.
+    /// The ranges of the diagnostics of a version (`buffer`, mapped by `mapper`) and
+    /// the JSON `wanted`.
     pub fn publish(
         &mut self,
         uri: &Url,
@@ -70,7 +83,7 @@ impl Publisher {
         findings: &Findings,
         mapper: &Mapper,
         buffer: &str,
-        notify: bool,
+        wanted: Wanted,
     ) -> Published {
         let measured = Some((mapper.encoding(), mapper.base()));
         if self.measured != measured {
@@ -91,13 +104,16 @@ impl Publisher {
         self.chunks = chunks;
 
         let mut ranges = Vec::new();
-        let mut body = notify.then(|| {
+        let mut body = (wanted != Wanted::Nothing).then(|| {
             let mut body = Vec::with_capacity(self.last_len + self.last_len / 8 + 256);
-            body.extend_from_slice(
-                br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
-            );
-            json(&mut body, uri.as_str());
-            body.extend_from_slice(br#","diagnostics":["#);
+            if wanted == Wanted::Notification {
+                body.extend_from_slice(
+                    br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+                );
+                json(&mut body, uri.as_str());
+                body.extend_from_slice(br#","diagnostics":"#);
+            }
+            body.push(b'[');
             body
         });
         // The chunk of the last diagnostic and its first line.
@@ -129,14 +145,18 @@ impl Publisher {
                 write_diagnostic(body, range, &placed, tail);
             }
         }
-        let message = body.map(|mut body| {
-            body.extend_from_slice(br#"],"version":"#);
-            body.extend_from_slice(itoa::Buffer::new().format(version).as_bytes());
-            body.extend_from_slice(b"}}");
+        let json = body.map(|mut body| {
+            body.push(b']');
             self.last_len = body.len();
-            frame(body)
+            if wanted == Wanted::Notification {
+                body.extend_from_slice(br#","version":"#);
+                body.extend_from_slice(itoa::Buffer::new().format(version).as_bytes());
+                body.extend_from_slice(b"}}");
+                body = frame(body);
+            }
+            body
         });
-        Published { ranges, message }
+        Published { ranges, json }
     }
 }
 
@@ -222,6 +242,31 @@ fn write_diagnostic(out: &mut Vec<u8>, range: lsp::Range, placed: &Placed<'_>, t
 
 fn json(out: &mut Vec<u8>, s: &str) {
     let _ = serde_json::to_writer(out, s);
+}
+
+/// The framed response to a `textDocument/diagnostic` request (`id`, as JSON): the
+/// version's `items` (a JSON array from [`Publisher::publish`]) under `result_id`, or,
+/// without items, a report that nothing changed since `result_id`.
+pub fn pull_response(id: &[u8], result_id: Option<&str>, items: Option<&[u8]>) -> Vec<u8> {
+    let mut body = Vec::with_capacity(items.map_or(0, <[u8]>::len) + 128);
+    body.extend_from_slice(br#"{"jsonrpc":"2.0","id":"#);
+    body.extend_from_slice(id);
+    body.extend_from_slice(br#","result":{"kind":"#);
+    body.extend_from_slice(if items.is_some() {
+        br#""full""#
+    } else {
+        br#""unchanged""#
+    });
+    if let Some(result_id) = result_id {
+        body.extend_from_slice(br#","resultId":"#);
+        json(&mut body, result_id);
+    }
+    if let Some(items) = items {
+        body.extend_from_slice(br#","items":"#);
+        body.extend_from_slice(items);
+    }
+    body.extend_from_slice(b"}}");
+    frame(body)
 }
 
 /// The body with its `Content-Length` header.
@@ -319,10 +364,16 @@ mod tests {
             {
                 let mapper = Mapper::with_index(Arc::new(LineIndex::new(&text)), 0, encoding);
                 let version = round as i32;
-                let published =
-                    publisher.publish(&uri, version, analysis.findings(), &mapper, &text, true);
+                let published = publisher.publish(
+                    &uri,
+                    version,
+                    analysis.findings(),
+                    &mapper,
+                    &text,
+                    Wanted::Notification,
+                );
                 let expected = standard(&uri, version, analysis.diagnostics(), &mapper, &text);
-                assert_eq!(body(&published.message.unwrap()), expected, "round {round}");
+                assert_eq!(body(&published.json.unwrap()), expected, "round {round}");
                 let ranges: Vec<lsp::Range> = analysis
                     .diagnostics()
                     .iter()
@@ -347,8 +398,19 @@ mod tests {
         // Measuring in another encoding starts afresh.
         let mapper = Mapper::with_index(Arc::new(LineIndex::new(&text)), 0, Encoding::Utf16);
         let [_, utf8] = &mut publishers;
-        let published = utf8.publish(&uri, 9, analysis.findings(), &mapper, &text, true);
+        let published = utf8.publish(
+            &uri,
+            9,
+            analysis.findings(),
+            &mapper,
+            &text,
+            Wanted::Notification,
+        );
         let expected = standard(&uri, 9, analysis.diagnostics(), &mapper, &text);
-        assert_eq!(body(&published.message.unwrap()), expected);
+        assert_eq!(body(&published.json.unwrap()), expected);
+        // The same diagnostics as an array, for a pull.
+        let items = utf8.publish(&uri, 9, analysis.findings(), &mapper, &text, Wanted::Items);
+        let items: serde_json::Value = serde_json::from_slice(&items.json.unwrap()).unwrap();
+        assert_eq!(items, expected["params"]["diagnostics"]);
     }
 }

@@ -36,6 +36,7 @@ use ropey::Rope;
 use serde_json::Value;
 use tokio::sync::{watch, Notify};
 use tower_lsp::jsonrpc::{Request, Result as RpcResult};
+use tower_lsp::lsp_types::request::{DocumentDiagnosticRequest, Request as _};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer, LspService};
 
@@ -48,6 +49,7 @@ use super::protocol::{
     CatalogEntry, CatalogEntryParams, PublishDiagnosticsRef, TargetNotification, TargetParams,
     CATALOG_ENTRY_METHOD, NOT_A_PROPOSAL,
 };
+use super::publication::{self, Wanted};
 use super::transport::{self, Outbox};
 use super::{completion, hover, position, symbols};
 use crate::analysis::TextChange;
@@ -225,6 +227,7 @@ struct Shared {
 }
 
 /// The proplint language server.
+#[derive(Clone)]
 pub struct Backend {
     client: Client,
     shared: Arc<Shared>,
@@ -289,10 +292,12 @@ impl ProplintService {
     }
 }
 
+type ServiceResult = Result<Option<tower_lsp::jsonrpc::Response>, tower_lsp::ExitedError>;
+
 impl tower_service::Service<Request> for ProplintService {
-    type Response = <LspService<Backend> as tower_service::Service<Request>>::Response;
-    type Error = <LspService<Backend> as tower_service::Service<Request>>::Error;
-    type Future = <LspService<Backend> as tower_service::Service<Request>>::Future;
+    type Response = Option<tower_lsp::jsonrpc::Response>;
+    type Error = tower_lsp::ExitedError;
+    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = ServiceResult> + Send>>;
 
     fn poll_ready(
         &mut self,
@@ -309,6 +314,14 @@ impl tower_service::Service<Request> for ProplintService {
                 .store(true, std::sync::atomic::Ordering::SeqCst),
             // Stored as a permit: the transport may not be waiting yet.
             "exit" => self.lifecycle.exited.notify_one(),
+            DocumentDiagnosticRequest::METHOD => {
+                if let Some(answer) = self.inner.inner().answer_pull(&request) {
+                    return Box::pin(async move {
+                        answer.await;
+                        Ok(None)
+                    });
+                }
+            }
             _ => {}
         }
         let request = if request.params() == Some(&Value::Null) {
@@ -321,7 +334,7 @@ impl tower_service::Service<Request> for ProplintService {
         } else {
             request
         };
-        self.inner.call(request)
+        Box::pin(self.inner.call(request))
     }
 }
 
@@ -433,6 +446,48 @@ impl Backend {
         }
     }
 
+    /// Answers a `textDocument/diagnostic` request for an open document with the JSON
+    /// the worker made with the version, written to the client directly: tower-lsp would
+    /// turn hundreds of diagnostics into a `serde_json::Value` tree and then into text
+    /// (see [`transport`]). `None` leaves the request to tower-lsp (a document that is
+    /// not open, parameters it must reject).
+    fn answer_pull(&self, request: &Request) -> Option<impl std::future::Future<Output = ()>> {
+        let id = serde_json::to_vec(request.id()?).ok()?;
+        let params: DocumentDiagnosticParams =
+            serde_json::from_value(request.params()?.clone()).ok()?;
+        if !self.state().docs.contains_key(&params.text_document.uri) {
+            return None;
+        }
+        let backend = self.clone();
+        Some(async move {
+            let snapshot = backend.snapshot(&params.text_document.uri).await;
+            let response = match snapshot {
+                Some(s) => {
+                    let result_id = s.generation.to_string();
+                    if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+                        publication::pull_response(&id, Some(&result_id), None)
+                    } else {
+                        // Made with the version when the client announced pulls; a client
+                        // that pulls without announcing it gets the same from the
+                        // diagnostics in LSP form.
+                        let made;
+                        let items = match s.items_json() {
+                            Some(items) => items,
+                            None => {
+                                made = serde_json::to_vec(s.diagnostics()).unwrap_or_default();
+                                &made
+                            }
+                        };
+                        publication::pull_response(&id, Some(&result_id), Some(items))
+                    }
+                }
+                // Not analysed in time: an empty report, as tower-lsp would send it.
+                None => publication::pull_response(&id, None, Some(b"[]")),
+            };
+            backend.outbox.send(response);
+        })
+    }
+
     /// The analysis of the current version of a document, waiting for it if needed.
     async fn snapshot(&self, uri: &Url) -> Option<Arc<Snapshot>> {
         let (mut results, generation, urgent) = {
@@ -529,7 +584,11 @@ async fn worker(mut cx: WorkerContext) {
         };
         let uri = cx.uri.clone();
         let version = job.version;
-        let push = cx.push.is_some();
+        let wanted = if cx.push.is_some() {
+            Wanted::Notification
+        } else {
+            Wanted::Items
+        };
         let previous = copy.take();
         let taken = std::time::Instant::now();
         let waited = taken - job.made;
@@ -545,7 +604,7 @@ async fn worker(mut cx: WorkerContext) {
                 encoding: job.encoding,
             };
             let (snapshot, publication) =
-                Snapshot::build(this, &buffer, change, lines.clone(), &mut session, push);
+                Snapshot::build(this, &buffer, change, lines.clone(), &mut session, wanted);
             (session, snapshot, buffer, lines, text_time, publication)
         })
         .await;
