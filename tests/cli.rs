@@ -2,40 +2,10 @@
 //! human report, `--fix`, `--diff`, standard input, configuration and errors that name
 //! the file.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn proplint(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_proplint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run proplint")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn work_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
-
-const STALE_EN: &str = "MOD\tGBR/3/1\nRESOLUTION 45 (Rev. Dubai, 2014)\nThe World Telecommunication Development Conference (Buenos Aires, 2017),\nrecalling\na)\tResolution 140 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference;\nb)\tUnited Nations General Assembly Resolution 70/125,\nReasons:\tUpdate.\n";
+mod cli_support;
+use cli_support::*;
 
 const CLEAN_FR: &str = "MOD\tECP/1/1\nRÉSOLUTION 45 (RÉV. DUBAÏ, 2014)\nLa Conférence mondiale de développement des télécommunications (Buenos Aires, 2017),\nrappelant\na)\tla Résolution 140 (Rév. Busan, 2014) de la Conférence de plénipotentiaires;\nb)\tla Résolution 70/125 de l'AGNU,\nMotifs:\tMise à jour.\n";
 

@@ -63,14 +63,7 @@ async fn opened_documents_get_what_check_finds_in_both_encodings() {
     for utf8 in [false, true] {
         let mut client = started(utf8).await;
         let encoding = client.encoding;
-        assert_eq!(
-            encoding,
-            if utf8 {
-                Encoding::Utf8
-            } else {
-                Encoding::Utf16
-            }
-        );
+        assert_eq!(encoding, negotiated(utf8));
         for (uri, text) in [(URI_FR, FIXTURE_FR), (URI_EN, FIXTURE_EN)] {
             client.open(uri, text, 1).await;
             let published = client.diagnostics(uri, 1).await;

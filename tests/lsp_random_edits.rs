@@ -8,7 +8,6 @@
 mod lsp_support;
 
 use lsp_support::*;
-use proplint::text::Encoding;
 use serde_json::json;
 
 #[path = "../benches/support/rng.rs"]
@@ -82,14 +81,7 @@ async fn run(seed: u64, utf8: bool, edits: usize, debounce_ms: u64) {
     *client.settings.lock().unwrap() = json!({"debounceMs": debounce_ms});
     client.initialize(capabilities(utf8), None).await;
     let encoding = client.encoding;
-    assert_eq!(
-        encoding,
-        if utf8 {
-            Encoding::Utf8
-        } else {
-            Encoding::Utf16
-        }
-    );
+    assert_eq!(encoding, negotiated(utf8));
     let uri = format!("file:///tmp/proplint-random/{seed}.txt");
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let mut text = format!(

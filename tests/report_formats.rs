@@ -3,45 +3,15 @@
 //! lines) and the self-contained HTML page (escaping, no external resources, long
 //! documents, and — with `--include-ignored` — a real headless Chromium that loads it).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use proplint::report::{html, FileResult};
 use proplint::{analyze, Catalog, Options, Rule};
 
-fn proplint(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_proplint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run proplint")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn work_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
-
-/// A stale citation (safe fix) in English.
-const STALE_EN: &str = "MOD\tGBR/3/1\nRESOLUTION 45 (Rev. Dubai, 2014)\nThe World Telecommunication Development Conference (Buenos Aires, 2017),\nrecalling\na)\tResolution 140 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference;\nb)\tUnited Nations General Assembly Resolution 70/125,\nReasons:\tUpdate.\n";
+mod cli_support;
+use cli_support::*;
 
 /// A stale citation in French: accented letters inside the finding, so character and
 /// byte columns differ at its end.

@@ -66,14 +66,9 @@ impl Connection {
         input: impl AsyncRead + Unpin,
         output: impl AsyncWrite + Unpin + Send + 'static,
     ) -> bool {
-        let Connection {
-            service,
-            socket,
-            outbox,
-            queue,
-        } = self;
+        let (queue, server) = self.into_server();
         tokio::spawn(transport::write_messages(queue, output));
-        serve_input(service, socket, outbox, input).await
+        server.serve(input).await
     }
 
     /// [`serve`](Self::serve), with the output written by a thread of its own with
@@ -85,12 +80,7 @@ impl Connection {
         input: impl AsyncRead + Unpin,
         output: impl std::io::Write + Send + 'static,
     ) -> bool {
-        let Connection {
-            service,
-            socket,
-            outbox,
-            queue,
-        } = self;
+        let (queue, server) = self.into_server();
         let writer = std::thread::Builder::new()
             .name("proplint-lsp-out".to_string())
             .spawn(move || transport::write_messages_blocking(queue, output));
@@ -98,22 +88,37 @@ impl Connection {
             eprintln!("proplint lsp: cannot start the output thread: {e}");
             return false;
         }
-        serve_input(service, socket, outbox, input).await
+        server.serve(input).await
+    }
+
+    /// The queue of outgoing messages, for a writer, and the rest, to serve the input.
+    fn into_server(self) -> (transport::OutboxReceiver, Server) {
+        let server = Server {
+            service: self.service,
+            socket: self.socket,
+            outbox: self.outbox,
+        };
+        (self.queue, server)
     }
 }
 
-async fn serve_input(
+/// A connection whose output has its writer.
+struct Server {
     service: ProplintService,
     socket: tower_lsp::ClientSocket,
     outbox: transport::Outbox,
-    input: impl AsyncRead + Unpin,
-) -> bool {
-    let lifecycle = service.lifecycle();
-    let serve = tower_lsp::Server::new(input, outbox.framer(), socket).serve(service);
-    tokio::select! {
-        // The client closed the stream.
-        () = serve => true,
-        clean = lifecycle.exited() => clean,
+}
+
+impl Server {
+    async fn serve(self, input: impl AsyncRead + Unpin) -> bool {
+        let lifecycle = self.service.lifecycle();
+        let serve =
+            tower_lsp::Server::new(input, self.outbox.framer(), self.socket).serve(self.service);
+        tokio::select! {
+            // The client closed the stream.
+            () = serve => true,
+            clean = lifecycle.exited() => clean,
+        }
     }
 }
 

@@ -393,6 +393,15 @@ pub fn comparable(diagnostics: &Value) -> Vec<Value> {
 pub const FIXTURE_FR: &str = include_str!("../nvim/proposal-fr.txt");
 pub const FIXTURE_EN: &str = include_str!("../nvim/proposal-en.txt");
 
+/// The encoding a server must choose for a client that offers UTF-8 or not.
+pub fn negotiated(utf8: bool) -> Encoding {
+    if utf8 {
+        Encoding::Utf8
+    } else {
+        Encoding::Utf16
+    }
+}
+
 /// Capabilities of a typical client, with or without UTF-8 positions.
 pub fn capabilities(utf8: bool) -> Value {
     let encodings = if utf8 {
