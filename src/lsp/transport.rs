@@ -1,6 +1,6 @@
 //! The server's output: one queue of whole messages to the client, fed by tower-lsp
 //! (responses, requests, small notifications) and by the server itself for
-//! `textDocument/publishDiagnostics`.
+//! `textDocument/publishDiagnostics` and the answers to `textDocument/diagnostic`.
 //!
 //! Why not let tower-lsp send the diagnostics too: it turns a notification's parameters
 //! into a `serde_json::Value` tree and then into text, on the one path every message
