@@ -118,9 +118,11 @@ impl Publisher {
         });
         // The chunk of the last diagnostic and its first line.
         let mut last: Option<(usize, u32)> = None;
-        let mut whole_tail = Vec::new();
+        let mut fresh_tail = Vec::new();
         for placed in findings.iter() {
-            let (range, tail) = match placed.origin() {
+            // Every chunk's list is among the entries (made above); computing afresh is
+            // only a way not to fail if it were not.
+            let kept = match placed.origin() {
                 Origin::Chunk { findings, index } => {
                     let key = Arc::as_ptr(findings) as usize;
                     let first_line = match last {
@@ -128,13 +130,19 @@ impl Publisher {
                         _ => mapper.line_of(placed.offset()),
                     };
                     last = Some((key, first_line));
-                    let item = &self.chunks[&key].items[index];
-                    (moved_down(item.range, first_line), &item.tail[..])
+                    self.chunks
+                        .get(&key)
+                        .and_then(|chunk| chunk.items.get(index))
+                        .map(|item| (moved_down(item.range, first_line), &item.tail[..]))
                 }
-                Origin::Whole => {
-                    whole_tail.clear();
-                    write_tail(&mut whole_tail, placed.rule(), placed.message());
-                    (mapper.range(buffer, placed.span()), &whole_tail[..])
+                Origin::Whole => None,
+            };
+            let (range, tail) = match kept {
+                Some(kept) => kept,
+                None => {
+                    fresh_tail.clear();
+                    write_tail(&mut fresh_tail, placed.rule(), placed.message());
+                    (mapper.range(buffer, placed.span()), &fresh_tail[..])
                 }
             };
             ranges.push(range);
