@@ -249,3 +249,65 @@ fn fixing_the_corpus_is_idempotent_and_leaves_no_fixable_finding() {
         }
     }
 }
+
+mod lsp_support;
+
+/// Real documents through the language server: at opening and after edits that break
+/// and restore their lines, the published diagnostics are what `proplint check` finds
+/// (a fresh analysis of the same text), in both position encodings.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs ../shared/corpus; CI runs it with --include-ignored"]
+async fn the_language_server_publishes_what_check_finds_on_real_documents() {
+    use lsp_support::*;
+    use serde_json::json;
+
+    let mut findings = 0;
+    for utf8 in [false, true] {
+        for prefix in ["000", "001", "002", "004"] {
+            let mut text = read(prefix);
+            let mut client = TestClient::in_process();
+            client.initialize(capabilities(utf8), None).await;
+            let encoding = client.encoding;
+            let uri = format!("file:///tmp/proplint-corpus/{prefix}.txt");
+            client.open(&uri, &text, 1).await;
+            let published = client.diagnostics(&uri, 1).await;
+            let expected = expected_diagnostics(&text, &Options::default(), encoding);
+            findings += expected.len();
+            assert_eq!(comparable(&published["diagnostics"]), expected, "{prefix}");
+            // Edits spread over the document: a line break, a letter, then both removed.
+            let mut version = 1;
+            for step in 0..6 {
+                let at = proplint::text::floor_char_boundary(&text, text.len() * (step + 1) / 7);
+                let (start, end, new) = match step % 3 {
+                    0 => (at, at, "\n"),
+                    1 => (at, at, "é"),
+                    _ => (
+                        at,
+                        at + text[at..].chars().next().map_or(0, char::len_utf8),
+                        "",
+                    ),
+                };
+                version += 1;
+                client
+                    .notify(
+                        "textDocument/didChange",
+                        json!({
+                            "textDocument": {"uri": uri, "version": version},
+                            "contentChanges": [{"range": range(&text, start, end, encoding), "text": new}],
+                        }),
+                    )
+                    .await;
+                text.replace_range(start..end, new);
+            }
+            let published = client.diagnostics(&uri, version).await;
+            let expected = expected_diagnostics(&text, &Options::default(), encoding);
+            assert_eq!(
+                comparable(&published["diagnostics"]),
+                expected,
+                "{prefix} after edits"
+            );
+            client.shutdown_and_exit().await;
+        }
+    }
+    assert!(findings > 0, "the corpus gave nothing to compare");
+}
