@@ -13,6 +13,8 @@
 
 (defun proplint-test-visit (name)
   (let ((tmp (make-temp-file "proplint-" t)))
+    ;; The folder goes when the batch Emacs exits, with the buffers visiting it.
+    (add-hook 'kill-emacs-hook (lambda () (delete-directory tmp t)))
     (copy-file (expand-file-name name proplint-test-dir) (expand-file-name name tmp))
     (find-file-noselect (expand-file-name name tmp))))
 
