@@ -64,7 +64,7 @@
     (insert "## RESOLUTION 45 (Rév. Dubai, 2014)\n")
     (should (proplint-proposal-buffer-p))))
 
-(ert-deftest proplint-eglot-with-test-double ()
+(ert-deftest proplint-eglot-shows-diagnostics ()
   "eglot starts the server from `proplint-command' and shows its diagnostics.
 The server is $PROPLINT_BIN when set, else the test double (needs node)."
   (skip-unless (or (getenv "PROPLINT_BIN") (executable-find "node")))
