@@ -66,7 +66,8 @@
 
 (ert-deftest proplint-eglot-shows-diagnostics ()
   "eglot starts the server from `proplint-command' and shows its diagnostics.
-The server is $PROPLINT_BIN when set, else the test double (needs node)."
+The server is $PROPLINT_BIN when set, else the test double (needs node); with the
+real server, its quick fix for the stale citation is applied through eglot."
   (skip-unless (or (getenv "PROPLINT_BIN") (executable-find "node")))
   (let* ((real (getenv "PROPLINT_BIN"))
          (fake (expand-file-name "../fake-server.mjs" proplint-test-dir))
@@ -83,9 +84,23 @@ The server is $PROPLINT_BIN when set, else the test double (needs node)."
             (when (eglot-current-server) (flymake-start))
             (setq diags (flymake-diagnostics)))
           (should diags)
-          (should (cl-some (lambda (d) (string-match-p "Resolution 140 (Rev. Guadalajara, 2010)"
-                                                     (flymake-diagnostic-text d)))
-                           diags))
+          (let ((stale (cl-find-if (lambda (d) (string-match-p "Resolution 140 (Rev. Guadalajara, 2010)"
+                                                               (flymake-diagnostic-text d)))
+                                   diags)))
+            (should stale)
+            ;; With the real server: its preferred quick fix, applied through eglot.
+            (when real
+              (let* ((actions (eglot-code-actions (flymake-diagnostic-beg stale)
+                                                  (flymake-diagnostic-end stale)
+                                                  "quickfix"))
+                     (fix (cl-find-if (lambda (a) (plist-get a :isPreferred)) actions)))
+                (should fix)
+                (should (equal (plist-get fix :title) "Cite Resolution 140 (Rev. Busan, 2014)"))
+                (eglot--apply-workspace-edit (plist-get fix :edit))
+                (goto-char (point-min))
+                (should (search-forward "Resolution 140 (Rev. Busan, 2014) of the Plenipotentiary" nil t))
+                (goto-char (point-min))
+                (should-not (search-forward "Resolution 140 (Rev. Guadalajara, 2010)" nil t)))))
           (let ((stderr (cl-find-if (lambda (b) (string-match-p "EGLOT.*stderr" (buffer-name b))) (buffer-list))))
             ;; the test double logs the workspace/configuration answer on stderr
             (unless real
