@@ -153,9 +153,8 @@ impl Snapshot {
             wanted,
         );
         let (notification, items) = match wanted {
-            Wanted::Notification => (published.json, None),
-            Wanted::Items => (None, published.json),
-            Wanted::Nothing => (None, None),
+            Wanted::Notification => (Some(published.json), None),
+            Wanted::Items => (None, Some(published.json)),
         };
         let times = BuildTimes {
             analysis: analysed - started,

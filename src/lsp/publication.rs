@@ -55,8 +55,6 @@ struct Item {
 /// What JSON a version's diagnostics are wanted in, besides their ranges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wanted {
-    /// None: nothing is sent for this version unless asked.
-    Nothing,
     /// The framed `textDocument/publishDiagnostics` notification (the client is sent
     /// each version's diagnostics).
     Notification,
@@ -70,7 +68,7 @@ pub struct Published {
     /// The range of each diagnostic, in the order of [`Findings::iter`].
     pub ranges: Vec<lsp::Range>,
     /// The JSON asked for: a framed notification, or an array of diagnostics.
-    pub json: Option<Vec<u8>>,
+    pub json: Vec<u8>,
 }
 
 impl Publisher {
@@ -104,18 +102,15 @@ impl Publisher {
         self.chunks = chunks;
 
         let mut ranges = Vec::new();
-        let mut body = (wanted != Wanted::Nothing).then(|| {
-            let mut body = Vec::with_capacity(self.last_len + self.last_len / 8 + 256);
-            if wanted == Wanted::Notification {
-                body.extend_from_slice(
-                    br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
-                );
-                json(&mut body, uri.as_str());
-                body.extend_from_slice(br#","diagnostics":"#);
-            }
-            body.push(b'[');
-            body
-        });
+        let mut body = Vec::with_capacity(self.last_len + self.last_len / 8 + 256);
+        if wanted == Wanted::Notification {
+            body.extend_from_slice(
+                br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+            );
+            json(&mut body, uri.as_str());
+            body.extend_from_slice(br#","diagnostics":"#);
+        }
+        body.push(b'[');
         // The chunk of the last diagnostic and its first line.
         let mut last: Option<(usize, u32)> = None;
         let mut fresh_tail = Vec::new();
@@ -146,25 +141,20 @@ impl Publisher {
                 }
             };
             ranges.push(range);
-            if let Some(body) = &mut body {
-                if ranges.len() > 1 {
-                    body.push(b',');
-                }
-                write_diagnostic(body, range, &placed, tail);
+            if ranges.len() > 1 {
+                body.push(b',');
             }
+            write_diagnostic(&mut body, range, &placed, tail);
         }
-        let json = body.map(|mut body| {
-            body.push(b']');
-            self.last_len = body.len();
-            if wanted == Wanted::Notification {
-                body.extend_from_slice(br#","version":"#);
-                body.extend_from_slice(itoa::Buffer::new().format(version).as_bytes());
-                body.extend_from_slice(b"}}");
-                body = frame(body);
-            }
-            body
-        });
-        Published { ranges, json }
+        body.push(b']');
+        self.last_len = body.len();
+        if wanted == Wanted::Notification {
+            body.extend_from_slice(br#","version":"#);
+            body.extend_from_slice(itoa::Buffer::new().format(version).as_bytes());
+            body.extend_from_slice(b"}}");
+            body = frame(body);
+        }
+        Published { ranges, json: body }
     }
 }
 
@@ -381,7 +371,7 @@ mod tests {
                     Wanted::Notification,
                 );
                 let expected = standard(&uri, version, analysis.diagnostics(), &mapper, &text);
-                assert_eq!(body(&published.json.unwrap()), expected, "round {round}");
+                assert_eq!(body(&published.json), expected, "round {round}");
                 let ranges: Vec<lsp::Range> = analysis
                     .diagnostics()
                     .iter()
@@ -415,10 +405,10 @@ mod tests {
             Wanted::Notification,
         );
         let expected = standard(&uri, 9, analysis.diagnostics(), &mapper, &text);
-        assert_eq!(body(&published.json.unwrap()), expected);
+        assert_eq!(body(&published.json), expected);
         // The same diagnostics as an array, for a pull.
         let items = utf8.publish(&uri, 9, analysis.findings(), &mapper, &text, Wanted::Items);
-        let items: serde_json::Value = serde_json::from_slice(&items.json.unwrap()).unwrap();
+        let items: serde_json::Value = serde_json::from_slice(&items.json).unwrap();
         assert_eq!(items, expected["params"]["diagnostics"]);
     }
 }
