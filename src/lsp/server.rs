@@ -474,7 +474,8 @@ impl Backend {
                         let items = match s.items_json() {
                             Some(items) => items,
                             None => {
-                                made = serde_json::to_vec(s.diagnostics()).unwrap_or_default();
+                                made = serde_json::to_vec(s.diagnostics())
+                                    .unwrap_or_else(|_| b"[]".to_vec());
                                 &made
                             }
                         };
