@@ -277,6 +277,9 @@ pub struct DiagnosticView<'a> {
 }
 
 impl<'a> DiagnosticView<'a> {
+    /// From an ordinary diagnostic (the server itself places them, see [`Self::placed`]);
+    /// the tests compare both with the standard types.
+    #[cfg(test)]
     pub fn new(d: &'a Diagnostic, range: lsp::Range) -> Self {
         Self::of(d.rule, d.severity, &d.message, range)
     }
