@@ -579,9 +579,9 @@ async fn worker(mut cx: WorkerContext) {
         let Some(job) = job else {
             continue;
         };
-        let mut session = match analyzer.take() {
-            Some(a) if Arc::ptr_eq(a.config(), &job.config) => a,
-            _ => Analyzer::new(job.config.clone()),
+        let (mut session, reused) = match analyzer.take() {
+            Some(a) if Arc::ptr_eq(a.config(), &job.config) => (a, true),
+            _ => (Analyzer::new(job.config.clone()), false),
         };
         let uri = cx.uri.clone();
         let version = job.version;
@@ -593,7 +593,8 @@ async fn worker(mut cx: WorkerContext) {
         let previous = copy.take();
         let taken = std::time::Instant::now();
         let waited = taken - job.made;
-        let built = tokio::task::spawn_blocking(move || {
+        let keystroke = reused && previous.is_some() && change.is_some_and(is_small);
+        let work = move || {
             let hop = taken.elapsed();
             let (buffer, lines, change) = bring_up_to_date(previous, &job.rope, change);
             let text_time = (hop, taken.elapsed() - hop);
@@ -607,8 +608,20 @@ async fn worker(mut cx: WorkerContext) {
             let (snapshot, publication) =
                 Snapshot::build(this, &buffer, change, lines.clone(), &mut session, wanted);
             (session, snapshot, buffer, lines, text_time, publication)
-        })
-        .await;
+        };
+        // A keystroke's analysis takes a fraction of a millisecond: run here, it saves
+        // two hand-offs between threads, each a chance for the scheduler to stall the
+        // chain from the edit to its diagnostics (docs/performance.md). Whole texts
+        // (opening, new settings) take tens of milliseconds and go to the blocking pool,
+        // so that the runtime keeps answering requests meanwhile.
+        let built = if keystroke {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+                .map_err(|_| "the analysis panicked".to_string())
+        } else {
+            tokio::task::spawn_blocking(work)
+                .await
+                .map_err(|e| e.to_string())
+        };
         let (snapshot, text_time, publication) = match built {
             Ok((session, snapshot, buffer, lines, text_time, publication)) => {
                 analyzer = Some(session);
@@ -677,6 +690,14 @@ async fn worker(mut cx: WorkerContext) {
             );
         }
     }
+}
+
+/// Whether a change is small enough to be analysed on the runtime's thread: it re-parses
+/// the unit or two it touches (a keystroke, a pasted paragraph).
+fn is_small(change: TextChange) -> bool {
+    const SMALL: usize = 4096;
+    change.old_end.saturating_sub(change.start) <= SMALL
+        && change.new_end.saturating_sub(change.start) <= SMALL
 }
 
 /// The worker's copy of the buffer and its line index brought up to `rope` by `change`
