@@ -16,7 +16,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Rule;
-use crate::suppress::Suppression;
+use crate::suppress::{Silencer, Suppression};
 use crate::text::Span;
 
 /// A diagnostic of an analysis, placed in the whole text, with the severity it is shown
@@ -139,9 +139,10 @@ impl Findings {
         if !suppressions.is_empty() {
             // A suppression is used when it covers a finding, shown or not.
             let mut used = vec![false; suppressions.len()];
+            let mut silencer = Silencer::new(&suppressions);
             for p in findings.all() {
-                for (s, used) in suppressions.iter().zip(&mut used) {
-                    *used |= s.silences(p.span().start, p.rule());
+                for i in silencer.silencing(p.span().start, p.rule()) {
+                    used[i] = true;
                 }
             }
             findings.unused = suppressions
@@ -165,13 +166,10 @@ impl Findings {
 
     /// The diagnostics shown, in order: by position, then rule.
     pub fn iter(&self) -> impl Iterator<Item = Placed<'_>> {
-        let kept = self.all().filter(|p| {
-            let start = p.span().start;
-            !self
-                .suppressions
-                .iter()
-                .any(|s| s.silences(start, p.rule()))
-        });
+        let mut silencer = Silencer::new(&self.suppressions);
+        let kept = self
+            .all()
+            .filter(move |p| !silencer.silences(p.span().start, p.rule()));
         merge(kept, self.unused.iter().map(|d| Placed::new(d, 0))).filter_map(|mut p| {
             match self.severities.get(&p.rule()) {
                 Some(None) => return None,

@@ -151,6 +151,66 @@ impl Suppression {
     }
 }
 
+/// Which suppressions cover the findings of an analysis, met in order of their starts.
+///
+/// Why not ask every suppression about every finding: a long compilation with many
+/// suppressions and many findings would pay their product on every keystroke. Here a
+/// suppression becomes active when the position reaches its scope and is dropped once the
+/// position has passed it, so each finding meets the few whose scope covers it.
+pub struct Silencer<'a> {
+    suppressions: &'a [Suppression],
+    /// Indices of `suppressions` by the start of their scopes.
+    by_start: Vec<usize>,
+    /// The first of `by_start` not yet active.
+    next: usize,
+    /// The suppressions whose scope covers `at`.
+    active: Vec<usize>,
+    at: usize,
+}
+
+impl<'a> Silencer<'a> {
+    pub fn new(suppressions: &'a [Suppression]) -> Self {
+        let mut by_start: Vec<usize> = (0..suppressions.len()).collect();
+        by_start.sort_by_key(|&i| suppressions[i].scope.start);
+        Silencer {
+            suppressions,
+            by_start,
+            next: 0,
+            active: Vec::new(),
+            at: 0,
+        }
+    }
+
+    /// The suppressions (indices into the slice given to [`Silencer::new`]) that silence a
+    /// finding of `rule` starting at `start`. Cheapest when starts never decrease from
+    /// one call to the next; an earlier start is answered too, by starting over.
+    pub fn silencing(&mut self, start: usize, rule: Rule) -> impl Iterator<Item = usize> + '_ {
+        if start < self.at {
+            self.next = 0;
+            self.active.clear();
+        }
+        self.at = start;
+        while let Some(&i) = self.by_start.get(self.next) {
+            if self.suppressions[i].scope.start > start {
+                break;
+            }
+            self.active.push(i);
+            self.next += 1;
+        }
+        let suppressions = self.suppressions;
+        self.active.retain(|&i| suppressions[i].scope.end >= start);
+        self.active
+            .iter()
+            .copied()
+            .filter(move |&i| suppressions[i].silences(start, rule))
+    }
+
+    /// Whether any suppression silences a finding of `rule` starting at `start`.
+    pub fn silences(&mut self, start: usize, rule: Rule) -> bool {
+        self.silencing(start, rule).next().is_some()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +238,45 @@ mod tests {
         assert!(s[1].rules.is_empty());
         assert_eq!(&text[s[2].scope.start..s[2].scope.end], "\nc\nd\n");
         assert_eq!(s[2].rules, [Rule::ClauseSequence, Rule::LabelHomoglyph]);
+    }
+
+    /// The silencer gives what asking every suppression gives, whatever the order of the
+    /// positions asked about.
+    #[test]
+    fn silencer_agrees_with_every_suppression() {
+        let text = "{>>proplint-ignore-start<<}\na)\tx {>>proplint-ignore stale-revision<<}\n{>>proplint-ignore<<}\n\nb)\ty\n{>>proplint-ignore-end<<}\n{>>proplint-ignore-start clause-sequence, label-homoglyph<<}\nc\nd {>>proplint-ignore unknown-revision<<}\n{>>proplint-ignore-end<<}\ne\n";
+        let s = sups(text);
+        assert_eq!(s.len(), 5);
+        let rules = [
+            Rule::StaleRevision,
+            Rule::ClauseSequence,
+            Rule::UnknownRevision,
+        ];
+        let expected = |start: usize, rule: Rule| -> Vec<usize> {
+            (0..s.len())
+                .filter(|&i| s[i].silences(start, rule))
+                .collect()
+        };
+        let forward: Vec<usize> = (0..=text.len()).collect();
+        let backward: Vec<usize> = forward.iter().rev().copied().collect();
+        let zigzag: Vec<usize> = forward
+            .iter()
+            .map(|&i| (i * 7919) % (text.len() + 1))
+            .collect();
+        for order in [forward, backward, zigzag] {
+            let mut silencer = Silencer::new(&s);
+            for &start in &order {
+                for rule in rules {
+                    let mut got: Vec<usize> = silencer.silencing(start, rule).collect();
+                    got.sort_unstable();
+                    assert_eq!(got, expected(start, rule), "at {start}, {rule:?}");
+                }
+            }
+        }
+        // Each kind of scope silences something somewhere, so the comparison has teeth.
+        for suppression in &s {
+            assert!((0..=text.len()).any(|at| rules.iter().any(|&r| suppression.silences(at, r))));
+        }
     }
 
     #[test]
