@@ -22,10 +22,11 @@
 //! changes the worker has not taken yet ([`Pending`]); the worker takes the newest rope
 //! and that change together, patches its own copy of the text and its line index, and
 //! tells the session what changed, so a keystroke re-parses one unit. After a debounce
-//! (configurable, 0 = none) the worker analyses the newest version on the blocking pool
-//! and publishes only if no newer version arrived meanwhile (a per-document generation
-//! counter), through the output queue of [`super::transport`]; requests that need the
-//! current version's analysis wait for it (and cut the debounce short).
+//! (configurable, 0 = none) the worker analyses the newest version (a keystroke on its
+//! own thread; a whole text on the blocking pool, so that requests are answered while
+//! it runs) and publishes only if no newer version arrived meanwhile (a per-document
+//! generation counter), through the output queue of [`super::transport`]; requests that
+//! need the current version's analysis wait for it (and cut the debounce short).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
