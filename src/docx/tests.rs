@@ -2,7 +2,6 @@
 //! hand, for archives the writer will not produce: lying headers, encryption flags).
 
 use std::io::{Cursor, Write};
-use std::time::{Duration, Instant};
 
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -651,24 +650,22 @@ fn not_a_zip() {
 }
 
 #[test]
-fn many_fake_end_records_are_rejected_quickly() {
+fn many_fake_end_records_are_rejected() {
     let mut bytes = Vec::new();
     for i in 0..200_000u32 {
         bytes.extend_from_slice(b"PK\x05\x06");
         bytes.extend_from_slice(&i.to_le_bytes());
         bytes.extend_from_slice(&[1, 0, 1, 0, 46, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
-    let started = Instant::now();
-    assert!(read_docx(&bytes).is_err());
+    let e = err(&bytes);
     assert!(
-        started.elapsed() < Duration::from_secs(30),
-        "{:?}",
-        started.elapsed()
+        e.starts_with("not a Word document: not a valid zip package"),
+        "{e}"
     );
 }
 
 #[test]
-fn many_end_records_naming_a_big_damaged_directory_are_rejected_quickly() {
+fn many_end_records_naming_a_big_damaged_directory_are_stopped_by_the_read_budget() {
     // 20 000 central directory headers, the last one damaged, then 50 000 end records
     // that all name that directory: without a read budget, each record costs a full
     // parse of the directory (10^9 header parses).
@@ -697,12 +694,10 @@ fn many_end_records_naming_a_big_damaged_directory_are_rejected_quickly() {
         bytes.extend_from_slice(&30u32.to_le_bytes());
         bytes.extend_from_slice(&0u16.to_le_bytes());
     }
-    let started = Instant::now();
-    assert!(read_docx(&bytes).is_err());
-    assert!(
-        started.elapsed() < Duration::from_secs(30),
-        "{:?}",
-        started.elapsed()
+    // The read budget, not the end of the records, stops it: its message says so.
+    assert_eq!(
+        err(&bytes),
+        "not a Word document: not a valid zip package (the zip structure is too costly to read (many damaged or fake records))"
     );
 }
 
@@ -975,81 +970,63 @@ fn the_bomb_builder_makes_a_valid_stream() {
     assert!(read.iter().all(|&c| c == b' '));
 }
 
-#[test]
-fn a_zip_bomb_with_an_honest_header_is_rejected_before_inflating() {
-    let size: u64 = 200_000_000;
-    let data = deflate_bomb(size);
-    let bytes = raw_zip(&[RawEntry {
+/// A package whose document part inflates to `inflated` bytes while its headers declare
+/// `declared` (its checksum is never reached: the reader stops first).
+fn bomb(inflated: u64, declared: u32) -> Vec<u8> {
+    let data = deflate_bomb(inflated);
+    raw_zip(&[RawEntry {
         name: "word/document.xml",
         method: 8,
         flags: 0,
-        crc: 0, // never reached: the reader stops first
-        declared_size: size as u32,
+        crc: 0,
+        declared_size: declared,
         data: &data,
-    }]);
-    let started = Instant::now();
+    }])
+}
+
+#[test]
+fn a_zip_bomb_with_an_honest_header_is_rejected_before_inflating() {
+    let size: u64 = 200_000_000;
+    let bytes = bomb(size, size as u32);
     assert_eq!(
         err(&bytes),
         "entry word/document.xml is larger than the 64 MiB limit"
     );
-    assert!(started.elapsed() < Duration::from_secs(5));
 }
 
 #[test]
 fn a_zip_bomb_with_a_lying_header_is_stopped_while_inflating() {
     // The header claims 1000 bytes; the stream inflates to 200 MB. Stopped at the entry
     // limit, a custom one and the default one.
-    let data = deflate_bomb(200_000_000);
-    let bytes = raw_zip(&[RawEntry {
-        name: "word/document.xml",
-        method: 8,
-        flags: 0,
-        crc: 0, // never reached: the reader stops first
-        declared_size: 1000,
-        data: &data,
-    }]);
+    let bytes = bomb(200_000_000, 1000);
     let limits = Limits {
         max_entry_bytes: 4 << 20,
         max_ratio: 0,
         ..Limits::default()
     };
-    let started = Instant::now();
     assert_eq!(
         err_with(&bytes, &limits),
         "entry word/document.xml is larger than the 4 MiB limit"
     );
-    assert!(started.elapsed() < Duration::from_secs(30));
-    let started = Instant::now();
     assert_eq!(
         err(&bytes),
         "entry word/document.xml is larger than the 64 MiB limit"
     );
-    assert!(started.elapsed() < Duration::from_secs(30));
 }
 
 #[test]
 fn a_zip_bomb_is_stopped_by_the_compression_ratio() {
     // 20 MB from 0.12 MB: a ratio of about 160 (what fixed Huffman codes allow), under
     // the size limit; stopped by a ratio limit of 100.
-    let data = deflate_bomb(20_000_000);
-    let bytes = raw_zip(&[RawEntry {
-        name: "word/document.xml",
-        method: 8,
-        flags: 0,
-        crc: 0, // never reached: the reader stops first
-        declared_size: 1000,
-        data: &data,
-    }]);
+    let bytes = bomb(20_000_000, 1000);
     let limits = Limits {
         max_ratio: 100,
         ..Limits::default()
     };
-    let started = Instant::now();
     assert_eq!(
         err_with(&bytes, &limits),
         "entry word/document.xml inflates to more than 100 times its compressed size (a zip bomb?)"
     );
-    assert!(started.elapsed() < Duration::from_secs(30));
 }
 
 #[test]
