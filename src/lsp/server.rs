@@ -610,11 +610,15 @@ async fn worker(mut cx: WorkerContext) {
                 Snapshot::build(this, &buffer, change, lines.clone(), &mut session, wanted);
             (session, snapshot, buffer, lines, text_time, publication)
         };
-        // A keystroke's analysis takes a fraction of a millisecond: run here, it saves
-        // two hand-offs between threads, each a chance for the scheduler to stall the
-        // chain from the edit to its diagnostics (docs/performance.md). Whole texts
-        // (opening, new settings) take tens of milliseconds and go to the blocking pool,
-        // so that the runtime keeps answering requests meanwhile.
+        // A keystroke's analysis re-parses a unit, a fraction of a millisecond: run here,
+        // it saves two hand-offs between threads, each a chance for the scheduler to
+        // stall the chain from the edit to its diagnostics (docs/performance.md). Whole
+        // texts (opening, new settings) take tens of milliseconds and go to the blocking
+        // pool, so that the runtime keeps answering requests meanwhile. (A small edit
+        // can change where the text is cut: an opened and not yet closed revision mark,
+        // in a document without separator lines, joins every unit after it into one
+        // chunk to parse. That costs as much as a whole text and holds one of the
+        // runtime's two threads; requests are read and answered on another.)
         let built = if keystroke {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
                 .map_err(|_| "the analysis panicked".to_string())
