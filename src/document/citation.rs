@@ -76,8 +76,9 @@ pub enum TagForm {
     PlaceYear {
         /// What the tag says in the new reading.
         new: PlaceYear,
-        /// The glued old text of a flattened revision, when there is one.
-        flattened_old: Option<PlaceYear>,
+        /// The glued old text of a flattened revision, when there is one (boxed: few
+        /// tags have one, and every citation holds a tag).
+        flattened_old: Option<Box<PlaceYear>>,
         /// A "Rev." written before glued old and new text, shared by both.
         shared_rev: bool,
     },
@@ -473,7 +474,7 @@ fn parse_tag_content(
                 only.rev = None;
                 return Some(TagForm::PlaceYear {
                     new: only,
-                    flattened_old: Some(old),
+                    flattened_old: Some(Box::new(old)),
                     shared_rev,
                 });
             }
@@ -494,7 +495,7 @@ fn parse_tag_content(
             // Keep the shared "Rev." visible through `shared_rev` only.
             Some(TagForm::PlaceYear {
                 new,
-                flattened_old: Some(old),
+                flattened_old: Some(Box::new(old)),
                 shared_rev,
             })
         }

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::shift::Shift;
 use crate::text::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -34,18 +35,100 @@ pub struct Label {
     pub value: u32,
     /// 0 for the section's first kind of label, deeper for sub-clauses.
     pub level: u8,
-    pub homoglyphs: Vec<Homoglyph>,
-    /// For a glued label: the old label's span and text (`a` of `ac)`).
-    pub flattened_old: Option<(Span, String)>,
-    /// The label of the old reading when it differs: the glued old text, or the old
-    /// side of a substitution mark (`{~~a~>c~~})`).
-    pub old_text: Option<String>,
-    /// The new label's span within a glued label (`c` of `ac)`).
+    /// The new label's span within a glued label (`c` of `ac)`), else `span`.
     pub new_span: Span,
     /// A label whose clause was deleted in Word but survived a flattening export.
     pub deleted: bool,
     /// The punctuation after the label, as written (`)`, `.`, or empty).
-    pub closer: String,
+    pub closer: &'static str,
+    /// What few labels have, boxed: every clause of a document holds a label.
+    extra: Option<Box<LabelExtra>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+struct LabelExtra {
+    homoglyphs: Vec<Homoglyph>,
+    flattened_old: Option<(Span, String)>,
+    old_text: Option<String>,
+}
+
+impl Label {
+    pub fn new(
+        span: Span,
+        text: String,
+        kind: LabelKind,
+        value: u32,
+        closer: &'static str,
+    ) -> Label {
+        Label {
+            span,
+            text,
+            kind,
+            value,
+            level: 0,
+            new_span: span,
+            deleted: false,
+            closer,
+            extra: None,
+        }
+    }
+
+    /// Letters of other scripts that look like the Latin ones the label reads as.
+    pub fn homoglyphs(&self) -> &[Homoglyph] {
+        self.extra.as_ref().map_or(&[], |e| &e.homoglyphs)
+    }
+
+    /// For a glued label: the old label's span and text (`a` of `ac)`).
+    pub fn flattened_old(&self) -> Option<(Span, &str)> {
+        let (span, text) = self.extra.as_ref()?.flattened_old.as_ref()?;
+        Some((*span, text))
+    }
+
+    /// The label of the old reading when it differs: the glued old text, or the old
+    /// side of a substitution mark (`{~~a~>c~~})`).
+    pub fn old_text(&self) -> Option<&str> {
+        self.extra.as_ref()?.old_text.as_deref()
+    }
+
+    pub fn set_homoglyphs(&mut self, homoglyphs: Vec<Homoglyph>) {
+        if !homoglyphs.is_empty() || self.extra.is_some() {
+            self.extra_mut().homoglyphs = homoglyphs;
+        }
+    }
+
+    pub fn set_old_text(&mut self, old: Option<String>) {
+        if old.is_some() || self.extra.is_some() {
+            self.extra_mut().old_text = old;
+        }
+    }
+
+    /// Makes this a glued label: `old` (span and text) then the new label at
+    /// `new_span`, which the caller gives the label's text and value.
+    pub fn set_flattened_old(&mut self, old_span: Span, old: &str, new_span: Span) {
+        let extra = self.extra_mut();
+        extra.flattened_old = Some((old_span, old.to_string()));
+        extra.old_text = Some(old.to_string());
+        self.new_span = new_span;
+    }
+
+    fn extra_mut(&mut self) -> &mut LabelExtra {
+        self.extra.get_or_insert_with(Default::default)
+    }
+}
+
+impl Shift for Label {
+    fn shift(&mut self, by: usize) {
+        self.span.shift(by);
+        self.new_span.shift(by);
+        if let Some(extra) = &mut self.extra {
+            if let Some((span, _)) = &mut extra.flattened_old {
+                span.shift(by);
+            }
+            for h in &mut extra.homoglyphs {
+                h.span.shift(by);
+            }
+        }
+    }
 }
 
 /// A label at the start of a clause line, before levels are known.
@@ -54,7 +137,7 @@ pub struct RawLabel {
     pub span: Span,
     pub chars: String,
     pub kind: RawKind,
-    pub closer: String,
+    pub closer: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +206,7 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
             span: Span::new(at, at + first.len_utf8()),
             chars: first.to_string(),
             kind: RawKind::Bullet,
-            closer: String::new(),
+            closer: "",
         });
     }
     // "(a)" and "a)" both occur.
@@ -159,7 +242,7 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
             span: Span::new(at + open, at + open + digits),
             chars: body[..digits].to_string(),
             kind: RawKind::Number,
-            closer: closer.to_string(),
+            closer,
         });
     }
     let letters: String = body
@@ -191,7 +274,7 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
         span: Span::new(at + open, at + open + letters.len()),
         chars: letters,
         kind: RawKind::Letters,
-        closer: ")".to_string(),
+        closer: ")",
     })
 }
 

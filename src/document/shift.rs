@@ -2,7 +2,6 @@
 //! re-parses only its chunk) and placed back at their offset in the document.
 
 use super::citation::{Citation, PlaceYear, Tag, TagForm};
-use super::labels::Label;
 use super::markup::Mark;
 use super::{Document, Flattened, Unit};
 use crate::text::Span;
@@ -22,6 +21,12 @@ impl<T: Shift> Shift for Option<T> {
         if let Some(x) = self {
             x.shift(by);
         }
+    }
+}
+
+impl<T: Shift> Shift for Box<T> {
+    fn shift(&mut self, by: usize) {
+        (**self).shift(by);
     }
 }
 
@@ -68,19 +73,6 @@ impl Shift for Citation {
         self.keyword.shift(by);
         self.number_span.shift(by);
         self.tag.shift(by);
-    }
-}
-
-impl Shift for Label {
-    fn shift(&mut self, by: usize) {
-        self.span.shift(by);
-        self.new_span.shift(by);
-        if let Some((span, _)) = &mut self.flattened_old {
-            span.shift(by);
-        }
-        for h in &mut self.homoglyphs {
-            h.span.shift(by);
-        }
     }
 }
 

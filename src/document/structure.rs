@@ -862,19 +862,10 @@ fn raw_to_label(raw: RawLabel, reading: &Reading<'_>) -> Label {
         _ => 0,
     };
     let span = reading.span_to_source(raw.span);
-    Label {
-        span,
-        text: latin,
-        kind,
-        value,
-        level: 0,
-        homoglyphs,
-        flattened_old: None,
-        old_text: marked_old_label(reading, span),
-        new_span: span,
-        deleted: false,
-        closer: raw.closer,
-    }
+    let mut label = Label::new(span, latin, kind, value, raw.closer);
+    label.set_homoglyphs(homoglyphs);
+    label.set_old_text(marked_old_label(reading, span));
+    label
 }
 
 /// The old side of a substitution mark whose new side is exactly this label.
@@ -915,9 +906,7 @@ fn settle_labels(section: &mut Section, flattened: &mut Vec<Flattened>) {
                             let old_len = label.span.len() - new_char_len(&label);
                             let old_span = Span::new(label.span.start, label.span.start + old_len);
                             let new_span = Span::new(label.span.start + old_len, label.span.end);
-                            label.flattened_old = Some((old_span, chars[0].to_string()));
-                            label.old_text = Some(chars[0].to_string());
-                            label.new_span = new_span;
+                            label.set_flattened_old(old_span, &chars[0].to_string(), new_span);
                             label.value = labels::letter_value(&chars[1].to_string()).unwrap_or(0);
                             label.text = chars[1].to_string();
                             flattened.push(Flattened {
@@ -960,9 +949,7 @@ fn settle_labels(section: &mut Section, flattened: &mut Vec<Flattened>) {
                             let old_span =
                                 Span::new(label.span.start, label.span.start + old.len());
                             let new_span = Span::new(old_span.end, label.span.end);
-                            label.flattened_old = Some((old_span, old.to_string()));
-                            label.old_text = Some(old.to_string());
-                            label.new_span = new_span;
+                            label.set_flattened_old(old_span, old, new_span);
                             label.value = expected;
                             label.text = exp;
                             flattened.push(Flattened {
@@ -1000,7 +987,7 @@ fn new_char_len(label: &Label) -> usize {
 fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
     let n = section.clauses.len();
     let old_value = |l: &Label| -> Option<u32> {
-        match &l.old_text {
+        match l.old_text() {
             Some(old) => labels::letter_value(old),
             None => Some(l.value),
         }
@@ -1009,7 +996,7 @@ fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
         let Some(label) = &section.clauses[i].label else {
             continue;
         };
-        if label.kind != LabelKind::Letter || label.old_text.is_some() {
+        if label.kind != LabelKind::Letter || label.old_text().is_some() {
             continue;
         }
         let prev = (0..i).rev().find_map(|j| section.clauses[j].label.as_ref());
@@ -1017,7 +1004,7 @@ fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
         let Some(next) = next else {
             continue;
         };
-        if next.kind != LabelKind::Letter || next.old_text.is_none() {
+        if next.kind != LabelKind::Letter || next.old_text().is_none() {
             continue;
         }
         let follows_prev = match prev {

@@ -120,7 +120,7 @@ fn shown_value(kind: LabelKind, value: u32) -> String {
 /// The edit that gives a label a new text. A glued label (`ac)`) is rewritten whole,
 /// its lost mark restored with the new label (`{~~a~>b~~})`), so no new glue appears.
 fn relabel(ctx: &Context<'_>, label: &Label, text: &str) -> Edit {
-    match &label.flattened_old {
+    match label.flattened_old() {
         Some((_, old)) if !ctx.in_mark(label.span) => {
             Edit::replace(label.span, format!("{{~~{old}~>{text}~~}}"))
         }

@@ -14,7 +14,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .flat_map(|s| &s.clauses)
         .filter_map(|c| c.label.as_ref());
     for label in labels {
-        for h in &label.homoglyphs {
+        for h in label.homoglyphs() {
             let message = format!(
                 "label {}) is typed with {} {} (U+{:04X}), a lookalike of the Latin letter {}",
                 label.text,

@@ -159,8 +159,8 @@ fn homoglyph_labels_read_as_latin() {
     let d = doc(text);
     let l = d.units[0].sections[0].clauses[2].label.as_ref().unwrap();
     assert_eq!(l.text, "c");
-    assert_eq!(l.homoglyphs.len(), 1);
-    assert_eq!(l.homoglyphs[0].found, '\u{0441}');
+    assert_eq!(l.homoglyphs().len(), 1);
+    assert_eq!(l.homoglyphs()[0].found, '\u{0441}');
 }
 
 #[test]
@@ -232,10 +232,7 @@ fn deleted_clause_is_still_seen_once_marks_are_restored() {
     let n = clauses[2].label.as_ref().unwrap();
     assert_eq!(n.text, "n");
     assert!(n.deleted);
-    assert_eq!(
-        clauses[3].label.as_ref().unwrap().old_text.as_deref(),
-        Some("o")
-    );
+    assert_eq!(clauses[3].label.as_ref().unwrap().old_text(), Some("o"));
 }
 
 #[test]
