@@ -106,7 +106,28 @@ impl Analysis {
         self.findings.into_vec()
     }
 
-    /// The whole document model, assembled from its chunks on first use.
+    /// The parsed chunks, in text order, each with its offset (its spans are relative
+    /// to it).
+    pub fn chunks(&self) -> impl Iterator<Item = (usize, &Document)> {
+        self.chunks.iter().map(|(offset, d)| (*offset, &**d))
+    }
+
+    /// The parsed chunks whose text holds `offset`, in text order: one, or two where
+    /// `offset` is the end of one and the start of the next.
+    pub fn chunks_at(&self, offset: usize) -> impl Iterator<Item = (usize, &Document)> {
+        let after = self.chunks.partition_point(|(start, _)| *start <= offset);
+        let mut first = after.saturating_sub(1);
+        if first > 0 && self.chunks[first].0 == offset {
+            first -= 1;
+        }
+        self.chunks[first..after]
+            .iter()
+            .map(|(offset, d)| (*offset, &**d))
+    }
+
+    /// The whole document model, assembled from its chunks on first use. A front-end
+    /// that answers questions about one place (an editor's hover) should read
+    /// [`chunks_at`](Self::chunks_at) instead: assembling copies the whole model.
     pub fn document(&self) -> &Document {
         self.document.get_or_init(|| {
             Document::assemble(self.language, self.chunks.iter().map(|(o, d)| (*o, &**d)))
