@@ -116,6 +116,8 @@ impl Label {
     }
 }
 
+// Here rather than with the other parts in `shift.rs`: the rare fields it moves are
+// private to this module.
 impl Shift for Label {
     fn shift(&mut self, by: usize) {
         self.span.shift(by);
