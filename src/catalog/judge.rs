@@ -8,7 +8,8 @@
 //! ([`Verdict::Uncatalogued`]). Disputed events are accepted when cited and never used
 //! to flag a citation.
 
-use super::{Action, Catalog, Conference, Confidence, Date, Event, Resolution};
+use super::{Action, Catalog, Conference, Confidence, Event, Resolution};
+use crate::base::{Date, Target};
 
 /// A citation as the rules hand it to the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -479,6 +480,16 @@ impl Catalog {
             String::new()
         } else {
             format!(" (attested: {})", events.join(", "))
+        }
+    }
+}
+
+impl Catalog {
+    /// The point in time `target` stands for in this catalogue.
+    pub fn when(&self, target: &Target) -> When<'_> {
+        When {
+            conference: target.id.as_deref().and_then(|id| self.conference(id)),
+            date: target.date,
         }
     }
 }

@@ -11,34 +11,12 @@ use std::sync::OnceLock;
 
 pub use judge::{CitedRevision, Revision, Verdict, When};
 
-use crate::fold::fold;
+use crate::base::fold::fold;
+use crate::base::{Date, Lang};
 use schema::CatalogFile;
 
 /// The catalogue that ships with proplint.
 pub const EMBEDDED_JSON: &str = include_str!("../../catalog/itu-resolutions.json");
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Date {
-    pub fn parse(s: &str) -> Option<Date> {
-        let mut parts = s.trim().splitn(3, '-');
-        let year = parts.next()?.parse().ok()?;
-        let month = parts.next()?.parse().ok()?;
-        let day = parts.next()?.parse().ok()?;
-        Some(Date { year, month, day })
-    }
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Confidence {
@@ -53,25 +31,6 @@ impl Confidence {
             Some("high") => Confidence::High,
             Some("low") => Confidence::Low,
             _ => Confidence::Medium,
-        }
-    }
-}
-
-/// Languages of the documents and of the catalogue's names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    Fr,
-    Es,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-            Lang::Es => "es",
         }
     }
 }

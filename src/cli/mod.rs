@@ -10,14 +10,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream};
 use rayon::prelude::*;
 
-use crate::analysis::{analyze, validate_target, Options};
+use crate::base::diagnostic::Severity;
+use crate::base::Rule;
 use crate::catalog::Catalog;
-use crate::config::Config;
-use crate::diagnostic::Severity;
-use crate::fix::fix_until_stable;
+use crate::engine::analysis::{analyze, validate_target, Options};
+use crate::engine::config::Config;
+use crate::engine::fix::fix_until_stable;
+use crate::input::Format as InputFormat;
 use crate::report::{self, FileResult};
-use crate::rules::Rule;
-use crate::source::SourceFile;
 
 #[derive(Parser)]
 #[command(
@@ -364,13 +364,7 @@ fn check_output_path(path: &Path) -> Result<(), String> {
 }
 
 fn is_checked_extension(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("txt" | "md" | "markdown" | "docx")
-    )
+    InputFormat::of_path(path).is_some()
 }
 
 fn collect_inputs(paths: &[PathBuf], config: &Config, errors: &mut Vec<String>) -> Vec<Input> {
@@ -486,17 +480,33 @@ fn check_one(
     allow_unsafe: bool,
     diff_only: bool,
 ) -> Result<(FileResult, Option<String>), String> {
-    if let Some(path) = input.path.as_deref().filter(|p| is_word_file(p)) {
-        return check_word_file(input, path, catalog, options, apply);
-    }
-    let source = match &input.path {
-        Some(path) => SourceFile::read(path).map_err(|e| e.to_string())?,
+    let read = match &input.path {
+        Some(path) => crate::input::read(path).map_err(|e| e.to_string())?,
         None => {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("-: cannot read standard input: {e}"))?;
-            SourceFile::from_bytes(Path::new("-"), bytes).map_err(|e| e.to_string())?
+            crate::input::from_bytes(Path::new("-"), bytes, InputFormat::Text)
+                .map_err(|e| e.to_string())?
+        }
+    };
+    let source = match read {
+        crate::input::Input::File(source) => source,
+        // A Word file is checked like text; it is never written: fixes are shown for the
+        // author to make in Word, where the changes stay tracked.
+        word @ crate::input::Input::Word(_) => {
+            let text = word.into_text();
+            let analysis = analyze(&text, catalog, options);
+            let mut result = FileResult::new(input.display.clone(), text, analysis);
+            result.format = InputFormat::Word;
+            if apply {
+                result.notes.push(
+                    "a Word file is never rewritten: make the fixes shown in Word, where they stay tracked"
+                        .to_string(),
+                );
+            }
+            return Ok((result, None));
         }
     };
     if !apply {
@@ -527,36 +537,6 @@ fn check_one(
         result.fixed = outcome.applied;
     }
     Ok((result, diff))
-}
-
-fn is_word_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-}
-
-/// A Word file is read (tracked changes as revision marks, one line per paragraph) and
-/// checked like text; it is never written: fixes are shown for the author to make in
-/// Word, where the changes stay tracked.
-fn check_word_file(
-    input: &Input,
-    path: &Path,
-    catalog: &Catalog,
-    options: &Options,
-    apply: bool,
-) -> Result<(FileResult, Option<String>), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", input.display))?;
-    let word = crate::docx::read_docx(&bytes).map_err(|e| format!("{}: {e}", input.display))?;
-    let analysis = analyze(&word.text, catalog, options);
-    let mut result = FileResult::new(input.display.clone(), word.text, analysis);
-    result.word = true;
-    if apply {
-        result.notes.push(
-            "a Word file is never rewritten: make the fixes shown in Word, where they stay tracked"
-                .to_string(),
-        );
-    }
-    Ok((result, None))
 }
 
 /// "checked 120/800 files" on standard error, for long runs in a terminal only: never in

@@ -4,16 +4,13 @@
 //! ("Rev.WRC-19"), and the non-ITU kinds that must be recognised and left alone (UN
 //! General Assembly "70/125", Council "Resolution 1305", "Resolution ITU-R 1-8").
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 use serde::Serialize;
 
-use super::lexicon::{
-    BodyRef, BODY_ABBREVIATIONS, BODY_PHRASES, PHRASE_CONNECTORS, THIS_CONFERENCE,
-};
-use crate::fold::fold;
-use crate::text::Span;
+use crate::base::fold::fold;
+use crate::base::text::Span;
+use crate::base::BodyRef;
+use crate::lang::lexicon::{BODY_ABBREVIATIONS, BODY_PHRASES, PHRASE_CONNECTORS, THIS_CONFERENCE};
 
 /// What kind of text a citation cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -139,44 +136,31 @@ pub struct Citation {
 // no number parsed from a match could use, and made the compiled expressions and their
 // caches 0.7 MiB larger in all.
 fn keyword_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)\b(?:r[ée]solutions?|resoluci[óo]n|resoluciones)[\s\u{a0}]+(?:(?:ITU|UIT)-R[\s\u{a0}]+)?(?:A/RES/)?[0-9]",
-        )
-        .expect("static regex")
-    })
+    regex!(
+        r"(?i)\b(?:r[ée]solutions?|resoluci[óo]n|resoluciones)[\s\u{a0}]+(?:(?:ITU|UIT)-R[\s\u{a0}]+)?(?:A/RES/)?[0-9]"
+    )
 }
 
 fn number_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(?:A/RES/)?[0-9]+(?:[/-][0-9]+)*").expect("static regex"))
+    regex!(r"^(?:A/RES/)?[0-9]+(?:[/-][0-9]+)*")
 }
 
 fn separator_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(?:[\s\u{a0}]*,[\s\u{a0}]*(?:(?:and|et|y|e|or|ou|o)[\s\u{a0}]+)?|[\s\u{a0}]+(?:and|et|y|e|or|ou|o)[\s\u{a0}]+)(?:A/RES/)?[0-9]")
-            .expect("static regex")
-    })
+    regex!(
+        r"^(?:[\s\u{a0}]*,[\s\u{a0}]*(?:(?:and|et|y|e|or|ou|o)[\s\u{a0}]+)?|[\s\u{a0}]+(?:and|et|y|e|or|ou|o)[\s\u{a0}]+)(?:A/RES/)?[0-9]"
+    )
 }
 
 fn place_year_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"\[?[\s\u{a0}]*(?P<rev>(?i:r[ée]v)\.?[\s\u{a0}]*)?\[?[\s\u{a0}]*(?P<place>\p{L}[\p{L}'’\-\s\u{a0}\.]*?)[\s\u{a0}]*,?[\s\u{a0}]*(?P<year>(?:19|20)[0-9][0-9])(?:\]\(#\))?",
-        )
-        .expect("static regex")
-    })
+    regex!(
+        r"\[?[\s\u{a0}]*(?P<rev>(?i:r[ée]v)\.?[\s\u{a0}]*)?\[?[\s\u{a0}]*(?P<place>\p{L}[\p{L}'’\-\s\u{a0}\.]*?)[\s\u{a0}]*,?[\s\u{a0}]*(?P<year>(?:19|20)[0-9][0-9])(?:\]\(#\))?"
+    )
 }
 
 fn wrc_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^[\s\u{a0}]*(?P<rev>(?i:r[ée]v)\.?[\s\u{a0}]*)?(?i:wrc|cmr)-(?P<year>[0-9]{2}|[0-9]{4})[\s\u{a0}]*$")
-            .expect("static regex")
-    })
+    regex!(
+        r"^[\s\u{a0}]*(?P<rev>(?i:r[ée]v)\.?[\s\u{a0}]*)?(?i:wrc|cmr)-(?P<year>[0-9]{2}|[0-9]{4})[\s\u{a0}]*$"
+    )
 }
 
 /// Finds the citations in one line. `offset` is the line's position in the text the

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::shift::Shift;
-use crate::text::Span;
+use crate::base::text::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use crate::text::Span;
+use crate::base::text::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

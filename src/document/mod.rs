@@ -5,19 +5,19 @@
 
 pub mod citation;
 pub mod labels;
-pub mod lexicon;
 pub mod markup;
 mod shift;
 mod structure;
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Lang};
-use crate::text::Span;
+use crate::base::text::Span;
+use crate::base::Lang;
+use crate::catalog::Catalog;
 
+pub use crate::base::BodyRef;
 pub use citation::{BodySource, Citation, CitationKind, PlaceYear, Tag, TagForm};
 pub use labels::{Homoglyph, Label, LabelKind};
-pub use lexicon::BodyRef;
 pub use markup::{Mark, MarkKind};
 pub use structure::{detect_language, is_action_line, LANGUAGE_SAMPLE_BYTES};
 

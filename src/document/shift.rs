@@ -4,7 +4,7 @@
 use super::citation::{Citation, PlaceYear, Tag, TagForm};
 use super::markup::Mark;
 use super::{Document, Flattened, Unit};
-use crate::text::Span;
+use crate::base::text::Span;
 
 pub trait Shift {
     fn shift(&mut self, by: usize);

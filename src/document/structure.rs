@@ -9,15 +9,17 @@ use regex::Regex;
 
 use super::citation::{scan_line, BodySource, Citation, CitationKind, TagForm};
 use super::labels::{self, Label, LabelKind, RawKind, RawLabel};
-use super::lexicon::{BodyRef, BODY_PHRASES, CALL_WORDS, LANGUAGE_MARKERS, REASONS_WORDS};
 use super::markup::Reading;
 use super::{
     Action, ActionKind, Clause, ConferenceLine, Document, Flattened, FlattenedKind, Heading,
     HeadingKind, ProposalRef, Section, Unit,
 };
-use crate::catalog::{Catalog, Lang};
-use crate::fold::fold;
-use crate::text::Span;
+use crate::base::fold::fold;
+use crate::base::text::Span;
+use crate::base::BodyRef;
+use crate::base::Lang;
+use crate::catalog::Catalog;
+use crate::lang::lexicon::{BODY_PHRASES, CALL_WORDS, LANGUAGE_MARKERS, REASONS_WORDS};
 
 /// Parses one chunk of a document (see [`super::chunk_spans`]) as a text of its own.
 /// Only the first chunk can hold the document's header.
@@ -128,19 +130,13 @@ enum Note {
 // no number parsed from a match could use, and made the compiled expressions and their
 // caches 0.7 MiB larger in all.
 fn note_header_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(?:<b>)?Page [0-9]+: \[[0-9]+\] (?:Deleted|Formatted|Inserted|Moved|Comment)")
-            .expect("static regex")
-    })
+    regex!(r"^(?:<b>)?Page [0-9]+: \[[0-9]+\] (?:Deleted|Formatted|Inserted|Moved|Comment)")
 }
 
 fn inline_note_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(?:Deleted|Formatted|Inserted|Moved \((?:insertion|deletion)\)|Comment \[[^\]]*\])(?::|\*\*|\s*\.\.\.|\s*\[[0-9]+\]|\s*$)")
-            .expect("static regex")
-    })
+    regex!(
+        r"^(?:Deleted|Formatted|Inserted|Moved \((?:insertion|deletion)\)|Comment \[[^\]]*\])(?::|\*\*|\s*\.\.\.|\s*\[[0-9]+\]|\s*$)"
+    )
 }
 
 /// Where a line's content starts once decoration is skipped: indentation, a BOM,
@@ -197,11 +193,9 @@ fn trim_decoration(s: &str) -> &str {
 }
 
 fn action_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^\(?(?P<action>MOD|ADD|SUP|NOC)\)?(?:\*\*)?(?:[\t \u{a0}]+(?P<ref>[A-Z][A-Z0-9]{0,7}(?:/[A-Za-z0-9]+)+))?[\t \u{a0}*]*$")
-            .expect("static regex")
-    })
+    regex!(
+        r"^\(?(?P<action>MOD|ADD|SUP|NOC)\)?(?:\*\*)?(?:[\t \u{a0}]+(?P<ref>[A-Z][A-Z0-9]{0,7}(?:/[A-Za-z0-9]+)+))?[\t \u{a0}*]*$"
+    )
 }
 
 /// The action and reference of an action line's content (`MOD\tECP/24A6/1`).
@@ -219,45 +213,29 @@ pub fn is_action_line(line: &str) -> bool {
 }
 
 fn reference_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(?P<ref>[A-Z][A-Z0-9]{0,7}/[0-9]+[A-Z0-9]*/[0-9]+)[\t \u{a0}*]*$")
-            .expect("static regex")
-    })
+    regex!(r"^(?P<ref>[A-Z][A-Z0-9]{0,7}/[0-9]+[A-Z0-9]*/[0-9]+)[\t \u{a0}*]*$")
 }
 
 fn heading_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)^(?P<new>draft new |projet de nouvelle |proyecto de nueva )?(?P<kind>r[ée]solution|resoluci[óo]n|d[ée]cision|decisi[óo]n|recommendation|recommandation|recomendaci[óo]n|opinion|opini[óo]n|avis)(?:[\s\u{a0}]+(?P<num>[0-9]{1,4})|[\s\u{a0}]*\[[^\]]{1,30}\])?[\s\u{a0}]*(?P<tag>\(.{0,120}\))?[\s\u{a0}]*$",
-        )
-        .expect("static regex")
-    })
+    regex!(
+        r"(?i)^(?P<new>draft new |projet de nouvelle |proyecto de nueva )?(?P<kind>r[ée]solution|resoluci[óo]n|d[ée]cision|decisi[óo]n|recommendation|recommandation|recomendaci[óo]n|opinion|opini[óo]n|avis)(?:[\s\u{a0}]+(?P<num>[0-9]{1,4})|[\s\u{a0}]*\[[^\]]{1,30}\])?[\s\u{a0}]*(?P<tag>\(.{0,120}\))?[\s\u{a0}]*$"
+    )
 }
 
 fn header_code_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\b(?P<body>WTDC|CMDT|WTSA|AMNT|PP|RA|AR)-(?P<yy>[0-9]{2})(?P<yy2>[0-9]{2})?\b")
-            .expect("static regex")
-    })
+    regex!(r"\b(?P<body>WTDC|CMDT|WTSA|AMNT|PP|RA|AR)-(?P<yy>[0-9]{2})(?P<yy2>[0-9]{2})?\b")
 }
 
 fn period_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\b(?P<old>(?:19|20)[0-9][0-9]-(?:19|20)[0-9][0-9])(?P<new>(?:19|20)[0-9][0-9]-(?:19|20)[0-9][0-9])\b")
-            .expect("static regex")
-    })
+    regex!(
+        r"\b(?P<old>(?:19|20)[0-9][0-9]-(?:19|20)[0-9][0-9])(?P<new>(?:19|20)[0-9][0-9]-(?:19|20)[0-9][0-9])\b"
+    )
 }
 
 fn glued_place_year_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?P<old>\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)[0-9][0-9])(?P<new>(?:R[ée]v\.[ \u{a0}]?)?\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)[0-9][0-9])")
-            .expect("static regex")
-    })
+    regex!(
+        r"(?P<old>\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)[0-9][0-9])(?P<new>(?:R[ée]v\.[ \u{a0}]?)?\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)[0-9][0-9])"
+    )
 }
 
 impl<'a> Parser<'a> {
@@ -820,7 +798,7 @@ fn call_word(content: &str) -> Option<(&'static str, bool)> {
             continue;
         }
         let rest = rest.trim_start();
-        let addressed = super::lexicon::ADDRESSEE_STARTS
+        let addressed = crate::lang::lexicon::ADDRESSEE_STARTS
             .iter()
             .any(|a| rest.starts_with(a));
         let further = ["further", "en outre", "ademas"]
@@ -1081,7 +1059,7 @@ pub fn detect_language(text: &str) -> Lang {
         .map(|(w, _)| w.len())
         .max()
         .unwrap_or(0);
-    let sample_end = crate::text::floor_char_boundary(text, LANGUAGE_SAMPLE_BYTES);
+    let sample_end = crate::base::text::floor_char_boundary(text, LANGUAGE_SAMPLE_BYTES);
     let sample = &text[..sample_end];
     let mut counts = [0u32; 3];
     let mut lower = String::new();

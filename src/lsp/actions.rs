@@ -8,7 +8,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::analyzer::Snapshot;
-use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::base::diagnostic::{Applicability, Diagnostic, Edit};
 
 /// The kind of the fix-all action, which editors run on save with
 /// `"editor.codeActionsOnSave": {"source.fixAll.proplint": "explicit"}`.
@@ -17,9 +17,9 @@ pub fn fix_all_kind() -> CodeActionKind {
 }
 
 /// The edits of `source.fixAll.proplint`: every safe fix that does not clash with
-/// another, as `proplint check --fix` chooses them (the core's [`crate::fix`]).
+/// another, as `proplint check --fix` chooses them (the core's [`crate::engine::fix`]).
 pub fn fix_all_edits(diagnostics: &[Diagnostic]) -> Vec<Edit> {
-    crate::fix::fix_all_edits(diagnostics, false)
+    crate::engine::fix::fix_all_edits(diagnostics, false)
 }
 
 /// What the client can take in a workspace edit.

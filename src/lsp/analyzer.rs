@@ -13,12 +13,12 @@ use tower_lsp::lsp_types::{self as lsp, NumberOrString, Url};
 use super::config::Config;
 use super::position::Mapper;
 use super::publication::{Publisher, Wanted};
-use crate::analysis::{Analysis, Session, TextChange};
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::text::{Encoding, LineIndex, Span};
+use crate::base::Rule;
 use crate::catalog::Catalog;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::findings::{Findings, Placed};
-use crate::rules::Rule;
-use crate::text::{Encoding, LineIndex, Span};
+use crate::engine::analysis::{Analysis, Session, TextChange};
+use crate::engine::findings::{Findings, Placed};
 
 /// Produces analyses of successive versions of one document with one configuration:
 /// the core's incremental [`Session`], which re-parses and re-checks only the chunks of
@@ -51,7 +51,7 @@ impl Analyzer {
     /// `change` (offsets in the buffer). A byte-order mark is not analysed, as the CLI
     /// does not analyse it.
     pub fn update(&mut self, buffer: &str, change: TextChange) -> Analysis {
-        let (text, had_bom) = crate::text::strip_bom(buffer);
+        let (text, had_bom) = crate::base::text::strip_bom(buffer);
         let base = buffer.len() - text.len();
         let (catalog, options) = (self.config.catalog.get(), &self.config.options);
         let same_start = self.had_bom == Some(had_bom);
@@ -134,7 +134,7 @@ impl Snapshot {
         wanted: Wanted,
     ) -> (Snapshot, Option<Vec<u8>>) {
         let started = Instant::now();
-        let base = buffer.len() - crate::text::strip_bom(buffer).0.len();
+        let base = buffer.len() - crate::base::text::strip_bom(buffer).0.len();
         let analysis = if analyzer.config().checks(&version.uri) {
             Some(analyzer.update(buffer, change)).filter(Analysis::is_proposal)
         } else {

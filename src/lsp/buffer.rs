@@ -4,8 +4,8 @@ use ropey::Rope;
 use tower_lsp::lsp_types::TextDocumentContentChangeEvent;
 
 use super::position::rope_char;
-use crate::analysis::TextChange;
-use crate::text::Encoding;
+use crate::base::text::Encoding;
+use crate::engine::analysis::TextChange;
 
 #[derive(Debug, Clone)]
 pub struct Buffer {
@@ -110,7 +110,7 @@ pub fn apply_change(text: &mut String, rope: &Rope, change: TextChange) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{LineCol, LineIndex};
+    use crate::base::text::{LineCol, LineIndex};
     use proptest::prelude::*;
     use tower_lsp::lsp_types::{Position, Range};
 
@@ -203,8 +203,8 @@ mod tests {
             let mut client = String::from("MOD\tB/1/1\r\nrappelant\r\na)\tla Résolution 140;\n");
             let mut buffer = Buffer::new(&client, 0);
             for (i, e) in edits.iter().enumerate() {
-                let start = crate::text::floor_char_boundary(&client, e.start.min(client.len()));
-                let end = crate::text::floor_char_boundary(&client, (start + e.len).min(client.len()));
+                let start = crate::base::text::floor_char_boundary(&client, e.start.min(client.len()));
+                let end = crate::base::text::floor_char_boundary(&client, (start + e.len).min(client.len()));
                 let index = LineIndex::new(&client);
                 let p = |o| {
                     let LineCol { line, col } = index.position(&client, o, encoding);

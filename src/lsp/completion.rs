@@ -10,8 +10,8 @@ use tower_lsp::lsp_types::{
 use super::analyzer::Snapshot;
 use super::hover::citation_tail;
 use super::model::ModelView;
-use crate::catalog::Lang;
-use crate::text::Span;
+use crate::base::text::Span;
+use crate::base::Lang;
 
 /// The words after which a resolution number is expected.
 const WORDS: [&str; 6] = [
@@ -60,7 +60,7 @@ pub fn complete(snapshot: &Snapshot, offset: usize) -> Option<Vec<CompletionItem
     // The word typed tells the language as well as the document does; prefer the word
     // (a French quotation in an English document gets French place names).
     let lang = word_lang;
-    let when = analysis.target.when(catalog);
+    let when = catalog.when(&analysis.target);
     let body = view
         .unit_at(offset)
         .and_then(|u| u.heading_body.clone())

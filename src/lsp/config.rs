@@ -15,14 +15,14 @@ use std::time::Duration;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::Value;
 
-use crate::analysis::{validate_target, Options};
+use crate::base::diagnostic::Severity;
+use crate::base::Rule;
 use crate::catalog::Catalog;
-use crate::config::{parse_level, Config as FileConfig};
-use crate::diagnostic::Severity;
-use crate::rules::Rule;
+use crate::engine::analysis::{validate_target, Options};
+use crate::engine::config::{parse_level, Config as FileConfig};
 
 /// The name of the project configuration file, looked up at each workspace root.
-pub use crate::config::FILE_NAME;
+pub use crate::engine::config::FILE_NAME;
 
 /// Debounce of pushed diagnostics when nothing says otherwise.
 pub const DEFAULT_DEBOUNCE_MS: u64 = 50;
@@ -53,7 +53,7 @@ impl std::fmt::Display for ConfigError {
 /// `path` names the file in messages and its directory anchors relative catalogue
 /// paths and the include/exclude globs. An error names the file and the line.
 pub fn parse_file(text: &str, path: &Path) -> Result<Settings, ConfigError> {
-    let text = crate::text::strip_bom(text).0;
+    let text = crate::base::text::strip_bom(text).0;
     let file = FileConfig::parse(text, path).map_err(|e| ConfigError(e.to_string()))?;
     let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let filter = FileFilter::new(base, &file.include, &file.exclude)

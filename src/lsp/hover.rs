@@ -1,7 +1,8 @@
 //! Hover texts (Markdown): a citation's catalogue entry, a proposal reference, a call word.
 
-use crate::analysis::Target;
-use crate::catalog::{Action, Catalog, CitedRevision, Conference, Lang, Revision, Verdict};
+use crate::base::Lang;
+use crate::base::Target;
+use crate::catalog::{Action, Catalog, CitedRevision, Conference, Revision, Verdict};
 
 use super::model::{CitationView, SectionView, UnitView};
 
@@ -83,7 +84,7 @@ pub fn citation_markdown(
             ));
         }
     }
-    let when = target.when(catalog);
+    let when = catalog.when(target);
     if let Some(at) = catalog.suppressed_by(r, when) {
         out.push_str(&format!(
             "\n\nAbrogated by {} ({}).",
@@ -290,13 +291,13 @@ const CALL_WORDS: &[CallWord] = &[
 
 /// A call word, explained: its translations and what kind of section it opens.
 pub fn call_word_markdown(section: &SectionView) -> String {
-    let folded = crate::fold::fold(&section.call_word);
+    let folded = crate::base::fold::fold(&section.call_word);
     let found = CALL_WORDS
         .iter()
         .filter(|w| {
             [w.en, w.fr, w.es].iter().any(|k| {
-                folded == crate::fold::fold(k)
-                    || folded.starts_with(&format!("{} ", crate::fold::fold(k)))
+                folded == crate::base::fold::fold(k)
+                    || folded.starts_with(&format!("{} ", crate::base::fold::fold(k)))
             })
         })
         .max_by_key(|w| w.en.len());
@@ -324,8 +325,8 @@ pub fn call_word_markdown(section: &SectionView) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::TargetSource;
-    use crate::text::Span;
+    use crate::base::text::Span;
+    use crate::base::TargetSource;
 
     fn target(catalog: &Catalog, id: &str) -> Target {
         let conf = catalog.conference(id).unwrap();

@@ -2,10 +2,10 @@
 //! features (hover, symbols, folding, completion context) work on these small views, so
 //! a change of the core's `Document` touches only this file.
 
-use crate::analysis::Analysis;
-use crate::catalog::Lang;
+use crate::base::text::Span;
+use crate::base::Lang;
 use crate::document::{Citation, CitationKind, Unit};
-use crate::text::Span;
+use crate::engine::analysis::Analysis;
 
 /// A citation of a resolution, as hover needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,8 +148,8 @@ impl<'a> ModelView<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{analyze, Options};
-    use crate::Catalog;
+    use crate::engine::analysis::{analyze, Options};
+    use crate::catalog::Catalog;
 
     /// Read from the chunks at an offset, the views are what the assembled document
     /// gives, at every offset of texts cut in several chunks (their boundaries too).

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use ropey::Rope;
 use tower_lsp::lsp_types::{ClientCapabilities, Position, PositionEncodingKind, Range};
 
-use crate::text::{Encoding, LineCol, LineIndex, Span};
+use crate::base::text::{Encoding, LineCol, LineIndex, Span};
 
 /// The column encoding to use with a client: UTF-8 when it offers it in
 /// `general.positionEncodings`, else the LSP default UTF-16.

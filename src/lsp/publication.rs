@@ -20,10 +20,10 @@ use tower_lsp::lsp_types::{self as lsp, Url};
 
 use super::analyzer::{rule_links, to_lsp_severity};
 use super::position::Mapper;
-use crate::diagnostic::Diagnostic;
-use crate::findings::{Findings, Origin, Placed};
-use crate::rules::Rule;
-use crate::text::Encoding;
+use crate::base::diagnostic::Diagnostic;
+use crate::base::text::Encoding;
+use crate::base::Rule;
+use crate::engine::findings::{Findings, Origin, Placed};
 
 /// Keeps, for one document under one configuration, what publications of its chunks'
 /// findings need from one version to the next.
@@ -282,10 +282,10 @@ mod tests {
     use tower_lsp::lsp_types::PublishDiagnosticsParams;
 
     use super::*;
-    use crate::analysis::{Options, Session, TextChange};
-    use crate::diagnostic::Severity;
-    use crate::text::LineIndex;
-    use crate::Catalog;
+    use crate::base::diagnostic::Severity;
+    use crate::base::text::LineIndex;
+    use crate::engine::analysis::{Options, Session, TextChange};
+    use crate::catalog::Catalog;
 
     /// The message as the standard types serialise it, from the ordinary diagnostics.
     fn standard(
@@ -347,8 +347,9 @@ mod tests {
             .enumerate()
         {
             if let Some((start, end, new)) = edit {
-                let start = crate::text::floor_char_boundary(&text, start.min(text.len()));
-                let end = crate::text::floor_char_boundary(&text, end.min(text.len())).max(start);
+                let start = crate::base::text::floor_char_boundary(&text, start.min(text.len()));
+                let end =
+                    crate::base::text::floor_char_boundary(&text, end.min(text.len())).max(start);
                 text.replace_range(start..end, new);
                 let change = TextChange {
                     start,

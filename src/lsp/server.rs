@@ -53,8 +53,8 @@ use super::protocol::{
 use super::publication::{self, Wanted};
 use super::transport::{self, Outbox};
 use super::{completion, hover, position, symbols};
-use crate::analysis::TextChange;
-use crate::text::{Encoding, LineIndex};
+use crate::base::text::{Encoding, LineIndex};
+use crate::engine::analysis::TextChange;
 
 /// `PROPLINT_LSP_TRACE=1` logs where each analysis's time went, on stderr.
 static TRACE: std::sync::LazyLock<bool> =
@@ -1077,7 +1077,7 @@ impl LanguageServer for Backend {
             hover::citation_markdown(snapshot.catalog(), &analysis.target, view.language(), &cite)
                 .map(|md| (md, cite.span))
         } else if let Some(unit) = view.unit_at(offset) {
-            let on = |span: &crate::text::Span| span.contains(offset) || span.end == offset;
+            let on = |span: &crate::base::text::Span| span.contains(offset) || span.end == offset;
             if let Some((_, span)) = unit
                 .reference
                 .as_ref()

@@ -5,7 +5,7 @@ use tower_lsp::lsp_types::{DocumentSymbol, FoldingRange, FoldingRangeKind, Symbo
 
 use super::analyzer::Snapshot;
 use super::model::{ModelView, UnitView};
-use crate::text::Span;
+use crate::base::text::Span;
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` has to be written out.
 fn symbol(

@@ -17,7 +17,7 @@
 //! `%3A` and `%2C`.
 
 use super::FileResult;
-use crate::diagnostic::Severity;
+use crate::base::diagnostic::Severity;
 
 /// The workflow command for a severity.
 pub fn command(severity: Severity) -> &'static str {

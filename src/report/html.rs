@@ -14,18 +14,19 @@
 //! checkboxes): in a browser without it the boxes do nothing and everything stays shown.
 //!
 //! Every character of a document is escaped. Lines come from
-//! [`LineIndex::line_span`](crate::text::LineIndex::line_span) and line/column numbers
+//! [`LineIndex::line_span`](crate::base::text::LineIndex::line_span) and line/column numbers
 //! from [`FileResult::line_col`]; the page never counts columns itself.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::{Counts, FileResult};
-use crate::analysis::{Target, TargetSource};
-use crate::catalog::{Catalog, Lang};
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::rules::Rule;
-use crate::text::{floor_char_boundary, Span};
+use crate::base::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::base::text::{floor_char_boundary, Span};
+use crate::base::Lang;
+use crate::base::Rule;
+use crate::base::{Target, TargetSource};
+use crate::catalog::Catalog;
 
 /// The first paragraph under a `## heading` of a rule's documentation page, its lines
 /// joined with spaces; `None` when the page has no such section.

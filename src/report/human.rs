@@ -6,7 +6,8 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
 use super::{Counts, FileResult};
-use crate::diagnostic::{Applicability, Severity};
+use crate::base::diagnostic::{Applicability, Severity};
+use crate::input::Format;
 
 pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result<()> {
     let mut db = SimpleFiles::new();
@@ -31,7 +32,7 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
             file.path,
             file.analysis.target.describe()
         )?;
-        if file.word {
+        if file.format == Format::Word {
             writeln!(
                 out,
                 "{}: a Word document: line numbers below are paragraph numbers, tracked changes appear as {{++inserted++}} and {{--deleted--}}",

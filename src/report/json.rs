@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::FileResult;
-use crate::diagnostic::Applicability;
+use crate::base::diagnostic::Applicability;
 
 pub const VERSION: u32 = 1;
 
@@ -73,7 +73,7 @@ struct Fixed<'a> {
     title: &'a str,
 }
 
-fn range(file: &FileResult, span: crate::text::Span) -> Range {
+fn range(file: &FileResult, span: crate::base::text::Span) -> Range {
     let ((l1, c1), (l2, c2)) = file.range(span);
     Range {
         start: Pos {
@@ -94,7 +94,7 @@ pub fn render(files: &[FileResult]) -> String {
             .iter()
             .map(|f| File {
                 path: &f.path,
-                kind: if f.word { "word" } else { "text" },
+                kind: f.format.kind(),
                 language: f.analysis.language.code(),
                 target: Target {
                     id: f.analysis.target.id.as_deref(),

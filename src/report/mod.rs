@@ -1,5 +1,5 @@
 //! Reporters: they present checked files and never parse. Every position they print
-//! comes from [`LineIndex`](crate::text::LineIndex).
+//! comes from [`LineIndex`](crate::base::text::LineIndex).
 
 pub mod github;
 pub mod html;
@@ -7,10 +7,11 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use crate::analysis::Analysis;
-use crate::diagnostic::Severity;
-use crate::rules::Rule;
-use crate::text::{Encoding, LineIndex, Span};
+use crate::base::diagnostic::Severity;
+use crate::base::text::{Encoding, LineIndex, Span};
+use crate::base::Rule;
+use crate::engine::analysis::Analysis;
+use crate::input::Format;
 
 /// One checked file, as reporters see it.
 pub struct FileResult {
@@ -22,8 +23,9 @@ pub struct FileResult {
     pub analysis: Analysis,
     /// What `--fix` applied, when it ran: (rule, fix title).
     pub fixed: Vec<(Rule, String)>,
-    /// A Word file: `text` has one line per paragraph, so line n is paragraph n.
-    pub word: bool,
+    /// What was read: for a Word file, `text` has one line per paragraph, so line n is
+    /// paragraph n.
+    pub format: Format,
     /// Remarks for the reader about this file.
     pub notes: Vec<String>,
 }
@@ -37,7 +39,7 @@ impl FileResult {
             index,
             analysis,
             fixed: Vec::new(),
-            word: false,
+            format: Format::Text,
             notes: Vec::new(),
         }
     }
@@ -73,7 +75,7 @@ impl Counts {
             }
             if d.fixes
                 .iter()
-                .any(|f| f.applicability == crate::Applicability::Safe)
+                .any(|f| f.applicability == crate::base::Applicability::Safe)
             {
                 c.fixable += 1;
             }

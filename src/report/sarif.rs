@@ -17,10 +17,10 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::FileResult;
+use crate::base::diagnostic::{Applicability, Severity};
+use crate::base::text::Span;
+use crate::base::Rule;
 use crate::catalog::Catalog;
-use crate::diagnostic::{Applicability, Severity};
-use crate::rules::Rule;
-use crate::text::Span;
 
 pub const SCHEMA_URI: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";

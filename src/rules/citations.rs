@@ -4,12 +4,13 @@
 //! "stale"). The catalogue decides ([`Catalog::judge`](crate::catalog::Catalog)); this
 //! module words its verdict and writes the fix.
 
+use crate::base::diagnostic::{Diagnostic, Fix, Severity};
+use crate::base::text::Span;
+use crate::base::Rule;
 use crate::catalog::{CitedRevision, Confidence, Revision, Verdict};
-use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::{Citation, CitationKind};
 use crate::rules::render::{self, and_word, citation_text, style_of, tag_inner};
-use crate::rules::{Context, Rule};
-use crate::text::Span;
+use crate::rules::Context;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for citation in &ctx.document.citations {
@@ -92,7 +93,7 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
             format!(
                 "{as_cited} of the {body_name} was abrogated by {} ({}), before the target: it is no longer in force {at_target}",
                 at.id,
-                at.place_year(crate::catalog::Lang::En)
+                at.place_year(crate::base::Lang::En)
             ),
         ),
         Verdict::Stale { current } => {
@@ -103,7 +104,7 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
                 format!(
                     "{as_cited} of the {body_name} is not the version in force {at_target}: it was {} at {} ({}); cite \"{text}\"",
                     if current.revised { "revised" } else { "adopted" },
-                    current.conference.place_year(crate::catalog::Lang::En),
+                    current.conference.place_year(crate::base::Lang::En),
                     current.conference.id
                 ),
             );
@@ -177,7 +178,7 @@ fn retag_fix(
     );
     // A heading states the version in force, not a proposed change: never a mark.
     let edit = if citation.in_heading {
-        crate::diagnostic::Edit::replace(span, replacement)
+        crate::base::diagnostic::Edit::replace(span, replacement)
     } else {
         render::change(ctx, span, &replacement)
     };

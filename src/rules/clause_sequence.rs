@@ -2,10 +2,11 @@
 //! without gaps, repeats or disorder, on the new reading. Each run is checked on its
 //! own: a section's top-level clauses, and the sub-clauses under each clause.
 
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::base::diagnostic::{Diagnostic, Edit, Fix};
+use crate::base::Rule;
 use crate::document::{labels, Label, LabelKind, Section};
 use crate::rules::render;
-use crate::rules::{Context, Rule};
+use crate::rules::Context;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for unit in &ctx.document.units {

@@ -2,10 +2,11 @@
 //! copied out of Word without their marks. Each glued place is reported once, with a
 //! fix that restores the marks; the other rules check the new reading it implies.
 
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::base::diagnostic::{Diagnostic, Edit, Fix};
+use crate::base::text::Span;
+use crate::base::Rule;
 use crate::document::FlattenedKind;
-use crate::rules::{Context, Rule};
-use crate::text::Span;
+use crate::rules::Context;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for f in &ctx.document.flattened {

@@ -2,8 +2,9 @@
 //! (Cyrillic `с`, Greek `ο` ...). It reads right and sorts wrong, and search, numbering
 //! and cross-references all miss it.
 
-use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::rules::{Context, Rule};
+use crate::base::diagnostic::{Diagnostic, Edit, Fix};
+use crate::base::Rule;
+use crate::rules::Context;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let labels = ctx

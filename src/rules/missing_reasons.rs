@@ -1,10 +1,11 @@
 //! `missing-reasons`: every MOD, ADD or SUP proposal ends with its Reasons (Motifs,
 //! Motivos). The secretariat returns proposals without them.
 
-use crate::catalog::Lang;
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::base::diagnostic::{Diagnostic, Edit, Fix};
+use crate::base::Lang;
+use crate::base::Rule;
 use crate::document::ActionKind;
-use crate::rules::{Context, Rule};
+use crate::rules::Context;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for unit in &ctx.document.units {

@@ -1,9 +1,9 @@
 //! `proposal-sequence`: within a document, proposal references share one prefix
 //! (`ECP/24A6/`) and their numbers run 1, 2, 3 without gaps or repeats.
 
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::base::diagnostic::{Diagnostic, Edit, Fix};
+use crate::base::Rule;
 use crate::document::ProposalRef;
-use crate::rules::Rule;
 
 /// `refs`: every proposal reference in document order, each with the offset of the chunk
 /// it was parsed in (its span is relative to that chunk).

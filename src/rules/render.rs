@@ -3,11 +3,12 @@
 //! (`Rév.Dubaï` or `Rév. Dubaï`), and as a revision mark when the document tracks
 //! its changes.
 
-use crate::catalog::{Lang, Revision};
-use crate::diagnostic::Edit;
+use crate::base::diagnostic::Edit;
+use crate::base::fold::fold;
+use crate::base::text::Span;
+use crate::base::Lang;
+use crate::catalog::Revision;
 use crate::document::{Citation, TagForm};
-use crate::fold::fold;
-use crate::text::Span;
 
 use super::Context;
 

@@ -72,12 +72,6 @@ fn units_sections_and_clauses() {
             (LabelKind::Roman, 1, 2)
         ]
     );
-    let a = crate::analysis::analyze(FR, Catalog::embedded(), &Default::default());
-    assert_eq!(a.target.id.as_deref(), Some("WTDC-17"));
-    assert_eq!(
-        a.target.source,
-        crate::analysis::TargetSource::ConferenceLine
-    );
 }
 
 #[test]

@@ -1,11 +1,11 @@
 //! The words of proposals in English, French and Spanish: call words, body names,
-//! "this conference", reasons. All entries are folded (see [`crate::fold`]).
+//! "this conference", reasons. All entries are folded (see [`crate::base::fold`]).
 //!
 //! Recognition is language-agnostic: every language's words are tried on every line,
 //! so a unit parses the same whatever the document's language. The language only
 //! chooses how fixes are written.
 
-use crate::catalog::Lang;
+use crate::base::{BodyRef, Lang};
 
 /// A call word that opens a section, and whether the section is operative (numbered
 /// clauses) or preambular (lettered clauses).
@@ -151,43 +151,6 @@ pub static ADDRESSEE_STARTS: &[&str] = &[
     "en outre",
     "ademas",
 ];
-
-/// The bodies a citation can resolve to. Catalogued ones use the catalogue's ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-pub enum BodyRef {
-    Pp,
-    Wtdc,
-    Wtsa,
-    Ra,
-    Wrc,
-    Wcit,
-    Wtpf,
-    Council,
-    Unga,
-}
-
-impl BodyRef {
-    /// The catalogue's id for the body, when it catalogues it.
-    pub fn catalog_id(self) -> Option<&'static str> {
-        match self {
-            BodyRef::Pp => Some("PP"),
-            BodyRef::Wtdc => Some("WTDC"),
-            BodyRef::Wtsa => Some("WTSA"),
-            BodyRef::Ra => Some("RA"),
-            _ => None,
-        }
-    }
-
-    pub fn from_catalog_id(id: &str) -> Option<BodyRef> {
-        match id {
-            "PP" => Some(BodyRef::Pp),
-            "WTDC" => Some(BodyRef::Wtdc),
-            "WTSA" => Some(BodyRef::Wtsa),
-            "RA" => Some(BodyRef::Ra),
-            _ => None,
-        }
-    }
-}
 
 /// Folded phrases naming a body after (or, for abbreviations, before) a citation.
 /// Longest first, so "world telecommunication development conference" is not read as

@@ -4,15 +4,15 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use serde::Serialize;
-
-use crate::catalog::{Catalog, Conference, Date, Lang, When};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::text::Span;
+pub use crate::base::text::TextChange;
+use crate::base::Rule;
+use crate::base::{Date, Lang, Target, TargetSource};
+use crate::catalog::{Catalog, Conference};
 use crate::document::{Cuts, Document, ProposalRef};
-use crate::findings::{self, Findings};
-use crate::rules::{self, Rule};
-use crate::text::Span;
-pub use crate::text::TextChange;
+use crate::engine::findings::{self, Findings};
+use crate::rules;
 
 /// What a front-end may choose about an analysis.
 #[derive(Debug, Clone, Default)]
@@ -21,61 +21,6 @@ pub struct Options {
     pub target: Option<String>,
     /// Per-rule severity; `None` turns the rule off. Rules not listed keep their default.
     pub severities: BTreeMap<Rule, Option<Severity>>,
-}
-
-/// Where the target conference came from, for the output to say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TargetSource {
-    /// `--target`, a configuration file or an editor setting.
-    Option,
-    /// The conference line ("The World Telecommunication Development Conference (Buenos Aires, 2017),").
-    ConferenceLine,
-    /// A resolution heading's own revision tag.
-    Heading,
-    /// A conference abbreviation in the document header ("CMDT-17").
-    Header,
-    /// Nothing said: the newest state of the catalogue.
-    Catalogue,
-}
-
-impl TargetSource {
-    pub fn describe(self) -> &'static str {
-        match self {
-            TargetSource::Option => "option",
-            TargetSource::ConferenceLine => "conference line",
-            TargetSource::Heading => "heading",
-            TargetSource::Header => "document header",
-            TargetSource::Catalogue => "catalogue state",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Target {
-    /// The conference id, or `None` for the catalogue's newest state.
-    pub id: Option<String>,
-    pub source: TargetSource,
-    /// Citations of conferences that began before this date are in the past.
-    #[serde(skip)]
-    pub date: Date,
-}
-
-impl Target {
-    pub fn when<'c>(&self, catalog: &'c Catalog) -> When<'c> {
-        When {
-            conference: self.id.as_deref().and_then(|id| catalog.conference(id)),
-            date: self.date,
-        }
-    }
-
-    /// "WTDC-17 (conference line)" or "catalogue state of 2026-02-03".
-    pub fn describe(&self) -> String {
-        match &self.id {
-            Some(id) => format!("{id} (from the {})", self.source.describe()),
-            None => format!("the catalogue's newest state ({})", self.date),
-        }
-    }
 }
 
 /// The result of checking one text.
@@ -323,7 +268,7 @@ impl Session {
                     .filter(|m| m.kind == crate::document::MarkKind::Comment)
                     .map(move |m| m.span.shifted(offset))
             });
-            let suppressions = crate::suppress::find(text, comments);
+            let suppressions = crate::engine::suppress::find(text, comments);
             Findings::new(
                 chunk_findings,
                 found,
@@ -512,5 +457,24 @@ fn settle_target(
         id: None,
         source: TargetSource::Catalogue,
         date: catalog.state_date(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flattened_conference_line_names_the_new_conference_as_target() {
+        let text = "\
+MOD\tECP/24A6/1
+RÉSOLUTION 45 (RÉV.DUBAÏ, 2014BUENOS AIRES, 2017)
+La Conférence mondiale de développement des télécommunications (Dubaï, 2014Buenos Aires, 2017),
+rappelant
+a)\tla Résolution 130 (Rév. Busan, 2014) de la Conférence de plénipotentiaires;
+";
+        let a = analyze(text, Catalog::embedded(), &Options::default());
+        assert_eq!(a.target.id.as_deref(), Some("WTDC-17"));
+        assert_eq!(a.target.source, TargetSource::ConferenceLine);
     }
 }

@@ -4,11 +4,11 @@
 //! whose edits overlap are never both applied (the earlier one in the file wins, then
 //! the rule listed first); applying to a fixed point is idempotent.
 
-use crate::analysis::{analyze, Options};
+use crate::base::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::base::text::Span;
+use crate::base::Rule;
 use crate::catalog::Catalog;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::rules::Rule;
-use crate::text::Span;
+use crate::engine::analysis::{analyze, Options};
 
 /// Applies sorted, non-overlapping edits. Edits out of range or off a character
 /// boundary are skipped rather than allowed to corrupt the text.

@@ -8,7 +8,7 @@ use super::markup::{Kind, Segments};
 use super::numbering::{Counters, Label, Numbering, ParaNumbering, Styles};
 use super::xml::{is_on, Ev, Start, Xml};
 use super::{DocxError, DocxText, Paragraph};
-use crate::text::Span;
+use crate::base::text::Span;
 
 /// What an open element means to the walk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,10 +14,10 @@ use std::collections::BTreeMap;
 use std::iter::Peekable;
 use std::sync::{Arc, OnceLock};
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Rule;
-use crate::suppress::{Silencer, Suppression};
-use crate::text::Span;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::text::Span;
+use crate::base::Rule;
+use crate::engine::suppress::{Silencer, Suppression};
 
 /// A diagnostic of an analysis, placed in the whole text, with the severity it is shown
 /// with.

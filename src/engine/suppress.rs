@@ -10,9 +10,9 @@
 //! suppression that silences nothing is itself reported (`unused-suppression`), with a
 //! fix that removes it, so stale suppressions do not pile up.
 
-use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::rules::Rule;
-use crate::text::Span;
+use crate::base::diagnostic::{Diagnostic, Edit, Fix};
+use crate::base::text::Span;
+use crate::base::Rule;
 
 #[derive(Debug, Clone)]
 pub struct Suppression {

@@ -63,7 +63,7 @@ mod tests;
 
 use std::fmt;
 
-use crate::text::Span;
+use crate::base::text::Span;
 
 use package::Package;
 

@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::analysis::Options;
-use crate::diagnostic::Severity;
-use crate::rules::Rule;
+use crate::base::diagnostic::Severity;
+use crate::base::Rule;
+use crate::engine::analysis::Options;
 
 pub const FILE_NAME: &str = "proplint.toml";
 

@@ -1,0 +1,10 @@
+//! The engine: one call from text to findings ([`analysis`], with its incremental
+//! session), the findings of a text and their suppressions ([`findings`],
+//! [`suppress`]), applying fixes ([`fix`]) and the configuration front-ends share
+//! ([`config`]).
+
+pub mod analysis;
+pub mod config;
+pub mod findings;
+pub mod fix;
+pub mod suppress;

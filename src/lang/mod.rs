@@ -1,0 +1,10 @@
+//! Every word of every language, in one place: the words proplint reads in documents
+//! ([`lexicon`]: call words, body names, reasons, language markers...) and the sentences
+//! it writes ([`messages`]: rule summaries and pages, finding messages, fix titles, the
+//! target it used).
+//!
+//! The floors above say *what* they found, as data; this floor says it in words. A new
+//! language is new entries here, plus its tests.
+
+pub mod lexicon;
+pub mod messages;
