@@ -10,7 +10,10 @@ use serde::Serialize;
 use crate::base::fold::fold;
 use crate::base::text::Span;
 use crate::base::BodyRef;
-use crate::lang::lexicon::{BODY_ABBREVIATIONS, BODY_PHRASES, PHRASE_CONNECTORS, THIS_CONFERENCE};
+use crate::lang::lexicon::{
+    BODY_ABBREVIATIONS, BODY_PHRASES, LIST_CONJUNCTIONS_PATTERN, PHRASE_CONNECTORS,
+    RESOLUTION_WORDS_PATTERN, REVISION_WORD_PATTERN, THIS_CONFERENCE, UNION_PREFIXES,
+};
 
 /// What kind of text a citation cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -136,9 +139,9 @@ pub struct Citation {
 // no number parsed from a match could use, and made the compiled expressions and their
 // caches 0.7 MiB larger in all.
 fn keyword_regex() -> &'static Regex {
-    regex!(
-        r"(?i)\b(?:r[ée]solutions?|resoluci[óo]n|resoluciones)[\s\u{a0}]+(?:(?:ITU|UIT)-R[\s\u{a0}]+)?(?:A/RES/)?[0-9]"
-    )
+    regex!(&format!(
+        r"(?i)\b(?:{RESOLUTION_WORDS_PATTERN})[\s\u{{a0}}]+(?:(?:ITU|UIT)-R[\s\u{{a0}}]+)?(?:A/RES/)?[0-9]"
+    ))
 }
 
 fn number_regex() -> &'static Regex {
@@ -146,21 +149,21 @@ fn number_regex() -> &'static Regex {
 }
 
 fn separator_regex() -> &'static Regex {
-    regex!(
-        r"^(?:[\s\u{a0}]*,[\s\u{a0}]*(?:(?:and|et|y|e|or|ou|o)[\s\u{a0}]+)?|[\s\u{a0}]+(?:and|et|y|e|or|ou|o)[\s\u{a0}]+)(?:A/RES/)?[0-9]"
-    )
+    regex!(&format!(
+        r"^(?:[\s\u{{a0}}]*,[\s\u{{a0}}]*(?:(?:{LIST_CONJUNCTIONS_PATTERN})[\s\u{{a0}}]+)?|[\s\u{{a0}}]+(?:{LIST_CONJUNCTIONS_PATTERN})[\s\u{{a0}}]+)(?:A/RES/)?[0-9]"
+    ))
 }
 
 fn place_year_regex() -> &'static Regex {
-    regex!(
-        r"\[?[\s\u{a0}]*(?P<rev>(?i:r[ée]v)\.?[\s\u{a0}]*)?\[?[\s\u{a0}]*(?P<place>\p{L}[\p{L}'’\-\s\u{a0}\.]*?)[\s\u{a0}]*,?[\s\u{a0}]*(?P<year>(?:19|20)[0-9][0-9])(?:\]\(#\))?"
-    )
+    regex!(&format!(
+        r"\[?[\s\u{{a0}}]*(?P<rev>(?i:{REVISION_WORD_PATTERN})\.?[\s\u{{a0}}]*)?\[?[\s\u{{a0}}]*(?P<place>\p{{L}}[\p{{L}}'’\-\s\u{{a0}}\.]*?)[\s\u{{a0}}]*,?[\s\u{{a0}}]*(?P<year>(?:19|20)[0-9][0-9])(?:\]\(#\))?"
+    ))
 }
 
 fn wrc_regex() -> &'static Regex {
-    regex!(
-        r"^[\s\u{a0}]*(?P<rev>(?i:r[ée]v)\.?[\s\u{a0}]*)?(?i:wrc|cmr)-(?P<year>[0-9]{2}|[0-9]{4})[\s\u{a0}]*$"
-    )
+    regex!(&format!(
+        r"^[\s\u{{a0}}]*(?P<rev>(?i:{REVISION_WORD_PATTERN})\.?[\s\u{{a0}}]*)?(?i:wrc|cmr)-(?P<year>[0-9]{{2}}|[0-9]{{4}})[\s\u{{a0}}]*$"
+    ))
 }
 
 /// Finds the citations in one line. `offset` is the line's position in the text the
@@ -556,10 +559,7 @@ fn body_phrase(after: &str) -> Option<Phrase> {
             return Some(Phrase::Body(*body));
         }
         // "de la Conférence mondiale ... (CMDT)" and "ITU Council" forms.
-        if let Some(r) = rest
-            .strip_prefix("itu ")
-            .or_else(|| rest.strip_prefix("uit "))
-        {
+        if let Some(r) = UNION_PREFIXES.iter().find_map(|p| rest.strip_prefix(p)) {
             if r.starts_with(phrase) {
                 return Some(Phrase::Body(*body));
             }

@@ -14,12 +14,16 @@ use super::{
     Action, ActionKind, Clause, ConferenceLine, Document, Flattened, FlattenedKind, Heading,
     HeadingKind, ProposalRef, Section, Unit,
 };
-use crate::base::fold::fold;
+use crate::base::fold::{fold, fold_char};
 use crate::base::text::Span;
 use crate::base::BodyRef;
 use crate::base::Lang;
 use crate::catalog::Catalog;
-use crate::lang::lexicon::{BODY_PHRASES, CALL_WORDS, LANGUAGE_MARKERS, REASONS_WORDS};
+use crate::lang::lexicon::{
+    ADDRESSEE_STARTS, BODY_ABBREVIATIONS, BODY_PHRASES, CALL_WORDS, CONFERENCE_LINE_ARTICLES,
+    DRAFT_NEW_PATTERN, FURTHER_WORDS, LANGUAGE_MARKERS, REASONS_WORDS, TEXT_KIND_PATTERN,
+    UNION_PREFIXES, WORD_NOTE_HEADER_PATTERN, WORD_NOTE_PATTERN,
+};
 
 /// Parses one chunk of a document (see [`super::chunk_spans`]) as a text of its own.
 /// Only the first chunk can hold the document's header.
@@ -130,13 +134,15 @@ enum Note {
 // no number parsed from a match could use, and made the compiled expressions and their
 // caches 0.7 MiB larger in all.
 fn note_header_regex() -> &'static Regex {
-    regex!(r"^(?:<b>)?Page [0-9]+: \[[0-9]+\] (?:Deleted|Formatted|Inserted|Moved|Comment)")
+    regex!(&format!(
+        r"^(?:<b>)?Page [0-9]+: \[[0-9]+\] (?:{WORD_NOTE_HEADER_PATTERN})"
+    ))
 }
 
 fn inline_note_regex() -> &'static Regex {
-    regex!(
-        r"^(?:Deleted|Formatted|Inserted|Moved \((?:insertion|deletion)\)|Comment \[[^\]]*\])(?::|\*\*|\s*\.\.\.|\s*\[[0-9]+\]|\s*$)"
-    )
+    regex!(&format!(
+        r"^(?:{WORD_NOTE_PATTERN})(?::|\*\*|\s*\.\.\.|\s*\[[0-9]+\]|\s*$)"
+    ))
 }
 
 /// Where a line's content starts once decoration is skipped: indentation, a BOM,
@@ -217,13 +223,27 @@ fn reference_regex() -> &'static Regex {
 }
 
 fn heading_regex() -> &'static Regex {
-    regex!(
-        r"(?i)^(?P<new>draft new |projet de nouvelle |proyecto de nueva )?(?P<kind>r[ée]solution|resoluci[óo]n|d[ée]cision|decisi[óo]n|recommendation|recommandation|recomendaci[óo]n|opinion|opini[óo]n|avis)(?:[\s\u{a0}]+(?P<num>[0-9]{1,4})|[\s\u{a0}]*\[[^\]]{1,30}\])?[\s\u{a0}]*(?P<tag>\(.{0,120}\))?[\s\u{a0}]*$"
-    )
+    regex!(&format!(
+        r"(?i)^(?P<new>{DRAFT_NEW_PATTERN})?(?P<kind>{TEXT_KIND_PATTERN})(?:[\s\u{{a0}}]+(?P<num>[0-9]{{1,4}})|[\s\u{{a0}}]*\[[^\]]{{1,30}}\])?[\s\u{{a0}}]*(?P<tag>\(.{{0,120}}\))?[\s\u{{a0}}]*$"
+    ))
 }
 
 fn header_code_regex() -> &'static Regex {
-    regex!(r"\b(?P<body>WTDC|CMDT|WTSA|AMNT|PP|RA|AR)-(?P<yy>[0-9]{2})(?P<yy2>[0-9]{2})?\b")
+    regex!(&format!(
+        r"\b(?P<body>{})-(?P<yy>[0-9]{{2}})(?P<yy2>[0-9]{{2}})?\b",
+        catalogued_body_abbreviations()
+    ))
+}
+
+/// "WTDC|CMDT|WTSA|AMNT|PP|RA|AR": the abbreviations of the catalogued bodies in every
+/// language, as a document header writes them ("CMDT-17").
+fn catalogued_body_abbreviations() -> String {
+    let upper: Vec<String> = BODY_ABBREVIATIONS
+        .iter()
+        .filter(|(_, body)| body.catalog_id().is_some())
+        .map(|(abbreviation, _)| abbreviation.to_uppercase())
+        .collect();
+    upper.join("|")
 }
 
 fn period_regex() -> &'static Regex {
@@ -511,24 +531,26 @@ impl<'a> Parser<'a> {
     }
 
     fn conference_line(&mut self, content: &str, content_span: Span) -> Option<ConferenceLine> {
-        // "The", "La", "El", "Le", "L'": a cheap test before folding the line.
+        // "The", "La", "El", "Le", "L'": a cheap test on the first letters before folding
+        // the whole line.
         let head: String = content
             .chars()
             .take(3)
             .flat_map(char::to_lowercase)
+            .map(fold_char)
             .collect();
-        let article = ["the", "la ", "el ", "le ", "l'", "l\u{2019}"]
+        let article = CONFERENCE_LINE_ARTICLES
             .iter()
-            .any(|a| head.starts_with(a));
+            .any(|a| head.starts_with(a) || a.starts_with(head.as_str()));
         if !article || !content.contains('(') {
             return None;
         }
         let folded = fold(content);
-        let rest = ["the ", "la ", "el ", "le ", "l'"]
+        let rest = CONFERENCE_LINE_ARTICLES
             .iter()
             .find_map(|a| folded.strip_prefix(a))?;
         // "The ITU Radiocommunication Assembly", "l'UIT ...".
-        let rest = ["itu ", "uit "]
+        let rest = UNION_PREFIXES
             .iter()
             .find_map(|p| rest.strip_prefix(p))
             .unwrap_or(rest);
@@ -569,11 +591,13 @@ impl<'a> Parser<'a> {
 
     fn header_code(&mut self, content: &str) {
         for c in header_code_regex().captures_iter(content) {
-            let body = match c.name("body").map(|m| m.as_str()) {
-                Some("WTDC" | "CMDT") => "WTDC",
-                Some("WTSA" | "AMNT") => "WTSA",
-                Some("PP") => "PP",
-                _ => "RA",
+            let abbreviation = c.name("body").map_or("", |m| m.as_str()).to_lowercase();
+            let Some(body) = BODY_ABBREVIATIONS
+                .iter()
+                .find(|(a, _)| *a == abbreviation)
+                .and_then(|(_, body)| body.catalog_id())
+            else {
+                continue;
             };
             let yy = c.name("yy2").or(c.name("yy")).map(|m| m.as_str());
             let Some(yy) = yy.and_then(|y| y.parse::<u16>().ok()) else {
@@ -798,12 +822,8 @@ fn call_word(content: &str) -> Option<(&'static str, bool)> {
             continue;
         }
         let rest = rest.trim_start();
-        let addressed = crate::lang::lexicon::ADDRESSEE_STARTS
-            .iter()
-            .any(|a| rest.starts_with(a));
-        let further = ["further", "en outre", "ademas"]
-            .iter()
-            .any(|w| rest.starts_with(w));
+        let addressed = ADDRESSEE_STARTS.iter().any(|a| rest.starts_with(a));
+        let further = FURTHER_WORDS.iter().any(|w| rest.starts_with(w));
         if addressed && (cw.operative || further) {
             return Some((cw.folded, cw.operative));
         }

@@ -5,6 +5,7 @@
 //! so a unit parses the same whatever the document's language. The language only
 //! chooses how fixes are written.
 
+use crate::base::fold::fold;
 use crate::base::{BodyRef, Lang};
 
 /// A call word that opens a section, and whether the section is operative (numbered
@@ -315,3 +316,89 @@ pub static LANGUAGE_MARKERS: &[(&str, Lang)] = &[
     ("resuelve", Lang::Es),
     ("una", Lang::Es),
 ];
+
+/// The words for "resolution" after which a citation's number comes, singular and
+/// plural, as an editor completes them.
+pub static RESOLUTION_WORDS: &[(&str, Lang)] = &[
+    ("resolution", Lang::En),
+    ("résolution", Lang::Fr),
+    ("resolución", Lang::Es),
+    ("resolutions", Lang::En),
+    ("résolutions", Lang::Fr),
+    ("resoluciones", Lang::Es),
+];
+
+/// The same words as a regular-expression alternation, accents optional, for the
+/// citation scanner (which also tests every line for "solu" first: every entry holds it).
+pub const RESOLUTION_WORDS_PATTERN: &str = r"r[ée]solutions?|resoluci[óo]n|resoluciones";
+
+/// What stands between two numbers of a list ("50, 52 and 58"), as an alternation.
+pub const LIST_CONJUNCTIONS_PATTERN: &str = "and|et|y|e|or|ou|o";
+
+/// "Rev." / "Rév." / "REV.", as an alternation (the dot is matched apart).
+pub const REVISION_WORD_PATTERN: &str = r"r[ée]v";
+
+/// The word for a revision in a citation's tag, as proplint writes it by default.
+pub fn revision_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Rév.",
+        Lang::En | Lang::Es => "Rev.",
+    }
+}
+
+/// The conjunction that joins the last two members of a list.
+pub fn and_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "and",
+        Lang::Fr => "et",
+        Lang::Es => "y",
+    }
+}
+
+/// The singular of a plural "resolutions" word where dropping its "s" is not enough,
+/// by its folded form: (folded plural, singular, singular in capitals).
+pub static IRREGULAR_SINGULARS: &[(&str, &str, &str)] =
+    &[("resoluciones", "Resolución", "RESOLUCIÓN")];
+
+/// The articles a conference line opens with ("The World ... Conference (Busan, 2014),"),
+/// folded, each with the space or apostrophe that ends it.
+pub static CONFERENCE_LINE_ARTICLES: &[&str] = &["the ", "la ", "el ", "le ", "l'"];
+
+/// The Union's name before a body's ("the ITU Council", "l'UIT ..."), folded.
+pub static UNION_PREFIXES: &[&str] = &["itu ", "uit "];
+
+/// Words that make a call word a repeated one ("further resolves", "décide en outre").
+pub static FURTHER_WORDS: &[&str] = &["further", "en outre", "ademas"];
+
+/// "Draft new" before a heading's kind of text, as an alternation (each with its space).
+pub const DRAFT_NEW_PATTERN: &str = "draft new |projet de nouvelle |proyecto de nueva ";
+
+/// The kinds of text a heading names (resolution, decision, recommendation, opinion), as
+/// an alternation, accents optional. The parser tells them apart by their first three
+/// folded letters: "res", "dec", "rec", anything else an opinion.
+pub const TEXT_KIND_PATTERN: &str = "r[ée]solution|resoluci[óo]n|d[ée]cision|decisi[óo]n|recommendation|recommandation|recomendaci[óo]n|opinion|opini[óo]n|avis";
+
+/// The labels of the margin notes that Word prints beside tracked changes and comments
+/// when a document is saved as PDF ("Deleted: ...", "Formatted: ..."), as alternations:
+/// the note headers, and the notes as they start a line.
+pub const WORD_NOTE_HEADER_PATTERN: &str = "Deleted|Formatted|Inserted|Moved|Comment";
+pub const WORD_NOTE_PATTERN: &str =
+    r"Deleted|Formatted|Inserted|Moved \((?:insertion|deletion)\)|Comment \[[^\]]*\]";
+
+/// The language a "resolution" word is written in, where its spelling alone tells it:
+/// "Résolution" is French and "Resolución" (or "RESOLUCION") Spanish; "Resolution" may be
+/// English, or French in capitals without accents, and gets `None`.
+pub fn resolution_word_lang(word: &str) -> Option<Lang> {
+    let lower = word.to_lowercase();
+    if let Some((_, lang)) = RESOLUTION_WORDS
+        .iter()
+        .find(|(w, lang)| *w == lower && *lang != Lang::En)
+    {
+        return Some(*lang);
+    }
+    let folded = fold(word);
+    RESOLUTION_WORDS
+        .iter()
+        .find(|(w, lang)| *lang == Lang::Es && fold(w) == folded)
+        .map(|(_, lang)| *lang)
+}

@@ -12,18 +12,9 @@ use super::hover::citation_tail;
 use super::model::ModelView;
 use crate::base::text::Span;
 use crate::base::Lang;
+use crate::lang::lexicon::RESOLUTION_WORDS;
 
-/// The words after which a resolution number is expected.
-const WORDS: [&str; 6] = [
-    "resolution",
-    "résolution",
-    "resolución",
-    "resolutions",
-    "résolutions",
-    "resoluciones",
-];
-
-/// If the text before `offset` (on its line) is one of [`WORDS`], white space and
+/// If the text before `offset` (on its line) is one of the lexicon's [`RESOLUTION_WORDS`], white space and
 /// perhaps the first digits of a number, the span of those digits (empty when none are
 /// typed yet) and the language the word is in.
 pub fn number_context(text: &str, offset: usize) -> Option<(Span, Lang)> {
@@ -41,12 +32,8 @@ pub fn number_context(text: &str, offset: usize) -> Option<(Span, Lang)> {
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = word_part[word_start..].to_lowercase();
-    let lang = match WORDS.iter().position(|w| *w == word)? {
-        0 | 3 => Lang::En,
-        1 | 4 => Lang::Fr,
-        _ => Lang::Es,
-    };
-    Some((Span::new(offset - digits, offset), lang))
+    let (_, lang) = RESOLUTION_WORDS.iter().find(|(w, _)| *w == word)?;
+    Some((Span::new(offset - digits, offset), *lang))
 }
 
 /// The completion items at `offset` of a snapshot, or `None` when not after a

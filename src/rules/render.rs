@@ -9,6 +9,8 @@ use crate::base::text::Span;
 use crate::base::Lang;
 use crate::catalog::Revision;
 use crate::document::{Citation, TagForm};
+pub use crate::lang::lexicon::and_word;
+use crate::lang::lexicon::{resolution_word_lang, revision_word, IRREGULAR_SINGULARS};
 
 use super::Context;
 
@@ -25,10 +27,8 @@ pub struct TagStyle {
 /// The language a citation is written in, from its resolution word.
 pub fn citation_lang(ctx: &Context<'_>, citation: &Citation) -> Lang {
     let keyword = ctx.text(citation.keyword);
-    if fold(keyword).starts_with("resoluci") {
-        Lang::Es
-    } else if keyword.contains(['é', 'É']) {
-        Lang::Fr
+    if let Some(lang) = resolution_word_lang(keyword) {
+        lang
     } else if ctx.language != Lang::En && keyword.chars().all(|c| !c.is_lowercase()) {
         ctx.language
     } else {
@@ -38,10 +38,7 @@ pub fn citation_lang(ctx: &Context<'_>, citation: &Citation) -> Lang {
 
 pub fn style_of(ctx: &Context<'_>, citation: &Citation) -> TagStyle {
     let lang = citation_lang(ctx, citation);
-    let default_rev = match lang {
-        Lang::Fr => "Rév.",
-        _ => "Rev.",
-    };
+    let default_rev = revision_word(lang);
     let mut style = TagStyle {
         lang,
         rev_word: default_rev.to_string(),
@@ -120,9 +117,12 @@ pub fn citation_text(ctx: &Context<'_>, citation: &Citation, revision: Revision<
 
 fn singular_keyword(keyword: &str) -> String {
     let folded = fold(keyword);
-    if folded == "resoluciones" {
+    if let Some((_, singular, upper_singular)) = IRREGULAR_SINGULARS
+        .iter()
+        .find(|(plural, ..)| *plural == folded)
+    {
         let upper = keyword.chars().all(|c| !c.is_lowercase());
-        return if upper { "RESOLUCIÓN" } else { "Resolución" }.to_string();
+        return if upper { upper_singular } else { singular }.to_string();
     }
     keyword
         .strip_suffix(['s', 'S'])
@@ -141,13 +141,4 @@ pub fn change(ctx: &Context<'_>, span: Span, new_text: &str) -> Edit {
         return Edit::replace(span, format!("{{~~{old}~>{new_text}~~}}"));
     }
     Edit::replace(span, new_text)
-}
-
-/// The conjunction that joins the last two members of a list.
-pub fn and_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "and",
-        Lang::Fr => "et",
-        Lang::Es => "y",
-    }
 }
