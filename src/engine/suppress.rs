@@ -13,6 +13,7 @@
 use crate::base::diagnostic::{Diagnostic, Edit, Fix};
 use crate::base::text::Span;
 use crate::base::Rule;
+use crate::lang::messages::{FixTitle, Message};
 
 #[derive(Debug, Clone)]
 pub struct Suppression {
@@ -125,26 +126,18 @@ impl Suppression {
         if used && self.unknown.is_empty() {
             return None;
         }
+        let codes: Vec<&str> = self.rules.iter().map(|r| r.code()).collect();
         let message = if !self.unknown.is_empty() {
-            format!(
-                "this suppression names no rule: {} (see `proplint rules`)",
-                self.unknown.join(", ")
-            )
+            Message::SuppressionNamesNoRule {
+                unknown: &self.unknown,
+            }
         } else {
-            let what = if self.rules.is_empty() {
-                "any rule".to_string()
-            } else {
-                self.rules
-                    .iter()
-                    .map(|r| r.code())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            format!("this suppression silences nothing: no finding of {what} where it applies")
-        };
+            Message::SuppressionSilencesNothing { rules: &codes }
+        }
+        .to_string();
         Some(
             Diagnostic::new(Rule::UnusedSuppression, self.comment, message).with_fix(Fix::safe(
-                "Remove the suppression",
+                FixTitle::RemoveSuppression.to_string(),
                 vec![Edit::replace(self.comment, "")],
             )),
         )

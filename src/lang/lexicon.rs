@@ -402,3 +402,12 @@ pub fn resolution_word_lang(word: &str) -> Option<Lang> {
         .find(|(w, lang)| *lang == Lang::Es && fold(w) == folded)
         .map(|(_, lang)| *lang)
 }
+
+/// The line that gives a proposal's reasons, as proplint writes it in each language.
+pub fn reasons_line_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Reasons:",
+        Lang::Fr => "Motifs:",
+        Lang::Es => "Motivos:",
+    }
+}

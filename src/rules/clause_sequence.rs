@@ -5,6 +5,7 @@
 use crate::base::diagnostic::{Diagnostic, Edit, Fix};
 use crate::base::Rule;
 use crate::document::{labels, Label, LabelKind, Section};
+use crate::lang::messages::{Break, FixTitle, Message};
 use crate::rules::render;
 use crate::rules::Context;
 
@@ -59,30 +60,22 @@ fn check_run(ctx: &Context<'_>, run: &[&Label], out: &mut Vec<Diagnostic>) {
                     if l.kind == LabelKind::Number { "" } else { ")" }
                 )
             };
-            let message = match previous {
-                None => format!(
-                    "the first clause of this section is labelled {}; expected {}",
-                    shown(label),
-                    shown_value(label.kind, expected)
-                ),
-                Some(p) if label.value == p.value => format!(
-                    "label {} repeats the label before it; expected {}",
-                    shown(label),
-                    shown_value(label.kind, expected)
-                ),
-                Some(p) if label.value < p.value => format!(
-                    "label {} comes after {}: out of order; expected {}",
-                    shown(label),
-                    shown(p),
-                    shown_value(label.kind, expected)
-                ),
-                Some(p) => format!(
-                    "labels skip from {} to {}; expected {}",
-                    shown(p),
-                    shown(label),
-                    shown_value(label.kind, expected)
-                ),
+            let expected_text = shown_value(label.kind, expected);
+            let previous_text = previous.map(shown);
+            let how = match (previous, previous_text.as_deref()) {
+                (Some(p), _) if label.value == p.value => Break::Repeat,
+                (Some(p), Some(text)) if label.value < p.value => {
+                    Break::Backwards { previous: text }
+                }
+                (Some(_), Some(text)) => Break::Skip { previous: text },
+                _ => Break::First,
             };
+            let message = Message::ClauseSequence {
+                label: &shown(label),
+                expected: &expected_text,
+                how,
+            }
+            .to_string();
             let mut edits = Vec::new();
             for (value, l) in (expected..).zip(&run[i..]) {
                 let text = labels::render(l.kind, value);
@@ -93,14 +86,16 @@ fn check_run(ctx: &Context<'_>, run: &[&Label], out: &mut Vec<Diagnostic>) {
             let mut d = Diagnostic::new(Rule::ClauseSequence, label.span, message);
             if !edits.is_empty() {
                 let title = if edits.len() == 1 {
-                    format!("Relabel as {}", shown_value(label.kind, expected))
+                    FixTitle::RelabelOne {
+                        label: &expected_text,
+                    }
                 } else {
-                    format!(
-                        "Relabel from {} to the end of the section ({} labels)",
-                        shown_value(label.kind, expected),
-                        edits.len()
-                    )
-                };
+                    FixTitle::RelabelToEnd {
+                        from: &expected_text,
+                        count: edits.len(),
+                    }
+                }
+                .to_string();
                 d = d.with_fix(Fix::safe(title, edits));
             }
             out.push(d);

@@ -6,6 +6,7 @@ use crate::base::diagnostic::{Diagnostic, Edit, Fix};
 use crate::base::text::Span;
 use crate::base::Rule;
 use crate::document::FlattenedKind;
+use crate::lang::messages::{FixTitle, Glued, Message};
 use crate::rules::Context;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -16,46 +17,40 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             FlattenedKind::DeletedClause => {
                 let label = old.split([')', '\t']).next().unwrap_or(old);
                 (
-                    format!(
-                        "clause {label}) sits among glued labels whose old letters run through it: it looks like a clause deleted in Word whose text survived the export"
-                    ),
+                    Message::DeletedClauseSurvived { label }.to_string(),
                     Fix::unsafe_(
-                        "Mark the clause as deleted",
+                        FixTitle::MarkClauseDeleted.to_string(),
                         vec![Edit::replace(f.span, format!("{{--{old}--}}"))],
                     ),
                 )
             }
             kind => {
                 let what = match kind {
-                    FlattenedKind::Tag | FlattenedKind::PlaceYear => "revision",
-                    FlattenedKind::Label => "label",
-                    FlattenedKind::Number => "number",
-                    FlattenedKind::Period => "period",
-                    FlattenedKind::Code => "conference code",
-                    FlattenedKind::DeletedClause => "clause",
+                    FlattenedKind::Tag | FlattenedKind::PlaceYear => Glued::Revision,
+                    FlattenedKind::Label => Glued::Label,
+                    FlattenedKind::Number => Glued::Number,
+                    FlattenedKind::Period => Glued::Period,
+                    FlattenedKind::Code => Glued::ConferenceCode,
+                    FlattenedKind::DeletedClause => Glued::Clause,
                 };
+                let title = FixTitle::RestoreRevisionMark { old, new }.to_string();
                 let between = ctx.text(Span::new(f.old.end, f.new.start));
                 let restored = format!("{{~~{old}~>{new}~~}}");
                 let fix = if between.is_empty() {
                     Fix::safe(
-                        format!("Restore the revision mark: {old} → {new}"),
+                        title,
                         vec![Edit::replace(Span::new(f.old.start, f.new.end), restored)],
                     )
                 } else {
                     Fix::unsafe_(
-                        format!("Restore the revision mark: {old} → {new}"),
+                        title,
                         vec![Edit::replace(
                             Span::new(f.old.start, f.new.end),
                             format!("{{~~{old}{between}~>{new}~~}}"),
                         )],
                     )
                 };
-                (
-                    format!(
-                        "old and new {what} glued together by an export: \"{old}\" was replaced by \"{new}\"; the revision marks were lost"
-                    ),
-                    fix,
-                )
+                (Message::Flattened { what, old, new }.to_string(), fix)
             }
         };
         let span = match f.kind {

@@ -4,6 +4,7 @@
 
 use crate::base::diagnostic::{Diagnostic, Edit, Fix};
 use crate::base::Rule;
+use crate::lang::messages::{FixTitle, Message, Script};
 use crate::rules::Context;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -16,17 +17,16 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .filter_map(|c| c.label.as_ref());
     for label in labels {
         for h in label.homoglyphs() {
-            let message = format!(
-                "label {}) is typed with {} {} (U+{:04X}), a lookalike of the Latin letter {}",
-                label.text,
-                script_of(h.found),
-                h.found,
-                h.found as u32,
-                h.latin
-            );
+            let message = Message::LabelHomoglyph {
+                label: &label.text,
+                script: script_of(h.found),
+                found: h.found,
+                latin: h.latin,
+            }
+            .to_string();
             out.push(
                 Diagnostic::new(Rule::LabelHomoglyph, h.span, message).with_fix(Fix::safe(
-                    format!("Replace with Latin {}", h.latin),
+                    FixTitle::ReplaceWithLatin { latin: h.latin }.to_string(),
                     vec![Edit::replace(h.span, h.latin.to_string())],
                 )),
             );
@@ -34,11 +34,11 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn script_of(c: char) -> &'static str {
+fn script_of(c: char) -> Script {
     match c as u32 {
-        0x0370..=0x03FF => "the Greek letter",
-        0x0400..=0x052F => "the Cyrillic letter",
-        0xFF00..=0xFFEF => "the fullwidth letter",
-        _ => "the letter",
+        0x0370..=0x03FF => Script::Greek,
+        0x0400..=0x052F => Script::Cyrillic,
+        0xFF00..=0xFFEF => Script::Fullwidth,
+        _ => Script::Other,
     }
 }

@@ -2,9 +2,11 @@
 //! Motivos). The secretariat returns proposals without them.
 
 use crate::base::diagnostic::{Diagnostic, Edit, Fix};
-use crate::base::Lang;
+
 use crate::base::Rule;
 use crate::document::ActionKind;
+use crate::lang::lexicon::reasons_line_word;
+use crate::lang::messages::{FixTitle, Message};
 use crate::rules::Context;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -15,20 +17,13 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if action.kind == ActionKind::Noc || unit.reasons.is_some() {
             continue;
         }
-        let word = match ctx.language {
-            Lang::En => "Reasons:",
-            Lang::Fr => "Motifs:",
-            Lang::Es => "Motivos:",
-        };
-        let reference = unit
-            .reference
-            .as_ref()
-            .map(|r| format!(" {}", r.text))
-            .unwrap_or_default();
-        let message = format!(
-            "{}{reference} has no \"{word}\" line: every MOD, ADD and SUP proposal states its reasons",
-            action.kind.as_str()
-        );
+        let word = reasons_line_word(ctx.language);
+        let message = Message::MissingReasons {
+            action: action.kind.as_str(),
+            reference: unit.reference.as_ref().map(|r| r.text.as_str()),
+            word,
+        }
+        .to_string();
         let fix = insertion_point(ctx, unit.span.end).map(|(at, newline)| {
             let text = if at == 0 || ctx.source[..at].ends_with('\n') {
                 format!("{word}\t{newline}")
@@ -36,7 +31,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 format!("{newline}{word}\t")
             };
             Fix::unsafe_(
-                format!("Add a \"{word}\" line"),
+                FixTitle::AddReasonsLine { word }.to_string(),
                 vec![Edit::insert(at, text)],
             )
         });

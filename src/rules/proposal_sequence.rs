@@ -4,6 +4,7 @@
 use crate::base::diagnostic::{Diagnostic, Edit, Fix};
 use crate::base::Rule;
 use crate::document::ProposalRef;
+use crate::lang::messages::{FixTitle, Message};
 
 /// `refs`: every proposal reference in document order, each with the offset of the chunk
 /// it was parsed in (its span is relative to that chunk).
@@ -18,27 +19,29 @@ pub fn check(refs: &[(usize, &ProposalRef)]) -> Vec<Diagnostic> {
     let mut previous: &ProposalRef = first;
     for (i, &(_, r)) in refs.iter().enumerate().skip(1) {
         let expected = previous.seq + 1;
+        let wanted = format!("{}/{expected}", first.prefix);
         let message = if r.prefix != first.prefix {
-            Some(format!(
-                "proposal {} changes the prefix of this document's proposals from {}/ to {}/",
-                r.text, first.prefix, r.prefix
-            ))
+            Some(Message::ProposalPrefixChanged {
+                proposal: &r.text,
+                prefix: &first.prefix,
+                other: &r.prefix,
+            })
         } else if r.seq == previous.seq {
-            Some(format!(
-                "proposal {} repeats the number of the proposal before it; expected {}/{expected}",
-                r.text, first.prefix
-            ))
+            Some(Message::ProposalRepeated {
+                proposal: &r.text,
+                expected: &wanted,
+            })
         } else if r.seq != expected {
-            Some(format!(
-                "proposal numbers {} from {} to {}; expected {}/{expected}",
-                if r.seq > expected { "skip" } else { "go back" },
-                previous.text,
-                r.text,
-                first.prefix
-            ))
+            Some(Message::ProposalNumbersJump {
+                forward: r.seq > expected,
+                previous: &previous.text,
+                proposal: &r.text,
+                expected: &wanted,
+            })
         } else {
             None
-        };
+        }
+        .map(|m| m.to_string());
         if let Some(message) = message {
             breaks.push((i, message));
         }
@@ -62,8 +65,9 @@ pub fn check(refs: &[(usize, &ProposalRef)]) -> Vec<Diagnostic> {
             message.clone(),
         );
         if !edits.is_empty() {
+            let first = format!("{}/{expected}", first.prefix);
             d = d.with_fix(Fix::unsafe_(
-                format!("Renumber from {}/{expected}", first.prefix),
+                FixTitle::RenumberFrom { first: &first }.to_string(),
                 edits,
             ));
         }
