@@ -9,7 +9,8 @@
 //! to flag a citation.
 
 use super::{Action, Catalog, Conference, Confidence, Event, Resolution};
-use crate::base::{Date, Target};
+use crate::base::{Date, Lang, Target};
+pub use crate::lang::messages::Reason;
 
 /// A citation as the rules hand it to the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,10 +39,10 @@ pub enum Verdict<'c> {
     /// The citation names the version in force at the target.
     Current,
     UnknownResolution {
-        reason: String,
+        reason: Reason,
     },
     UnknownRevision {
-        reason: String,
+        reason: Reason,
         confidence: Confidence,
         /// The real revision most probably meant.
         suggestion: Option<Revision<'c>>,
@@ -53,7 +54,7 @@ pub enum Verdict<'c> {
         current: Revision<'c>,
     },
     Uncatalogued {
-        reason: String,
+        reason: Reason,
     },
 }
 
@@ -79,24 +80,22 @@ impl Catalog {
         if !is_target && conf.began() >= when.date {
             return match when.conference {
                 Some(target) => Verdict::UnknownRevision {
-                    reason: format!(
-                        "{} ({}) had not been held before the target conference {}",
-                        conf.id,
-                        conf.place_year(super::Lang::En),
-                        target.id
-                    ),
+                    reason: Reason::HeldAfterTarget {
+                        conference: conf.id.clone(),
+                        place_year: conf.place_year(Lang::En),
+                        target: target.id.clone(),
+                    },
                     confidence: Confidence::High,
                     suggestion: self
                         .resolution(cite.body, cite.number)
                         .and_then(|r| self.current_at(r, when)),
                 },
                 None => Verdict::Uncatalogued {
-                    reason: format!(
-                        "{} ({}) had not been held when the catalogue was last updated ({})",
-                        conf.id,
-                        conf.place_year(super::Lang::En),
-                        self.state_date()
-                    ),
+                    reason: Reason::HeldAfterCatalogue {
+                        conference: conf.id.clone(),
+                        place_year: conf.place_year(Lang::En),
+                        state_date: self.state_date().to_string(),
+                    },
                 },
             };
         }
@@ -106,16 +105,18 @@ impl Catalog {
             if cite.number > bound {
                 return match record {
                     None => Verdict::UnknownResolution {
-                        reason: format!(
-                            "the {body_name} had no resolution numbered above {bound} after {}",
-                            conf.id
-                        ),
+                        reason: Reason::NoNumberAbove {
+                            body: body_name,
+                            bound,
+                            after: conf.id.clone(),
+                        },
                     },
                     Some(r) => Verdict::UnknownRevision {
-                        reason: format!(
-                            "Resolution {} did not exist yet at {}: the highest number then was {bound}",
-                            cite.number, conf.id
-                        ),
+                        reason: Reason::NumberAboveCeiling {
+                            number: cite.number,
+                            conference: conf.id.clone(),
+                            bound,
+                        },
                         confidence: Confidence::High,
                         suggestion: self.current_at(r, when),
                     },
@@ -126,30 +127,31 @@ impl Catalog {
             if let Some(bound) = self.ceiling_at(cite.body, when) {
                 if cite.number > bound.1 {
                     return Verdict::UnknownResolution {
-                        reason: format!(
-                            "the {body_name} had no resolution numbered above {} after {}",
-                            bound.1, bound.0
-                        ),
+                        reason: Reason::NoNumberAbove {
+                            body: body_name,
+                            bound: bound.1,
+                            after: bound.0,
+                        },
                     };
                 }
             }
             if let Some(list) = self.complete_list(&conf.id) {
                 if !list.adopted.contains(&cite.number) && !list.revised.contains(&cite.number) {
                     return Verdict::UnknownRevision {
-                        reason: format!(
-                            "{} neither adopted nor revised Resolution {} (its list of resolutions is complete)",
-                            conf.id, cite.number
-                        ),
+                        reason: Reason::NotInCompleteList {
+                            conference: conf.id.clone(),
+                            number: cite.number,
+                        },
                         confidence: Confidence::High,
                         suggestion: None,
                     };
                 }
             }
             return Verdict::Uncatalogued {
-                reason: format!(
-                    "Resolution {} of the {body_name} is not in the catalogue",
-                    cite.number
-                ),
+                reason: Reason::NotCatalogued {
+                    number: cite.number,
+                    body: body_name,
+                },
             };
         };
 
@@ -165,13 +167,13 @@ impl Catalog {
                 if let Some(v) = self.check_absent_event(r, conf, cite, when) {
                     return v;
                 }
-                unverified = Some(format!(
-                    "the catalogue has no record that {} ({}) adopted or revised Resolution {} of the {body_name}{}",
-                    conf.id,
-                    conf.place_year(super::Lang::En),
-                    cite.number,
-                    self.attested_summary(r)
-                ));
+                unverified = Some(Reason::NoRecordOfEvent {
+                    conference: conf.id.clone(),
+                    place_year: conf.place_year(Lang::En),
+                    number: cite.number,
+                    body: body_name,
+                    attested: self.attested(r),
+                });
             }
         }
 
@@ -249,21 +251,19 @@ impl Catalog {
             }),
             _ => None,
         };
-        let met_that_year = if same_year.is_empty() {
-            String::new()
-        } else {
-            let places: Vec<String> = same_year
-                .iter()
-                .map(|c| format!("in {} ({})", c.place_year(super::Lang::En), c.id))
-                .collect();
-            format!("; it met {}", places.join(" and "))
-        };
+        let met: Vec<(String, String)> = same_year
+            .iter()
+            .map(|c| (c.place_year(Lang::En), c.id.clone()))
+            .collect();
         if let Some(other) = at_place.first() {
             return Err(Verdict::UnknownRevision {
-                reason: format!(
-                    "the {body_name} did not meet in {}, {}: that was {}{met_that_year}",
-                    cite.place, cite.year, other.id
-                ),
+                reason: Reason::OtherBodyMetThere {
+                    body: body_name,
+                    place: cite.place.to_string(),
+                    year: cite.year,
+                    other: other.id.clone(),
+                    met,
+                },
                 confidence: Confidence::High,
                 suggestion,
             });
@@ -277,10 +277,12 @@ impl Catalog {
         let place_known = self.is_place(cite.place);
         if series_complete && (place_known || !same_year.is_empty()) {
             return Err(Verdict::UnknownRevision {
-                reason: format!(
-                    "no conference of the {body_name} met in {}, {}{met_that_year}",
-                    cite.place, cite.year
-                ),
+                reason: Reason::NoMeetingThere {
+                    body: body_name,
+                    place: cite.place.to_string(),
+                    year: cite.year,
+                    met,
+                },
                 confidence: if place_known {
                     Confidence::High
                 } else {
@@ -291,16 +293,20 @@ impl Catalog {
         }
         if series_complete && same_year.is_empty() {
             return Err(Verdict::UnknownRevision {
-                reason: format!("no conference of the {body_name} met in {}", cite.year),
+                reason: Reason::NoMeetingThatYear {
+                    body: body_name,
+                    year: cite.year,
+                },
                 confidence: Confidence::High,
                 suggestion: None,
             });
         }
         Err(Verdict::Uncatalogued {
-            reason: format!(
-                "the catalogue knows no conference of the {body_name} in {}, {}",
-                cite.place, cite.year
-            ),
+            reason: Reason::UnknownConference {
+                body: body_name,
+                place: cite.place.to_string(),
+                year: cite.year,
+            },
         })
     }
 
@@ -326,12 +332,11 @@ impl Catalog {
         }
         match (event.action, cite.revised) {
             (Action::Adopted, true) => Some(Verdict::UnknownRevision {
-                reason: format!(
-                    "Resolution {} was first adopted at {} ({}), so that version is not a revision: it is cited without \"Rev.\"",
-                    cite.number,
-                    conf.id,
-                    conf.place_year(super::Lang::En)
-                ),
+                reason: Reason::FirstAdoptionIsNoRevision {
+                    number: cite.number,
+                    conference: conf.id.clone(),
+                    place_year: conf.place_year(Lang::En),
+                },
                 confidence: Confidence::High,
                 suggestion: Some(Revision {
                     conference: conf,
@@ -340,12 +345,11 @@ impl Catalog {
             }),
             (Action::Revised, false) if self.has_earlier_event(r, conf) => {
                 Some(Verdict::UnknownRevision {
-                    reason: format!(
-                        "Resolution {} existed before {} ({}), which revised it: that version is cited with \"Rev.\"",
-                        cite.number,
-                        conf.id,
-                        conf.place_year(super::Lang::En)
-                    ),
+                    reason: Reason::RevisionNeedsRev {
+                        number: cite.number,
+                        conference: conf.id.clone(),
+                        place_year: conf.place_year(Lang::En),
+                    },
                     confidence: Confidence::High,
                     suggestion: Some(Revision {
                         conference: conf,
@@ -380,7 +384,7 @@ impl Catalog {
         cite: &CitedRevision<'_>,
         when: When<'c>,
     ) -> Option<Verdict<'c>> {
-        let unknown = |reason: String, confidence| Verdict::UnknownRevision {
+        let unknown = |reason: Reason, confidence| Verdict::UnknownRevision {
             reason,
             confidence,
             suggestion: self
@@ -389,22 +393,21 @@ impl Catalog {
         };
         if let Some((_, confidence)) = r.not_revised_at.iter().find(|(c, _)| c == &conf.id) {
             return Some(unknown(
-                format!(
-                    "the catalogue records that {} ({}) did not revise Resolution {}",
-                    conf.id,
-                    conf.place_year(super::Lang::En),
-                    cite.number
-                ),
+                Reason::RecordedAsNotRevised {
+                    conference: conf.id.clone(),
+                    place_year: conf.place_year(Lang::En),
+                    number: cite.number,
+                },
                 *confidence,
             ));
         }
         if let Some(list) = self.complete_list(&conf.id) {
             if !list.adopted.contains(&cite.number) && !list.revised.contains(&cite.number) {
                 return Some(unknown(
-                    format!(
-                        "{} neither adopted nor revised Resolution {} (its list of resolutions is complete)",
-                        conf.id, cite.number
-                    ),
+                    Reason::NotInCompleteList {
+                        conference: conf.id.clone(),
+                        number: cite.number,
+                    },
                     Confidence::High,
                 ));
             }
@@ -416,10 +419,11 @@ impl Catalog {
         {
             if conf.began() <= through.began() {
                 return Some(unknown(
-                    format!(
-                        "the history of Resolution {} is complete through {} and does not include {}",
-                        cite.number, through.id, conf.id
-                    ),
+                    Reason::HistoryCompleteWithout {
+                        number: cite.number,
+                        through: through.id.clone(),
+                        conference: conf.id.clone(),
+                    },
                     Confidence::High,
                 ));
             }
@@ -433,13 +437,12 @@ impl Catalog {
         if let Some(first) = first_adoption {
             if conf.began() < first.began() {
                 return Some(unknown(
-                    format!(
-                        "Resolution {} did not exist yet at {}: it was first adopted at {} ({})",
-                        cite.number,
-                        conf.id,
-                        first.id,
-                        first.place_year(super::Lang::En)
-                    ),
+                    Reason::BeforeFirstAdoption {
+                        number: cite.number,
+                        conference: conf.id.clone(),
+                        first: first.id.clone(),
+                        first_place_year: first.place_year(Lang::En),
+                    },
                     Confidence::High,
                 ));
             }
@@ -469,18 +472,13 @@ impl Catalog {
         self.upper_bound(&latest.id).map(|b| (latest.id.clone(), b))
     }
 
-    fn attested_summary(&self, r: &Resolution) -> String {
-        let events: Vec<String> = r
-            .history
+    /// The conferences the resolution's history has events of, in history order.
+    fn attested(&self, r: &Resolution) -> Vec<String> {
+        r.history
             .iter()
             .filter_map(|e| self.conference(&e.conference))
             .map(|c| c.id.clone())
-            .collect();
-        if events.is_empty() {
-            String::new()
-        } else {
-            format!(" (attested: {})", events.join(", "))
-        }
+            .collect()
     }
 }
 

@@ -6,9 +6,10 @@
 
 use crate::base::diagnostic::{Diagnostic, Fix, Severity};
 use crate::base::text::Span;
-use crate::base::Rule;
+use crate::base::{Lang, Rule};
 use crate::catalog::{CitedRevision, Confidence, Revision, Verdict};
 use crate::document::{Citation, CitationKind};
+use crate::lang::messages::{Cited, FixTitle, Meeting, Message};
 use crate::rules::render::{self, and_word, citation_text, style_of, tag_inner};
 use crate::rules::Context;
 
@@ -21,14 +22,14 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
-    let cited = cited(citation)?;
+    let asked = cited(citation)?;
     let CitedRevision {
         body,
         revised,
         place,
         year,
         ..
-    } = cited;
+    } = asked;
     let catalog = ctx.catalog;
     if citation.in_heading {
         // A heading that names the target conference is the proposal's own revision.
@@ -42,71 +43,85 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
             }
         }
     }
-    let body_name = catalog.body_label(body);
-    let as_cited = format!(
-        "Resolution {} ({}{}, {})",
-        citation.number,
-        if revised { "Rev. " } else { "" },
+    let body = catalog.body_label(body);
+    let body = body.as_str();
+    let cited = Cited {
+        number: citation.number,
+        revised,
         place,
-        year
-    );
-    let at_target = match &ctx.target.id {
-        Some(id) => format!("at {id}"),
-        None => "in the catalogue's newest state".to_string(),
+        year,
     };
-    let diagnostic = match catalog.judge(&cited, ctx.when) {
+    let target = ctx.target.id.as_deref();
+    let diagnostic = match catalog.judge(&asked, ctx.when) {
         Verdict::NotChecked | Verdict::Current => return None,
         Verdict::UnknownResolution { reason } => Diagnostic::new(
             Rule::UnknownResolution,
             citation.span,
-            format!(
-                "{as_cited} of the {body_name} does not exist: {reason}"
-            ),
+            Message::UnknownResolution {
+                cited,
+                body,
+                reason: &reason,
+            }
+            .to_string(),
         ),
         Verdict::UnknownRevision {
             reason,
             confidence,
             suggestion,
         } => {
-            let mut message = format!(
-                "{as_cited} of the {body_name} is not a real revision: {reason}"
-            );
-            let mut d = Diagnostic::new(Rule::UnknownRevision, citation.span, String::new())
+            let text = suggestion.map(|revision| citation_text(ctx, citation, revision));
+            let message = Message::UnknownRevision {
+                cited,
+                body,
+                reason: &reason,
+                suggestion: text.as_deref(),
+            };
+            let mut d = Diagnostic::new(Rule::UnknownRevision, citation.span, message.to_string())
                 .with_severity(match confidence {
                     Confidence::High => Severity::Error,
                     Confidence::Medium => Severity::Warning,
                     Confidence::Low => Severity::Info,
                 });
-            if let Some(revision) = suggestion {
-                let text = citation_text(ctx, citation, revision);
-                message.push_str(&format!("; did you mean \"{text}\"?"));
-                if let Some(fix) = retag_fix(ctx, citation, revision, false) {
-                    d = d.with_fix(fix);
-                }
+            if let Some(fix) = suggestion.and_then(|r| retag_fix(ctx, citation, r, false)) {
+                d = d.with_fix(fix);
             }
-            d.message = message;
             d
         }
-        Verdict::Suppressed { at } => Diagnostic::new(
-            Rule::SuppressedResolution,
-            citation.span,
-            format!(
-                "{as_cited} of the {body_name} was abrogated by {} ({}), before the target: it is no longer in force {at_target}",
-                at.id,
-                at.place_year(crate::base::Lang::En)
-            ),
-        ),
+        Verdict::Suppressed { at } => {
+            let place_year = at.place_year(Lang::En);
+            Diagnostic::new(
+                Rule::SuppressedResolution,
+                citation.span,
+                Message::Suppressed {
+                    cited,
+                    body,
+                    by: Meeting {
+                        id: &at.id,
+                        place_year: &place_year,
+                    },
+                    target,
+                }
+                .to_string(),
+            )
+        }
         Verdict::Stale { current } => {
             let text = citation_text(ctx, citation, current);
+            let place_year = current.conference.place_year(Lang::En);
             let mut d = Diagnostic::new(
                 Rule::StaleRevision,
                 citation.span,
-                format!(
-                    "{as_cited} of the {body_name} is not the version in force {at_target}: it was {} at {} ({}); cite \"{text}\"",
-                    if current.revised { "revised" } else { "adopted" },
-                    current.conference.place_year(crate::base::Lang::En),
-                    current.conference.id
-                ),
+                Message::Stale {
+                    cited,
+                    body,
+                    target,
+                    revised: current.revised,
+                    current: Meeting {
+                        id: &current.conference.id,
+                        place_year: &place_year,
+                    },
+                    cite: &text,
+                }
+                .to_string(),
             );
             if let Some(fix) = stale_fix(ctx, citation, current) {
                 d = d.with_fix(fix);
@@ -116,7 +131,12 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
         Verdict::Uncatalogued { reason } => Diagnostic::new(
             Rule::UncataloguedCitation,
             citation.span,
-            format!("cannot check {as_cited} of the {body_name}: {reason}"),
+            Message::Uncatalogued {
+                cited,
+                body,
+                reason: &reason,
+            }
+            .to_string(),
         ),
     };
     Some(diagnostic)
@@ -171,11 +191,12 @@ fn retag_fix(
             tag_inner(revision, &style),
         )
     };
-    let title = format!(
-        "Cite Resolution {} ({})",
-        citation.number,
-        tag_inner(revision, &style)
-    );
+    let cited_tag = tag_inner(revision, &style);
+    let title = FixTitle::Cite {
+        number: citation.number,
+        tag: &cited_tag,
+    }
+    .to_string();
     // A heading states the version in force, not a proposed change: never a mark.
     let edit = if citation.in_heading {
         crate::base::diagnostic::Edit::replace(span, replacement)
@@ -248,7 +269,7 @@ fn stale_fix(ctx: &Context<'_>, citation: &Citation, current: Revision<'_>) -> O
         .max()?;
     let span = Span::new(first.number_span.start, end.max(tag.span.end));
     Some(Fix::safe(
-        "Split the list by the revision in force",
+        FixTitle::SplitListByRevision.to_string(),
         vec![render::change(ctx, span, &text)],
     ))
 }
