@@ -495,11 +495,9 @@ fn check_one(
         crate::input::Input::File(source) => source,
         // A Word file is checked like text; it is never written: fixes are shown for the
         // author to make in Word, where the changes stay tracked.
-        word @ crate::input::Input::Word(_) => {
-            let text = word.into_text();
-            let analysis = analyze(&text, catalog, options);
-            let mut result = FileResult::new(input.display.clone(), text, analysis);
-            result.format = InputFormat::Word;
+        crate::input::Input::Word(document) => {
+            let analysis = analyze(&document.text, catalog, options);
+            let mut result = FileResult::word(input.display.clone(), document, analysis);
             if apply {
                 result.notes.push(
                     "a Word file is never rewritten: make the fixes shown in Word, where they stay tracked"

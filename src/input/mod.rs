@@ -76,13 +76,6 @@ impl Input {
             Input::Word(word) => &word.text,
         }
     }
-
-    pub fn into_text(self) -> String {
-        match self {
-            Input::File(file) => file.text,
-            Input::Word(word) => word.text,
-        }
-    }
 }
 
 /// Reads the file at `path` in the format its name says.

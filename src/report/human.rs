@@ -32,7 +32,7 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
             file.path,
             file.analysis.target.describe()
         )?;
-        if file.format == Format::Word {
+        if file.format() == Format::Word {
             writeln!(
                 out,
                 "{}: a Word document: line numbers below are paragraph numbers, tracked changes appear as {{++inserted++}} and {{--deleted--}}",

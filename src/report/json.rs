@@ -94,7 +94,7 @@ pub fn render(files: &[FileResult]) -> String {
             .iter()
             .map(|f| File {
                 path: &f.path,
-                kind: f.format.kind(),
+                kind: f.format().kind(),
                 language: f.analysis.language.code(),
                 target: Target {
                     id: f.analysis.target.id.as_deref(),

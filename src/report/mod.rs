@@ -11,6 +11,7 @@ use crate::base::diagnostic::Severity;
 use crate::base::text::{Encoding, LineIndex, Span};
 use crate::base::Rule;
 use crate::engine::analysis::Analysis;
+use crate::input::docx::{paragraph_at, DocxText, Paragraph};
 use crate::input::Format;
 
 /// One checked file, as reporters see it.
@@ -23,9 +24,9 @@ pub struct FileResult {
     pub analysis: Analysis,
     /// What `--fix` applied, when it ran: (rule, fix title).
     pub fixed: Vec<(Rule, String)>,
-    /// What was read: for a Word file, `text` has one line per paragraph, so line n is
-    /// paragraph n.
-    pub format: Format,
+    /// For a Word file, its paragraphs, each with its line of `text`: positions are
+    /// then given as paragraph numbers. `None` for a text file.
+    pub paragraphs: Option<Vec<Paragraph>>,
     /// Remarks for the reader about this file.
     pub notes: Vec<String>,
 }
@@ -39,15 +40,35 @@ impl FileResult {
             index,
             analysis,
             fixed: Vec::new(),
-            format: Format::Text,
+            paragraphs: None,
             notes: Vec::new(),
         }
     }
 
-    /// 1-based line and 1-based column in Unicode characters.
+    /// A checked Word file: `text` is its paragraphs, one per line.
+    pub fn word(path: String, document: DocxText, analysis: Analysis) -> FileResult {
+        let mut result = FileResult::new(path, document.text, analysis);
+        result.paragraphs = Some(document.paragraphs);
+        result
+    }
+
+    pub fn format(&self) -> Format {
+        match self.paragraphs {
+            Some(_) => Format::Word,
+            None => Format::Text,
+        }
+    }
+
+    /// 1-based line (for a Word file, its paragraph number) and 1-based column in
+    /// Unicode characters.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let pos = self.index.position(&self.text, offset, Encoding::Chars);
-        (pos.line as usize + 1, pos.col as usize + 1)
+        let line = self
+            .paragraphs
+            .as_deref()
+            .and_then(|paragraphs| paragraph_at(paragraphs, offset))
+            .map_or(pos.line as usize + 1, |p| p.number);
+        (line, pos.col as usize + 1)
     }
 
     pub fn range(&self, span: Span) -> ((usize, usize), (usize, usize)) {

@@ -90,10 +90,15 @@ impl DocxText {
     /// The offset of a line's end (where its '\n' is) belongs to that line's paragraph;
     /// offsets past the end of the text have none.
     pub fn paragraph_at(&self, offset: usize) -> Option<&Paragraph> {
-        let after = self.paragraphs.partition_point(|p| p.span.start <= offset);
-        let p = self.paragraphs.get(after.checked_sub(1)?)?;
-        (offset <= p.span.end).then_some(p)
+        paragraph_at(&self.paragraphs, offset)
     }
+}
+
+/// The paragraph of `paragraphs` (in text order) containing a byte offset of their text.
+pub fn paragraph_at(paragraphs: &[Paragraph], offset: usize) -> Option<&Paragraph> {
+    let after = paragraphs.partition_point(|p| p.span.start <= offset);
+    let p = paragraphs.get(after.checked_sub(1)?)?;
+    (offset <= p.span.end).then_some(p)
 }
 
 /// Why a file could not be read. The message is one clear sentence.
