@@ -20,6 +20,7 @@ pub mod protocol;
 pub mod publication;
 pub mod server;
 pub mod symbols;
+pub mod to_proto;
 pub mod transport;
 
 pub use server::{service, Backend, Inspector, Lifecycle, ProplintService};
