@@ -1,27 +1,34 @@
 //! Conversions of the server's values into LSP types (as rust-analyzer's and texlab's
 //! `to_proto`): severities, rule codes with their documentation links, diagnostics,
 //! workspace edits, hovers, diagnostic reports and the `proplint/target` notification.
+//! What the server offers at `initialize` is in [`super::capabilities`].
 //!
 //! Positions are not converted here: [`super::position`] is the one place where byte
 //! offsets become LSP positions and back, with the encoding negotiated with the
 //! client; the functions here take ranges already placed. Nothing here reads the
-//! server's state, so every module of the server may use these conversions and none
-//! of them is used back (the publication and the analyzer both take the diagnostic's
-//! LSP shape from here).
+//! server's state, and the only module of the server used here is [`super::protocol`]
+//! (types, no code): every other module may use these conversions without a circle
+//! (the publication and the analyzer both take the diagnostic's LSP shape from here).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 use tower_lsp::lsp_types::{
-    self as lsp, DocumentChanges, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier,
-    TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
+    self as lsp, DocumentChanges, DocumentDiagnosticReport, DocumentDiagnosticReportResult,
+    FullDocumentDiagnosticReport, Hover, HoverContents, MarkupContent, MarkupKind, NumberOrString,
+    OneOf, OptionalVersionedTextDocumentIdentifier, RelatedFullDocumentDiagnosticReport,
+    RelatedUnchangedDocumentDiagnosticReport, TextDocumentEdit, TextEdit,
+    UnchangedDocumentDiagnosticReport, Url, WorkspaceEdit,
 };
+
+use super::protocol::{TargetParams, NOT_A_PROPOSAL};
 
 #[cfg(test)]
 use crate::base::diagnostic::Diagnostic;
 use crate::base::diagnostic::Severity;
 use crate::base::Rule;
+use crate::engine::analysis::Analysis;
 use crate::engine::findings::Placed;
 
 /// A severity as LSP numbers it.
@@ -124,6 +131,67 @@ pub fn workspace_edit(
             changes: Some(HashMap::from([(uri.clone(), text_edits)])),
             ..Default::default()
         }
+    }
+}
+
+/// A hover showing `markdown` over `range`.
+pub fn hover(markdown: String, range: lsp::Range) -> Hover {
+    Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: markdown,
+        }),
+        range: Some(range),
+    }
+}
+
+/// The answer to `textDocument/diagnostic` when tower-lsp answers it (the service answers
+/// the open documents' pulls itself, see [`super::service`](mod@super::service)): the
+/// `current` version's result id (its generation) and diagnostics, or an empty report
+/// when there is no analysis to give; unchanged when the client already has that result.
+pub fn diagnostic_report(
+    current: Option<(u64, &[lsp::Diagnostic])>,
+    previous_result_id: Option<&str>,
+) -> DocumentDiagnosticReportResult {
+    let report = match current {
+        None => DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport::default()),
+        Some((generation, diagnostics)) => {
+            let result_id = format!("{}", generation);
+            if previous_result_id == Some(result_id.as_str()) {
+                DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                    related_documents: None,
+                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                        result_id,
+                    },
+                })
+            } else {
+                DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                    related_documents: None,
+                    full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                        result_id: Some(result_id),
+                        items: diagnostics.to_vec(),
+                    },
+                })
+            }
+        }
+    };
+    DocumentDiagnosticReportResult::Report(report)
+}
+
+/// The `proplint/target` notification of a version of `uri`: the target its analysis
+/// found, or "not a proposal" when it has none.
+pub fn target_params(uri: &Url, analysis: Option<&Analysis>) -> TargetParams {
+    match analysis {
+        Some(a) => TargetParams {
+            uri: uri.clone(),
+            target: a.target.id.clone(),
+            source: a.target.source.describe().to_string(),
+        },
+        None => TargetParams {
+            uri: uri.clone(),
+            target: None,
+            source: NOT_A_PROPOSAL.to_string(),
+        },
     }
 }
 
