@@ -1,13 +1,11 @@
 //! Code actions: each diagnostic's fixes as quick fixes, and `source.fixAll.proplint`.
 
-use std::collections::HashMap;
-
 use tower_lsp::lsp_types::{
-    self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, DocumentChanges, OneOf,
-    OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, WorkspaceEdit,
+    self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, WorkspaceEdit,
 };
 
 use super::analyzer::Snapshot;
+use super::to_proto;
 use crate::base::diagnostic::{Applicability, Diagnostic, Edit};
 
 /// The kind of the fix-all action, which editors run on save with
@@ -37,23 +35,12 @@ fn workspace_edit(snapshot: &Snapshot, edits: &[Edit], support: EditSupport) -> 
             new_text: e.new_text.clone(),
         })
         .collect();
-    if support.document_changes {
-        WorkspaceEdit {
-            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-                text_document: OptionalVersionedTextDocumentIdentifier {
-                    uri: snapshot.uri.clone(),
-                    version: Some(snapshot.version),
-                },
-                edits: text_edits.into_iter().map(OneOf::Left).collect(),
-            }])),
-            ..Default::default()
-        }
-    } else {
-        WorkspaceEdit {
-            changes: Some(HashMap::from([(snapshot.uri.clone(), text_edits)])),
-            ..Default::default()
-        }
-    }
+    to_proto::workspace_edit(
+        &snapshot.uri,
+        snapshot.version,
+        text_edits,
+        support.document_changes,
+    )
 }
 
 /// Whether an action of `kind` is wanted by a request that asked `only` these kinds

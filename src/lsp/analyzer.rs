@@ -2,23 +2,21 @@
 //! text into an [`Analysis`] (the one place that calls the core), and the immutable
 //! [`Snapshot`] of a version that every request reads.
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use ropey::Rope;
-use serde::Serialize;
-use tower_lsp::lsp_types::{self as lsp, NumberOrString, Url};
+use tower_lsp::lsp_types::{self as lsp, Url};
 
 use super::config::Config;
 use super::position::Mapper;
 use super::publication::{Publisher, Wanted};
-use crate::base::diagnostic::{Diagnostic, Severity};
+use super::to_proto::DiagnosticView;
+use crate::base::diagnostic::Diagnostic;
 use crate::base::text::{Encoding, LineIndex, Span};
-use crate::base::Rule;
 use crate::catalog::Catalog;
 use crate::engine::analysis::{Analysis, Session, TextChange};
-use crate::engine::findings::{Findings, Placed};
+use crate::engine::findings::Findings;
 
 /// Produces analyses of successive versions of one document with one configuration:
 /// the core's incremental [`Session`], which re-parses and re-checks only the chunks of
@@ -236,103 +234,5 @@ impl Snapshot {
     /// Core diagnostics paired with their LSP form.
     pub fn diagnostic_pairs(&self) -> impl Iterator<Item = (&Diagnostic, &lsp::Diagnostic)> {
         self.core_diagnostics().iter().zip(self.diagnostics())
-    }
-}
-
-pub fn to_lsp_severity(severity: Severity) -> lsp::DiagnosticSeverity {
-    match severity {
-        Severity::Error => lsp::DiagnosticSeverity::ERROR,
-        Severity::Warning => lsp::DiagnosticSeverity::WARNING,
-        Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
-    }
-}
-
-/// Each rule's documentation link, parsed once (a 1 MB document can carry hundreds of
-/// diagnostics, converted again at every edit).
-pub(crate) fn rule_links() -> &'static HashMap<Rule, lsp::CodeDescription> {
-    static LINKS: OnceLock<HashMap<Rule, lsp::CodeDescription>> = OnceLock::new();
-    LINKS.get_or_init(|| {
-        Rule::ALL
-            .iter()
-            .filter_map(|&rule| {
-                let href = Url::parse(&rule.doc_url()).ok()?;
-                Some((rule, lsp::CodeDescription { href }))
-            })
-            .collect()
-    })
-}
-
-/// A core diagnostic as the client sees it: rule code linked to its documentation,
-/// `source: "proplint"`. Serialises as `lsp::Diagnostic` does (a test checks it).
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DiagnosticView<'a> {
-    range: lsp::Range,
-    severity: lsp::DiagnosticSeverity,
-    code: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    code_description: Option<&'static lsp::CodeDescription>,
-    source: &'static str,
-    message: &'a str,
-}
-
-impl<'a> DiagnosticView<'a> {
-    /// From an ordinary diagnostic (the server itself places them, see [`Self::placed`]);
-    /// the tests compare both with the standard types.
-    #[cfg(test)]
-    pub fn new(d: &'a Diagnostic, range: lsp::Range) -> Self {
-        Self::of(d.rule, d.severity, &d.message, range)
-    }
-
-    pub fn placed(p: Placed<'a>, range: lsp::Range) -> Self {
-        Self::of(p.rule(), p.severity, p.message(), range)
-    }
-
-    fn of(rule: Rule, severity: Severity, message: &'a str, range: lsp::Range) -> Self {
-        DiagnosticView {
-            range,
-            severity: to_lsp_severity(severity),
-            code: rule.code(),
-            code_description: rule_links().get(&rule),
-            source: "proplint",
-            message,
-        }
-    }
-
-    pub fn to_lsp(&self) -> lsp::Diagnostic {
-        lsp::Diagnostic {
-            range: self.range,
-            severity: Some(self.severity),
-            code: Some(NumberOrString::String(self.code.to_string())),
-            code_description: self.code_description.cloned(),
-            source: Some(self.source.to_string()),
-            message: self.message.to_string(),
-            related_information: None,
-            tags: None,
-            data: None,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// What a publication sends is what the standard type would send.
-    #[test]
-    fn a_view_serialises_as_the_lsp_diagnostic() {
-        for rule in Rule::ALL {
-            let d = Diagnostic::new(*rule, Span::new(0, 1), "message «é»\n\"quoted\"");
-            let range = lsp::Range::new(lsp::Position::new(1, 2), lsp::Position::new(3, 4));
-            let view = DiagnosticView::new(&d, range);
-            assert_eq!(
-                serde_json::to_value(&view).unwrap(),
-                serde_json::to_value(view.to_lsp()).unwrap()
-            );
-            assert!(
-                view.code_description.is_some(),
-                "{rule:?} has no documentation link"
-            );
-        }
     }
 }

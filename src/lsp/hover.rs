@@ -1,10 +1,15 @@
-//! Hover texts (Markdown): a citation's catalogue entry, a proposal reference, a call word.
+//! Hover texts (Markdown): a citation's catalogue entry, a proposal reference, a call word;
+//! and which of them a position of a document shows ([`hover_at`]).
 
+use tower_lsp::lsp_types::Position;
+
+use crate::base::text::Span;
 use crate::base::Lang;
 use crate::base::Target;
 use crate::catalog::{Action, Catalog, CitedRevision, Conference, Revision, Verdict};
 
-use super::model::{CitationView, SectionView, UnitView};
+use super::analyzer::Snapshot;
+use super::model::{CitationView, ModelView, SectionView, UnitView};
 
 /// "Rev. Busan, 2014" / "Rév. Dubaï, 2018" / "Minneapolis, 1998", as a document in `lang`
 /// cites it.
@@ -320,6 +325,43 @@ pub fn call_word_markdown(section: &SectionView) -> String {
     };
     out.push_str(&format!("\n\nThis section has {clauses}."));
     out
+}
+
+/// What a hover at `offset` of a snapshot shows, and the span it is about: the entry of
+/// a citation, a proposal's reference or action, or a call word.
+pub fn hover_at(snapshot: &Snapshot, offset: usize) -> Option<(String, Span)> {
+    let analysis = snapshot.analysis.as_ref()?;
+    let view = ModelView::of(analysis, snapshot.text());
+    if let Some(cite) = view.citation_at(offset) {
+        citation_markdown(snapshot.catalog(), &analysis.target, view.language(), &cite)
+            .map(|md| (md, cite.span))
+    } else if let Some(unit) = view.unit_at(offset) {
+        let on = |span: &Span| span.contains(offset) || span.end == offset;
+        if let Some((_, span)) = unit
+            .reference
+            .as_ref()
+            .filter(|(_, s)| on(s))
+            .or(unit.action.as_ref().filter(|(_, s)| on(s)))
+        {
+            reference_markdown(&unit).map(|md| (md, *span))
+        } else {
+            unit.sections
+                .iter()
+                .find(|s| on(&s.call_span))
+                .map(|s| (call_word_markdown(s), s.call_span))
+        }
+    } else {
+        None
+    }
+}
+
+/// The entry of the citation at `position` (`proplint/catalogEntry`), if one is there.
+pub fn citation_hover(snapshot: &Snapshot, position: Position) -> Option<String> {
+    let analysis = snapshot.analysis.as_ref()?;
+    let offset = snapshot.offset(position);
+    let view = ModelView::of(analysis, snapshot.text());
+    let cite = view.citation_at(offset)?;
+    citation_markdown(snapshot.catalog(), &analysis.target, view.language(), &cite)
 }
 
 #[cfg(test)]

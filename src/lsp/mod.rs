@@ -3,26 +3,41 @@
 //! Diagnostics (pushed, or pulled by clients that pull), quick fixes and a fix-all
 //! action, hovers on citations, proposal references and call words, completion of
 //! citations, document symbols and folding ranges, configured by `proplint.toml` and the
-//! client's `proplint` settings. [`server`] explains how edits stay ordered and how
-//! analyses of new versions supersede older ones; [`position`] is the one place where
-//! LSP positions are converted; [`protocol`] documents the custom messages; [`transport`] how messages reach the
-//! client.
+//! client's `proplint` settings.
+//!
+//! A message goes through [`service`](mod@service) (the tower service) to [`handlers`],
+//! which read it with [`from_proto`], call the [`Backend`] of [`server`] (whose
+//! [`state`] is behind one lock; [`server`] explains how edits stay ordered) or a
+//! feature module, and answer with [`to_proto`]. Each open document has a [`worker`]
+//! that analyses its newest version with its [`analyzer`] and publishes through
+//! [`publication`] and [`transport`]. [`position`] is the one place where LSP positions
+//! are converted; [`capabilities`] says what each side can do; [`protocol`] documents
+//! the custom messages.
 
 pub mod actions;
 pub mod analyzer;
 pub mod buffer;
+pub mod capabilities;
 pub mod completion;
 pub mod config;
+pub mod from_proto;
+pub mod handlers;
 pub mod hover;
 pub mod model;
 pub mod position;
 pub mod protocol;
 pub mod publication;
 pub mod server;
+pub mod service;
+pub mod state;
 pub mod symbols;
+pub mod to_proto;
 pub mod transport;
+pub mod worker;
 
-pub use server::{service, Backend, Inspector, Lifecycle, ProplintService};
+pub use server::Backend;
+pub use service::{service, Lifecycle, ProplintService};
+pub use state::Inspector;
 
 use std::os::fd::AsFd;
 

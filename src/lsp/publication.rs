@@ -18,8 +18,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tower_lsp::lsp_types::{self as lsp, Url};
 
-use super::analyzer::{rule_links, to_lsp_severity};
 use super::position::Mapper;
+use super::to_proto::{self, rule_links};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::text::Encoding;
 use crate::base::Rule;
@@ -231,7 +231,7 @@ fn write_diagnostic(out: &mut Vec<u8>, range: lsp::Range, placed: &Placed<'_>, t
     out.extend_from_slice(br#","character":"#);
     put(out, range.end.character);
     out.extend_from_slice(br#"}},"severity":"#);
-    let severity = to_lsp_severity(placed.severity);
+    let severity = to_proto::severity(placed.severity);
     // DiagnosticSeverity serialises as its number.
     let _ = serde_json::to_writer(&mut *out, &severity);
     out.push(b',');
@@ -298,7 +298,7 @@ mod tests {
         let diagnostics = diagnostics
             .iter()
             .map(|d| {
-                super::super::analyzer::DiagnosticView::new(d, mapper.range(text, d.span)).to_lsp()
+                super::super::to_proto::DiagnosticView::new(d, mapper.range(text, d.span)).to_lsp()
             })
             .collect();
         serde_json::json!({

@@ -1,0 +1,225 @@
+//! The analysis worker of each open document: a task that takes the newest version of
+//! the text, brings its own copy of the text up to date, has the document's
+//! [`Analyzer`] analyse it, and publishes the result unless a newer version arrived
+//! meanwhile.
+//!
+//! The handlers never wait for it: they hand it [`Job`]s through a `watch` channel,
+//! which keeps only the latest value, and requests wait on its results channel (see
+//! "Analysis" in [`super::server`]). It owns everything it mutates (the analyzer, the
+//! copy of the text and its line index), so it shares no lock with the handlers but
+//! the [`Pending`] change, taken together with the job.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ropey::Rope;
+use tokio::sync::{watch, Notify};
+use tower_lsp::lsp_types::{MessageType, Url};
+use tower_lsp::Client;
+
+use super::analyzer::{Analyzer, Snapshot, Version};
+use super::buffer::apply_change;
+use super::protocol::TargetNotification;
+use super::publication::Wanted;
+use super::state::{lock, Job, Pending};
+use super::to_proto;
+use super::transport::Outbox;
+use crate::base::text::LineIndex;
+use crate::engine::analysis::TextChange;
+
+/// `PROPLINT_LSP_TRACE=1` logs where each analysis's time went, on stderr.
+static TRACE: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os("PROPLINT_LSP_TRACE").is_some_and(|v| v != "0"));
+
+/// How long the first analyses wait for the client's settings.
+const SETTINGS_WAIT: Duration = Duration::from_secs(2);
+
+/// What the worker of a document needs besides its channels.
+pub(super) struct WorkerContext {
+    pub(super) uri: Url,
+    pub(super) client: Client,
+    /// Where publications go; `None` when the client pulls diagnostics.
+    pub(super) push: Option<Outbox>,
+    pub(super) jobs: watch::Receiver<Option<Job>>,
+    pub(super) pending: Pending,
+    pub(super) results: watch::Sender<Option<Arc<Snapshot>>>,
+    pub(super) urgent: Arc<Notify>,
+    pub(super) open: Arc<tokio::sync::Mutex<bool>>,
+    pub(super) settings_ready: watch::Receiver<bool>,
+}
+
+pub(super) async fn worker(mut cx: WorkerContext) {
+    let mut analyzer: Option<Analyzer> = None;
+    // The buffer as the analyzer last saw it, with its line index; `None` when it must
+    // be copied whole (before the first version, after a failed analysis).
+    let mut copy: Option<(String, Arc<LineIndex>)> = None;
+    let mut settings_known = false;
+    loop {
+        if cx.jobs.changed().await.is_err() {
+            break; // closed
+        }
+        if !settings_known {
+            let _ = tokio::time::timeout(SETTINGS_WAIT, cx.settings_ready.wait_for(|ready| *ready))
+                .await;
+            settings_known = true;
+        }
+        let debounce = cx
+            .jobs
+            .borrow()
+            .as_ref()
+            .map_or(Duration::ZERO, |j| j.config.debounce);
+        if !debounce.is_zero() {
+            tokio::select! {
+                _ = tokio::time::sleep(debounce) => {}
+                _ = cx.urgent.notified() => {}
+            }
+        }
+        // The newest version: anything sent during the debounce supersedes older jobs.
+        let (job, change) = {
+            let mut pending = lock(&cx.pending);
+            (cx.jobs.borrow_and_update().clone(), pending.take())
+        };
+        let Some(job) = job else {
+            continue;
+        };
+        let (mut session, reused) = match analyzer.take() {
+            Some(a) if Arc::ptr_eq(a.config(), &job.config) => (a, true),
+            _ => (Analyzer::new(job.config.clone()), false),
+        };
+        let uri = cx.uri.clone();
+        let version = job.version;
+        let wanted = if cx.push.is_some() {
+            Wanted::Notification
+        } else {
+            Wanted::Items
+        };
+        let previous = copy.take();
+        let taken = std::time::Instant::now();
+        let waited = taken - job.made;
+        let keystroke = reused && previous.is_some() && change.is_some_and(is_small);
+        let work = move || {
+            let hop = taken.elapsed();
+            let (buffer, lines, change) = bring_up_to_date(previous, &job.rope, change);
+            let text_time = (hop, taken.elapsed() - hop);
+            let this = Version {
+                uri,
+                generation: job.generation,
+                version: job.version,
+                rope: job.rope,
+                encoding: job.encoding,
+            };
+            let (snapshot, publication) =
+                Snapshot::build(this, &buffer, change, lines.clone(), &mut session, wanted);
+            (session, snapshot, buffer, lines, text_time, publication)
+        };
+        // A keystroke's analysis re-parses a unit, a fraction of a millisecond: run here,
+        // it saves two hand-offs between threads, each a chance for the scheduler to
+        // stall the chain from the edit to its diagnostics (docs/performance.md). Whole
+        // texts (opening, new settings) take tens of milliseconds and go to the blocking
+        // pool, so that the runtime keeps answering requests meanwhile. (A small edit
+        // can change where the text is cut: an opened and not yet closed revision mark,
+        // in a document without separator lines, joins every unit after it into one
+        // chunk to parse. That costs as much as a whole text and holds one of the
+        // runtime's two threads; requests are read and answered on another.)
+        let built = if keystroke {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+                .map_err(|_| "the analysis panicked".to_string())
+        } else {
+            tokio::task::spawn_blocking(work)
+                .await
+                .map_err(|e| e.to_string())
+        };
+        let (snapshot, text_time, publication) = match built {
+            Ok((session, snapshot, buffer, lines, text_time, publication)) => {
+                analyzer = Some(session);
+                copy = Some((buffer, lines));
+                (Arc::new(snapshot), text_time, publication)
+            }
+            Err(e) => {
+                cx.client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!(
+                            "proplint: analysis of {} (version {version}) failed: {e}",
+                            cx.uri
+                        ),
+                    )
+                    .await;
+                continue;
+            }
+        };
+        // The previous version is freed after the publication and off this task:
+        // freeing a large analysis touches memory all over the heap, and the next edit
+        // may already be waiting.
+        let previous = cx.results.send_replace(Some(snapshot.clone()));
+        match cx.jobs.has_changed() {
+            Ok(false) => {}
+            Ok(true) => continue, // superseded: do not publish a stale version
+            Err(_) => break,
+        }
+        let open = cx.open.lock().await;
+        if !*open {
+            break;
+        }
+        if let (Some(outbox), Some(message)) = (&cx.push, publication) {
+            outbox.send(message);
+        }
+        let queued = taken.elapsed();
+        let params = to_proto::target_params(&cx.uri, snapshot.analysis.as_ref());
+        cx.client
+            .send_notification::<TargetNotification>(params)
+            .await;
+        drop(open);
+        if previous.is_some() {
+            tokio::task::spawn_blocking(move || drop(previous));
+        }
+        if *TRACE {
+            let t = snapshot.times;
+            eprintln!(
+                "proplint-lsp: {} v{version}: waited {waited:?}, hop {:?}, text {:?}, analysis {:?}, positions and publication {:?}, queued at {queued:?} ({} diagnostics)",
+                cx.uri,
+                text_time.0,
+                text_time.1,
+                t.analysis,
+                t.positions,
+                snapshot.diagnostic_count()
+            );
+        }
+    }
+}
+
+/// Whether a change is small enough to be analysed on the runtime's thread: it re-parses
+/// the unit or two it touches (a keystroke, a pasted paragraph).
+fn is_small(change: TextChange) -> bool {
+    const SMALL: usize = 4096;
+    change.old_end.saturating_sub(change.start) <= SMALL
+        && change.new_end.saturating_sub(change.start) <= SMALL
+}
+
+/// The worker's copy of the buffer and its line index brought up to `rope` by `change`
+/// (what changed since the copy; `None`: nothing), and the change the analysis is to be
+/// told. Without a copy, or with a change that does not fit it, the rope is copied whole.
+fn bring_up_to_date(
+    previous: Option<(String, Arc<LineIndex>)>,
+    rope: &Rope,
+    change: Option<TextChange>,
+) -> (String, Arc<LineIndex>, TextChange) {
+    let end = rope.len_bytes();
+    let change = change.unwrap_or(TextChange {
+        start: end,
+        old_end: end,
+        new_end: end,
+    });
+    let old_len = previous.as_ref().map_or(0, |(text, _)| text.len());
+    if let Some((mut text, mut lines)) = previous {
+        if apply_change(&mut text, rope, change) {
+            if !change.is_empty() {
+                Arc::make_mut(&mut lines).update(&text, change);
+            }
+            return (text, lines, change);
+        }
+    }
+    let text = rope.to_string();
+    let lines = Arc::new(LineIndex::new(&text));
+    (text, lines, TextChange::whole(old_len, end))
+}
