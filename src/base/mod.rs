@@ -3,14 +3,12 @@
 //! Spans and the one place where offsets, lines and column encodings convert
 //! ([`text`]), folding of words for comparison ([`fold`]), what rules produce
 //! ([`diagnostic`]), rule codes ([`rule`]), the conference a text is checked against
-//! ([`target`]), the languages ([`language`]) and the bodies a citation can name
-//! ([`body`]). No module here imports from any other floor, and none holds a word of
+//! ([`target`]) and the bodies a citation can name ([`body`]). No module here imports from any other floor, and none holds a word of
 //! any language: sentences live in [`crate::lang`].
 
 pub mod body;
 pub mod diagnostic;
 pub mod fold;
-pub mod language;
 #[macro_use]
 pub mod regex;
 pub mod rule;
@@ -19,7 +17,6 @@ pub mod text;
 
 pub use body::BodyRef;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-pub use language::Lang;
 pub use rule::Rule;
 pub use target::{Date, Target, TargetSource};
 pub use text::{Encoding, LineCol, LineIndex, Span};

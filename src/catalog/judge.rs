@@ -9,8 +9,9 @@
 //! to flag a citation.
 
 use super::{Action, Catalog, Conference, Confidence, Event, Resolution};
-use crate::base::{Date, Lang, Target};
+use crate::base::{Date, Target};
 pub use crate::lang::messages::Reason;
+use crate::lang::Lang;
 
 /// A citation as the rules hand it to the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -367,7 +368,7 @@ impl Catalog {
         conf: &Conference,
         cite: &CitedRevision<'_>,
     ) -> bool {
-        let place_year = format!("{}, {}", conf.place.en.as_deref().unwrap_or(""), conf.year);
+        let place_year = format!("{}, {}", conf.place.own(Lang::En).unwrap_or(""), conf.year);
         let tag = if cite.revised {
             format!("Rev. {place_year}")
         } else {

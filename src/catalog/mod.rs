@@ -12,7 +12,8 @@ use std::sync::OnceLock;
 pub use judge::{CitedRevision, Revision, Verdict, When};
 
 use crate::base::fold::fold;
-use crate::base::{Date, Lang};
+use crate::base::Date;
+use crate::lang::Lang;
 use schema::CatalogFile;
 
 /// The catalogue that ships with proplint.
@@ -35,42 +36,43 @@ impl Confidence {
     }
 }
 
+/// A name in the languages the catalogue gives it in.
 #[derive(Debug, Clone, Default)]
-pub struct Names {
-    pub en: Option<String>,
-    pub fr: Option<String>,
-    pub es: Option<String>,
-}
+pub struct Names(Vec<(Lang, String)>);
 
 impl Names {
     fn from(l: schema::Localized) -> Names {
-        Names {
-            en: l.en,
-            fr: l.fr,
-            es: l.es,
-        }
+        Names(
+            Lang::ALL
+                .iter()
+                .filter_map(|&lang| Some((lang, l.0.get(lang.code())?.clone()?)))
+                .collect(),
+        )
+    }
+
+    /// The name in exactly `lang`.
+    pub fn own(&self, lang: Lang) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, name)| name.as_str())
     }
 
     /// The name in `lang`, else in English, else in any language.
     pub fn get(&self, lang: Lang) -> Option<&str> {
-        let own = match lang {
-            Lang::En => &self.en,
-            Lang::Fr => &self.fr,
-            Lang::Es => &self.es,
-        };
-        own.as_deref()
-            .or(self.en.as_deref())
-            .or(self.fr.as_deref())
-            .or(self.es.as_deref())
+        self.own(lang)
+            .or_else(|| self.own(Lang::En))
+            .or_else(|| self.0.first().map(|(_, name)| name.as_str()))
     }
 
     /// Whether the name exists in exactly this language.
     pub fn has(&self, lang: Lang) -> bool {
-        match lang {
-            Lang::En => self.en.is_some(),
-            Lang::Fr => self.fr.is_some(),
-            Lang::Es => self.es.is_some(),
-        }
+        self.own(lang).is_some()
+    }
+
+    /// Every name, in the order of [`Lang::ALL`].
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(_, name)| name.as_str())
     }
 }
 
@@ -262,10 +264,7 @@ impl Catalog {
         }
         self.places.clear();
         for (i, c) in self.conferences.iter().enumerate() {
-            for name in [&c.place.en, &c.place.fr, &c.place.es]
-                .into_iter()
-                .flatten()
-            {
+            for name in c.place.all() {
                 let list = self.places.entry(fold(name)).or_default();
                 if !list.contains(&i) {
                     list.push(i);

@@ -22,11 +22,8 @@ pub struct CatalogFile {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct Localized {
-    pub en: Option<String>,
-    pub fr: Option<String>,
-    pub es: Option<String>,
-}
+#[serde(transparent)]
+pub struct Localized(pub std::collections::BTreeMap<String, Option<String>>);
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

@@ -12,8 +12,8 @@ mod structure;
 use serde::Serialize;
 
 use crate::base::text::Span;
-use crate::base::Lang;
 use crate::catalog::Catalog;
+use crate::lang::Lang;
 
 pub use crate::base::BodyRef;
 pub use citation::{BodySource, Citation, CitationKind, PlaceYear, Tag, TagForm};

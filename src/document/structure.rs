@@ -17,13 +17,13 @@ use super::{
 use crate::base::fold::{fold, fold_char};
 use crate::base::text::Span;
 use crate::base::BodyRef;
-use crate::base::Lang;
 use crate::catalog::Catalog;
 use crate::lang::lexicon::{
     ADDRESSEE_STARTS, BODY_ABBREVIATIONS, BODY_PHRASES, CALL_WORDS, CONFERENCE_LINE_ARTICLES,
     DRAFT_NEW_PATTERN, FURTHER_WORDS, LANGUAGE_MARKERS, REASONS_WORDS, TEXT_KIND_PATTERN,
     UNION_PREFIXES, WORD_NOTE_HEADER_PATTERN, WORD_NOTE_PATTERN,
 };
+use crate::lang::Lang;
 
 /// Parses one chunk of a document (see [`super::chunk_spans`]) as a text of its own.
 /// Only the first chunk can hold the document's header.

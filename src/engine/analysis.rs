@@ -8,10 +8,11 @@ use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::text::Span;
 pub use crate::base::text::TextChange;
 use crate::base::Rule;
-use crate::base::{Date, Lang, Target, TargetSource};
+use crate::base::{Date, Target, TargetSource};
 use crate::catalog::{Catalog, Conference};
 use crate::document::{Cuts, Document, ProposalRef};
 use crate::engine::findings::{self, Findings};
+use crate::lang::Lang;
 use crate::rules;
 
 /// What a front-end may choose about an analysis.

@@ -5,8 +5,9 @@
 //! so a unit parses the same whatever the document's language. The language only
 //! chooses how fixes are written.
 
+use super::Lang;
 use crate::base::fold::fold;
-use crate::base::{BodyRef, Lang};
+use crate::base::BodyRef;
 
 /// A call word that opens a section, and whether the section is operative (numbered
 /// clauses) or preambular (lettered clauses).
@@ -411,3 +412,99 @@ pub fn reasons_line_word(lang: Lang) -> &'static str {
         Lang::Es => "Motivos:",
     }
 }
+
+/// A call word in each language, for an editor that explains one, and whether it opens
+/// an operative section.
+pub struct CallWordTranslation {
+    pub en: &'static str,
+    pub fr: &'static str,
+    pub es: &'static str,
+    pub operative: bool,
+}
+
+pub static CALL_WORD_TRANSLATIONS: &[CallWordTranslation] = &[
+    CallWordTranslation {
+        en: "recalling",
+        fr: "rappelant",
+        es: "recordando",
+        operative: false,
+    },
+    CallWordTranslation {
+        en: "considering",
+        fr: "considérant",
+        es: "considerando",
+        operative: false,
+    },
+    CallWordTranslation {
+        en: "recognizing",
+        fr: "reconnaissant",
+        es: "reconociendo",
+        operative: false,
+    },
+    CallWordTranslation {
+        en: "noting",
+        fr: "notant",
+        es: "observando",
+        operative: false,
+    },
+    CallWordTranslation {
+        en: "bearing in mind",
+        fr: "ayant à l'esprit",
+        es: "teniendo presente",
+        operative: false,
+    },
+    CallWordTranslation {
+        en: "aware",
+        fr: "consciente",
+        es: "consciente",
+        operative: false,
+    },
+    CallWordTranslation {
+        en: "mindful",
+        fr: "consciente",
+        es: "consciente",
+        operative: false,
+    },
+    CallWordTranslation {
+        en: "taking into account",
+        fr: "tenant compte",
+        es: "teniendo en cuenta",
+        operative: false,
+    },
+    CallWordTranslation {
+        en: "resolves",
+        fr: "décide",
+        es: "resuelve",
+        operative: true,
+    },
+    CallWordTranslation {
+        en: "instructs",
+        fr: "charge",
+        es: "encarga",
+        operative: true,
+    },
+    CallWordTranslation {
+        en: "invites",
+        fr: "invite",
+        es: "invita",
+        operative: true,
+    },
+    CallWordTranslation {
+        en: "requests",
+        fr: "prie",
+        es: "pide",
+        operative: true,
+    },
+    CallWordTranslation {
+        en: "encourages",
+        fr: "encourage",
+        es: "alienta",
+        operative: true,
+    },
+    CallWordTranslation {
+        en: "urges",
+        fr: "prie instamment",
+        es: "insta",
+        operative: true,
+    },
+];

@@ -6,5 +6,8 @@
 //! The floors above say *what* they found, as data; this floor says it in words. A new
 //! language is new entries here, plus its tests.
 
+pub mod language;
 pub mod lexicon;
 pub mod messages;
+
+pub use language::Lang;

@@ -11,8 +11,8 @@ use super::analyzer::Snapshot;
 use super::hover::citation_tail;
 use super::model::ModelView;
 use crate::base::text::Span;
-use crate::base::Lang;
 use crate::lang::lexicon::RESOLUTION_WORDS;
+use crate::lang::Lang;
 
 /// If the text before `offset` (on its line) is one of the lexicon's [`RESOLUTION_WORDS`], white space and
 /// perhaps the first digits of a number, the span of those digits (empty when none are

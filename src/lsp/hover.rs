@@ -4,9 +4,10 @@
 use tower_lsp::lsp_types::Position;
 
 use crate::base::text::Span;
-use crate::base::Lang;
 use crate::base::Target;
 use crate::catalog::{Action, Catalog, CitedRevision, Conference, Revision, Verdict};
+use crate::lang::lexicon::CALL_WORD_TRANSLATIONS;
+use crate::lang::Lang;
 
 use super::analyzer::Snapshot;
 use super::model::{CitationView, ModelView, SectionView, UnitView};
@@ -200,104 +201,10 @@ pub fn reference_markdown(unit: &UnitView) -> Option<String> {
     Some(out)
 }
 
-struct CallWord {
-    en: &'static str,
-    fr: &'static str,
-    es: &'static str,
-    operative: bool,
-}
-
-const CALL_WORDS: &[CallWord] = &[
-    CallWord {
-        en: "recalling",
-        fr: "rappelant",
-        es: "recordando",
-        operative: false,
-    },
-    CallWord {
-        en: "considering",
-        fr: "considérant",
-        es: "considerando",
-        operative: false,
-    },
-    CallWord {
-        en: "recognizing",
-        fr: "reconnaissant",
-        es: "reconociendo",
-        operative: false,
-    },
-    CallWord {
-        en: "noting",
-        fr: "notant",
-        es: "observando",
-        operative: false,
-    },
-    CallWord {
-        en: "bearing in mind",
-        fr: "ayant à l'esprit",
-        es: "teniendo presente",
-        operative: false,
-    },
-    CallWord {
-        en: "aware",
-        fr: "consciente",
-        es: "consciente",
-        operative: false,
-    },
-    CallWord {
-        en: "mindful",
-        fr: "consciente",
-        es: "consciente",
-        operative: false,
-    },
-    CallWord {
-        en: "taking into account",
-        fr: "tenant compte",
-        es: "teniendo en cuenta",
-        operative: false,
-    },
-    CallWord {
-        en: "resolves",
-        fr: "décide",
-        es: "resuelve",
-        operative: true,
-    },
-    CallWord {
-        en: "instructs",
-        fr: "charge",
-        es: "encarga",
-        operative: true,
-    },
-    CallWord {
-        en: "invites",
-        fr: "invite",
-        es: "invita",
-        operative: true,
-    },
-    CallWord {
-        en: "requests",
-        fr: "prie",
-        es: "pide",
-        operative: true,
-    },
-    CallWord {
-        en: "encourages",
-        fr: "encourage",
-        es: "alienta",
-        operative: true,
-    },
-    CallWord {
-        en: "urges",
-        fr: "prie instamment",
-        es: "insta",
-        operative: true,
-    },
-];
-
 /// A call word, explained: its translations and what kind of section it opens.
 pub fn call_word_markdown(section: &SectionView) -> String {
     let folded = crate::base::fold::fold(&section.call_word);
-    let found = CALL_WORDS
+    let found = CALL_WORD_TRANSLATIONS
         .iter()
         .filter(|w| {
             [w.en, w.fr, w.es].iter().any(|k| {

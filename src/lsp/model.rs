@@ -3,9 +3,9 @@
 //! a change of the core's `Document` touches only this file.
 
 use crate::base::text::Span;
-use crate::base::Lang;
 use crate::document::{Citation, CitationKind, Unit};
 use crate::engine::analysis::Analysis;
+use crate::lang::Lang;
 
 /// A citation of a resolution, as hover needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]

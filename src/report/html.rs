@@ -23,10 +23,10 @@ use std::fmt::Write as _;
 use super::{Counts, FileResult};
 use crate::base::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::base::text::{floor_char_boundary, Span};
-use crate::base::Lang;
 use crate::base::Rule;
 use crate::base::{Target, TargetSource};
 use crate::catalog::Catalog;
+use crate::lang::Lang;
 
 /// The first paragraph under a `## heading` of a rule's documentation page, its lines
 /// joined with spaces; `None` when the page has no such section.

@@ -6,10 +6,11 @@
 
 use crate::base::diagnostic::{Diagnostic, Fix, Severity};
 use crate::base::text::Span;
-use crate::base::{Lang, Rule};
+use crate::base::Rule;
 use crate::catalog::{CitedRevision, Confidence, Revision, Verdict};
 use crate::document::{Citation, CitationKind};
 use crate::lang::messages::{Cited, FixTitle, Meeting, Message};
+use crate::lang::Lang;
 use crate::rules::render::{self, and_word, citation_text, style_of, tag_inner};
 use crate::rules::Context;
 

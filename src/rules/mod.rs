@@ -14,9 +14,10 @@ mod proposal_sequence;
 pub mod render;
 
 use crate::base::diagnostic::Diagnostic;
-use crate::base::{Lang, Target};
+use crate::base::Target;
 use crate::catalog::{Catalog, When};
 use crate::document::Document;
+use crate::lang::Lang;
 
 /// What every rule sees: the parsed document (or one chunk of it), the source it was
 /// parsed from, the catalogue, the point in time it is checked against and the

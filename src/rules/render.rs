@@ -6,11 +6,11 @@
 use crate::base::diagnostic::Edit;
 use crate::base::fold::fold;
 use crate::base::text::Span;
-use crate::base::Lang;
 use crate::catalog::Revision;
 use crate::document::{Citation, TagForm};
 pub use crate::lang::lexicon::and_word;
 use crate::lang::lexicon::{resolution_word_lang, revision_word, IRREGULAR_SINGULARS};
+use crate::lang::Lang;
 
 use super::Context;
 

@@ -10,6 +10,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, in the order the catalogue and the docs list them.
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Fr, Lang::Es];
+
+    /// The language of an ISO 639-1 code ("fr"), as the catalogue's names are keyed.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.iter().copied().find(|l| l.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
