@@ -1,6 +1,7 @@
 //! Word files through the CLI: tracked changes in citations and labels give the same
 //! findings as the text version of the same proposal, at paragraph numbers; a broken
 //! or hostile file is refused with a message naming it.
+#![allow(clippy::unwrap_used)] // a test that meets the unexpected should stop there
 
 use std::io::Write;
 use std::path::Path;

@@ -2,6 +2,7 @@
 //! flattened; CRLF with a BOM), idempotence, no text touched outside the edits, fixed
 //! findings gone and no new ones, each fix keeping its message's promise — on the
 //! fixtures and on random documents.
+#![allow(clippy::unwrap_used)] // a test that meets the unexpected should stop there
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -2,6 +2,7 @@
 //! pipe): what a client sends, what the server answers and publishes. Diagnostics are
 //! always compared with what `proplint::analyze` (= `proplint check`) finds in the text
 //! the client holds.
+#![allow(clippy::unwrap_used)] // a test that meets the unexpected should stop there
 
 mod lsp_support;
 

@@ -4,6 +4,7 @@
 //! checkpoints and at the end, the server's buffer must equal the
 //! client's text and its published diagnostics must equal a fresh `proplint::analyze`
 //! of that text — whatever the server reuses between versions.
+#![allow(clippy::unwrap_used)] // a test that meets the unexpected should stop there
 
 mod lsp_support;
 

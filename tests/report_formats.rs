@@ -2,6 +2,7 @@
 //! official schema, vendored in `tests/schemas/`), GitHub workflow annotations (exact
 //! lines) and the self-contained HTML page (escaping, no external resources, long
 //! documents, and — with `--include-ignored` — a real headless Chromium that loads it).
+#![allow(clippy::unwrap_used)] // a test that meets the unexpected should stop there
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

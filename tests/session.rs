@@ -1,6 +1,7 @@
 //! Incremental analysis: a session that re-parses only the chunks an edit touched must
 //! give exactly what a fresh analysis gives, after long random edit sequences
 //! (insertions, deletions, pastes, CRLF, multi-byte characters, separators).
+#![allow(clippy::unwrap_used)] // a test that meets the unexpected should stop there
 
 use proplint::analysis::{analyze, Options, Session, TextChange};
 use proplint::Catalog;

@@ -26,6 +26,7 @@
 //! `--dump FILE` (write the generated document and stop), `--clean` (generate every
 //! citation current: few diagnostics, to separate the cost per document from the cost
 //! per diagnostic), `--no-separators` (units not separated by lines of asterisks).
+#![allow(clippy::unwrap_used)] // a test that meets the unexpected should stop there
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};

@@ -169,6 +169,7 @@ pub fn run_stdio() -> std::io::Result<()> {
 /// that analyses each version would each keep their own high-water mark. One arena keeps
 /// the server's memory near what it holds (measured: docs/performance.md); the server's
 /// threads allocate little at the same time, so the shared lock costs nothing visible.
+#[allow(unsafe_code)]
 fn limit_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets an allocator parameter; called before any thread starts.
@@ -181,6 +182,7 @@ fn limit_malloc_arenas() {
 /// default 64 KiB the writer waits for the client to read each part. A pipe of 1 MiB
 /// takes it in one write (measured: docs/performance.md). Not a pipe, or not allowed:
 /// nothing changes.
+#[allow(unsafe_code)]
 fn widen_output_pipe() {
     #[cfg(target_os = "linux")]
     // SAFETY: F_SETPIPE_SZ on standard output only resizes the pipe's buffer; it fails

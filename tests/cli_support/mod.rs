@@ -1,4 +1,5 @@
 //! Running the `proplint` binary from the CLI tests, in a scratch folder of files.
+#![allow(clippy::unwrap_used)] // a test that meets the unexpected should stop there
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

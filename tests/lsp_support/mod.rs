@@ -1,6 +1,7 @@
 //! A minimal LSP client for the protocol tests: speaks JSON-RPC over any byte stream
 //! (an in-process duplex pipe to `proplint::lsp::service()`, or a spawned server's
 //! stdio), answers the server's requests, and keeps the notifications it receives.
+#![allow(clippy::unwrap_used)] // a test that meets the unexpected should stop there
 #![allow(dead_code)]
 
 use std::collections::HashMap;
