@@ -28,13 +28,14 @@ part "Neovim (editors/neovim)"
 if command -v luajit >/dev/null; then
   run luajit neovim/test_detect.lua
 elif command -v nvim >/dev/null; then
-  run nvim -l neovim/test_detect.lua
+  # luafile rather than `nvim -l` (0.9+): Debian 12's Neovim is 0.7
+  run bash -c 'cd neovim && nvim --headless -u NONE -c "luafile test_detect.lua"'
 else
   echo "skipped: neither luajit nor nvim found"
 fi
 if [ "${NVIM_E2E:-0}" = 1 ]; then
-  run nvim --headless -u NONE -l neovim/test_lsp.lua setup
-  run nvim --headless -u NONE -l neovim/test_lsp.lua native
+  run env PROPLINT_NVIM_MODE=setup nvim --headless -u NONE -c 'luafile neovim/test_lsp.lua'
+  run env PROPLINT_NVIM_MODE=native nvim --headless -u NONE -c 'luafile neovim/test_lsp.lua'
 fi
 
 part "Emacs (editors/emacs)"

@@ -1,12 +1,14 @@
--- proplint for Neovim (0.9, 0.10, 0.11+): filetype detection and the language server.
+-- proplint for Neovim (0.7 and newer): filetype detection and the language server.
 --
 -- Put this file in your runtime path as lua/proplint.lua (e.g. ~/.config/nvim/lua/proplint.lua)
 -- and call, from init.lua:
 --
---   require('proplint').setup()                        -- plain vim.lsp.start, no plugin
+--   require('proplint').setup()                        -- no plugin; Neovim 0.7+ (Debian 12 has 0.7.2)
 --   require('proplint').setup({ target = 'WTDC-17' })  -- with server settings
 --   require('proplint').setup_lspconfig()              -- the same through nvim-lspconfig (< 2.0)
 --   require('proplint').setup_native()                 -- Neovim 0.11+: vim.lsp.config/enable
+--
+-- On a Neovim too old for the chosen set-up, it says what it needs (one message, no traceback).
 --
 -- Files checked: *.itup, *.proposal.txt, *.proposal.md (filetype `itu-proposal`), and
 -- `text`/`markdown` buffers whose first 400 lines look like a proposal (an action line
@@ -28,15 +30,68 @@ M.defaults = {
 
 local filetypes = { 'itu-proposal', 'text', 'markdown' }
 
+local function has(version)
+  return vim.fn.has('nvim-' .. version) == 1
+end
+
+local function version_string()
+  local v = vim.version and vim.version()
+  return v and ('%d.%d.%d'):format(v.major, v.minor, v.patch) or 'unknown'
+end
+
+-- What a set-up needs; false (after one clear message) when this Neovim is older.
+local function needs(version, what)
+  if has(version) then
+    return true
+  end
+  vim.notify(
+    ('proplint: %s needs Neovim %s or newer; this is Neovim %s.%s'):format(
+      what,
+      version,
+      version_string(),
+      version == '0.7' and '' or " Use require('proplint').setup() (Neovim 0.7+) instead."
+    ),
+    vim.log.levels.ERROR
+  )
+  return false
+end
+
 --- Filetype `itu-proposal` for the dedicated extensions.
 function M.filetype()
-  vim.filetype.add({
-    extension = { itup = 'itu-proposal' },
-    pattern = {
-      ['.*%.proposal%.txt'] = 'itu-proposal',
-      ['.*%.proposal%.md'] = 'itu-proposal',
-    },
+  if has('0.8') then
+    vim.filetype.add({
+      extension = { itup = 'itu-proposal' },
+      pattern = {
+        ['.*%.proposal%.txt'] = 'itu-proposal',
+        ['.*%.proposal%.md'] = 'itu-proposal',
+      },
+    })
+    return
+  end
+  -- Neovim 0.7 reads vim.filetype.add only with g:do_filetype_lua: an autocommand instead,
+  -- which wins over filetype.vim's `*.txt` -> text whichever runs first (setf keeps a set type).
+  vim.api.nvim_create_autocmd({ 'BufRead', 'BufNewFile' }, {
+    group = vim.api.nvim_create_augroup('proplint_filetype', { clear = true }),
+    pattern = { '*.itup', '*.proposal.txt', '*.proposal.md' },
+    callback = function(args)
+      vim.bo[args.buf].filetype = 'itu-proposal'
+    end,
   })
+end
+
+--- The proplint clients attached to a buffer (0: the current one), on any Neovim 0.7+.
+function M.clients(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients({ bufnr = bufnr, name = 'proplint' })
+  end
+  local list = {}
+  for _, client in pairs(vim.lsp.buf_get_clients(bufnr)) do
+    if client.name == 'proplint' then
+      table.insert(list, client)
+    end
+  end
+  return list
 end
 
 -- Lua patterns for the three kinds of line that make a document a proposal (see
@@ -121,8 +176,43 @@ end
 
 local function root_dir(bufnr)
   local name = vim.api.nvim_buf_get_name(bufnr)
-  local found = vim.fs.find({ '.git', '.proplint.toml' }, { upward = true, path = vim.fs.dirname(name) })[1]
-  return found and vim.fs.dirname(found) or vim.fs.dirname(name)
+  local dir = vim.fn.fnamemodify(name, ':p:h')
+  -- the nearest folder upward with a .git or a proplint.toml (vim.fs is 0.8+; this is 0.7 too)
+  local best
+  for _, marker in ipairs({ '.git', 'proplint.toml', '.proplint.toml' }) do
+    local found = vim.fn.finddir(marker, dir .. ';')
+    if found == '' then
+      found = vim.fn.findfile(marker, dir .. ';')
+    end
+    if found ~= '' then
+      local root = vim.fn.fnamemodify(found, ':p:h')
+      if marker == '.git' then
+        root = vim.fn.fnamemodify(found, ':p'):gsub('/$', ''):gsub('/%.git$', '')
+      end
+      if best == nil or #root > #best then
+        best = root
+      end
+    end
+  end
+  return best or dir
+end
+
+-- vim.lsp.start (0.8+) reuses a client of the same name and root; on 0.7 the same by hand.
+local function start(config, bufnr)
+  if vim.lsp.start then
+    return vim.lsp.start(config, { bufnr = bufnr })
+  end
+  for _, client in pairs(vim.lsp.get_active_clients()) do
+    if client.name == config.name and client.config.root_dir == config.root_dir and not client.is_stopped() then
+      vim.lsp.buf_attach_client(bufnr, client.id)
+      return client.id
+    end
+  end
+  local id = vim.lsp.start_client(config)
+  if id then
+    vim.lsp.buf_attach_client(bufnr, id)
+  end
+  return id
 end
 
 --- Plain vim.lsp.start on every buffer that should be checked. No plugin needed.
@@ -135,6 +225,9 @@ local function options(opts)
 end
 
 function M.setup(opts)
+  if not needs('0.7', "require('proplint').setup()") then
+    return
+  end
   opts = options(opts)
   M.filetype()
   vim.api.nvim_create_autocmd('FileType', {
@@ -144,13 +237,13 @@ function M.setup(opts)
       if not should_attach(args.buf, opts) then
         return
       end
-      vim.lsp.start({
+      start({
         name = 'proplint',
         cmd = opts.cmd,
         root_dir = root_dir(args.buf),
         settings = { proplint = opts.settings },
         init_options = opts.settings,
-      }, { bufnr = args.buf })
+      }, args.buf)
     end,
   })
 end
@@ -159,6 +252,9 @@ end
 --- include text and markdown, so root_dir returns nil (= do not attach) for buffers that are
 --- not proposals.
 function M.setup_lspconfig(opts)
+  if not needs('0.7', "require('proplint').setup_lspconfig()") then
+    return
+  end
   opts = options(opts)
   M.filetype()
   local configs = require('lspconfig.configs')
@@ -187,6 +283,9 @@ end
 --- Neovim 0.11+: vim.lsp.config / vim.lsp.enable (also what nvim-lspconfig 2.x builds on).
 --- root_dir calls on_dir only for buffers that should be checked.
 function M.setup_native(opts)
+  if not needs('0.11', "require('proplint').setup_native() (vim.lsp.config)") then
+    return
+  end
   opts = options(opts)
   M.filetype()
   vim.lsp.config('proplint', {

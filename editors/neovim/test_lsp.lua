@@ -1,14 +1,19 @@
--- End-to-end test of proplint.lua in a real Neovim (0.10+), headless:
+-- End-to-end test of proplint.lua in a real Neovim, headless:
 --
 --   PROPLINT_BIN=/path/to/proplint nvim --headless -u NONE -l editors/neovim/test_lsp.lua [setup|native]
 --   nvim --headless -u NONE -l editors/neovim/test_lsp.lua        # test-double server (needs node)
+--   # Neovim 0.7 / 0.8 (no -l): the mode from the environment
+--   PROPLINT_NVIM_MODE=setup nvim --headless -u NONE -c 'luafile editors/neovim/test_lsp.lua'
+--
+-- `native` on a Neovim older than 0.11 checks that setup_native() says what it needs, in one
+-- message, instead of failing with a traceback.
 --
 -- Opens the VS Code e2e fixtures: the proposal must get the stale-revision and clause-sequence
 -- diagnostics and a quick fix; detected.txt (plain text that looks like a proposal) must get a
 -- client; notes.txt (plain text that does not) must not.
 local here = vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':p:h')
 package.path = here .. '/?.lua;' .. package.path
-local mode = arg[1] or 'setup'
+local mode = (arg and arg[1]) or os.getenv('PROPLINT_NVIM_MODE') or 'setup'
 local fixtures = here .. '/../vscode/e2e/fixtures/'
 local bin = os.getenv('PROPLINT_BIN')
 local cmd = bin and { bin, 'lsp' } or { 'node', here .. '/../vscode/e2e/fake-server.mjs', 'lsp' }
@@ -27,6 +32,20 @@ for _, f in ipairs({ 'usa-res45.proposal.txt', 'detected.txt', 'notes.txt' }) do
 end
 
 local proplint = require('proplint')
+if mode == 'native' and vim.fn.has('nvim-0.11') == 0 then
+  local messages = {}
+  local notify = vim.notify
+  vim.notify = function(msg, level) table.insert(messages, { msg = msg, level = level }) end
+  local ok, err = pcall(proplint.setup_native, { cmd = cmd })
+  vim.notify = notify
+  local said = messages[1] and messages[1].msg or ''
+  check('setup_native on an older Neovim: no error', ok, tostring(err))
+  check('setup_native on an older Neovim: one message naming 0.11 and setup()', #messages == 1
+    and messages[1].level == vim.log.levels.ERROR and said:find('0.11', 1, true) ~= nil
+    and said:find("require('proplint').setup()", 1, true) ~= nil, said)
+  print(('%d failed (%s on %s, %s)'):format(#failures, mode, tostring(vim.version and vim.version().minor), bin or 'test double'))
+  os.exit(#failures == 0 and 0 or 1)
+end
 if mode == 'native' then
   proplint.setup_native({ cmd = cmd })
 else
@@ -34,9 +53,7 @@ else
 end
 vim.cmd('filetype on')
 
-local function clients(buf)
-  return (vim.lsp.get_clients or vim.lsp.get_active_clients)({ bufnr = buf, name = 'proplint' })
-end
+local clients = proplint.clients
 
 vim.cmd('edit ' .. tmp .. '/usa-res45.proposal.txt')
 local buf = vim.api.nvim_get_current_buf()
@@ -55,7 +72,7 @@ if client then
     range = { start = { line = 9, character = 3 }, ['end'] = { line = 9, character = 3 } },
     context = { diagnostics = {}, only = { 'quickfix' } },
   }
-  -- client:request_sync (0.11+) or client.request_sync (0.10)
+  -- client:request_sync (0.11+) or client.request_sync (0.7 to 0.10)
   local function request(method, p)
     if vim.fn.has('nvim-0.11') == 1 then return client:request_sync(method, p, 5000, buf) end
     return client.request_sync(method, p, 5000, buf)
@@ -82,7 +99,8 @@ local notes = vim.api.nvim_get_current_buf()
 vim.wait(1500)
 check('notes.txt not attached', #clients(notes) == 0 and #vim.diagnostic.get(notes) == 0)
 
-print(('%d failed (%s, %s)'):format(#failures, mode, bin or 'test double'))
+local v = vim.version()
+print(('%d failed (%s, Neovim %d.%d.%d, %s)'):format(#failures, mode, v.major, v.minor, v.patch, bin or 'test double'))
 vim.lsp.stop_client((vim.lsp.get_clients or vim.lsp.get_active_clients)(), true)
 vim.fn.delete(tmp, 'rf')
 os.exit(#failures == 0 and 0 or 1)

@@ -5,10 +5,15 @@
 //
 //   PROPLINT_BIN=/path/to/proplint node e2e/run.mjs      # the real server
 //   node e2e/run.mjs                                      # the TEST DOUBLE e2e/fake-server.mjs
+//   node e2e/run.mjs --server-via packaged --vsix proplint-linux-x64.vsix
+//        # what a user installs: the .vsix carries the server (scripts/package.mjs --target),
+//        # nothing is copied, no `proplint` on PATH, no proplint.path
 //
 // Steps (required ones fail the run; "soft" ones are reported in `warnings`, or fail with --strict):
 //    1. install proplint.vsix into a fresh profile; put the server at server/<platform>-<arch>/proplint
-//       inside the installed extension (or set proplint.path with --server-via setting)
+//       inside the installed extension (or set proplint.path with --server-via setting; with
+//       --server-via packaged: check that the installed .vsix brought it, executable, remove
+//       every `proplint` from code-server's PATH, and later that the extension started that one)
 //    2. open e2e/fixtures/usa-res45.proposal.txt (a copy, in a temp workspace)
 //    3. wait for proplint diagnostics in the Problems panel: stale-revision, clause-sequence
 //    4. soft: the status bar shows the target conference WTDC-17
@@ -16,17 +21,18 @@
 //    6. go to the stale citation, Ctrl+. , screenshot vscode-quickfix.png, pick the fix whose title
 //       matches --fix-title (default /Busan/), save, and check the file on disk now cites Rev. Busan, 2014
 //    7. the stale-revision diagnostic goes away
-//    8. soft: hover over the citation shows text (screenshot vscode-hover.png)
+//    8. soft (required with --server-via packaged): hover over the citation shows text (vscode-hover.png)
 //    9. soft: "proplint: Show catalogue entry for citation" opens a Markdown document beside
 //   10. soft: "proplint: Fix all problems" + save fixes the clause lettering (d) -> c)); then soft:
 //       completion after "Resolution " on a new line (reverted afterwards)
 //   11. open detected.txt (plain text that looks like a proposal): proplint diagnostics appear
+//  11b. open propuesta.md (a Spanish Markdown proposal): proplint diagnostics, stale-revision among them
 //   12. open notes.txt (not a proposal): no diagnostics at all for it
 //
 // Options (or env E2E_<NAME>): --code-server (default: $CODE_SERVER, else <repo>/.code-server/bin/code-server,
 // installed with shared/tools/install-code-server.sh when missing), --vsix (default proplint.vsix, built
 // with `npm run package` when missing), --screenshots DIR (default e2e/out; ../../docs/images refreshes
-// the documentation's screenshots), --server-via bundled|setting, --fix-title REGEX, --timeout ms,
+// the documentation's screenshots), --server-via bundled|setting|packaged, --fix-title REGEX, --timeout ms,
 // --scenario proposal|missing-server (the latter: no server at all, expect the error with its buttons),
 // --strict 1, --keep-tmp 1, --chromium PATH. E2E_VERBOSE=1 prints the logs. stdout: a JSON report.
 import { spawn, spawnSync } from 'node:child_process';
@@ -47,13 +53,15 @@ const opt = (name, def) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 && i + 1 < argv.length ? argv[i + 1] : (process.env[`E2E_${name.toUpperCase().replace(/-/g, '_')}`] ?? def);
 };
-const realBin = process.env.PROPLINT_BIN ? path.resolve(process.env.PROPLINT_BIN) : '';
-const useFake = !realBin;
+const serverVia = opt('server-via', 'bundled');
+// 'packaged': the server is the one inside the .vsix; PROPLINT_BIN plays no part
+const packaged = serverVia === 'packaged';
+const realBin = !packaged && process.env.PROPLINT_BIN ? path.resolve(process.env.PROPLINT_BIN) : '';
+const useFake = !realBin && !packaged;
 let codeServer = opt('code-server', process.env.CODE_SERVER || path.join(repoRoot, '.code-server/bin/code-server'));
 const vsix = path.resolve(opt('vsix', path.join(extRoot, 'proplint.vsix')));
 // screenshots go to e2e/out (ignored by git); `--screenshots ../../docs/images` refreshes the docs' ones
 const shotDir = path.resolve(opt('screenshots', path.join(here, 'out')));
-const serverVia = opt('server-via', 'bundled');
 // 'proposal' (default): the steps above; 'missing-server': no server anywhere, expect the error
 // notification with its "Open settings" / "Installation guide" buttons
 const scenario = opt('scenario', 'proposal');
@@ -87,6 +95,7 @@ if (!fs.existsSync(codeServer)) {
   if (r.status !== 0) { console.error('install-code-server.sh failed'); process.exit(2); }
   codeServer = r.stdout.trim().split('\n').pop();
 }
+if (packaged && !fs.existsSync(vsix)) { console.error(`--server-via packaged needs the platform .vsix (${vsix}): node scripts/package.mjs --target ... --server ...`); process.exit(2); }
 if (!fs.existsSync(vsix)) {
   log('building', vsix);
   const r = spawnSync('npm', ['run', 'package'], { cwd: extRoot, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -135,13 +144,27 @@ if (serverVia === 'setting' && scenario !== 'missing-server') settings['proplint
 fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
 const env = { ...process.env, CODE_SERVER_CONFIG: path.join(tmp, 'config.yaml'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') };
+if (packaged) {
+  // as on a user's machine without proplint: no folder of PATH holds one
+  env.PATH = (env.PATH ?? '').split(path.delimiter).filter((d) => d && !fs.existsSync(path.join(d, 'proplint'))).join(path.delimiter);
+  const which = spawnSync('sh', ['-c', 'command -v proplint'], { env, encoding: 'utf8' });
+  if (which.status === 0) { console.error(`proplint is still on PATH: ${which.stdout}`); process.exit(2); }
+}
 if (env.EXTENSIONS_GALLERY === undefined) env.EXTENSIONS_GALLERY = '{}';
 const csCommon = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
 let server; let browser; let page; let serverLog = ''; let serverFailure = ''; const blocked = [];
-const report = { ok: false, server: useFake ? 'TEST DOUBLE (e2e/fake-server.mjs)' : realBin, serverVia, steps: {}, warnings: [], screenshots: [], blockedRequests: blocked };
+const report = { ok: false, server: packaged ? `inside ${path.basename(vsix)}` : useFake ? 'TEST DOUBLE (e2e/fake-server.mjs)' : realBin, serverVia, steps: {}, warnings: [], screenshots: [], blockedRequests: blocked };
 const step = (name, data) => { report.steps[name] = data; log(`✓ ${name}`, typeof data === 'object' ? JSON.stringify(data).slice(0, 300) : data); };
 const soft = (name, message) => { report.warnings.push(`${name}: ${message}`); log(`! ${name}: ${message}`); };
+
+/** Texts of the log files of the `proplint` output channel (logs/<session>/.../output_logging_*). */
+function outputLogs() {
+  const files = [];
+  const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else files.push(p); } };
+  try { walk(path.join(userDataDir, 'logs')); } catch { return []; }
+  return files.filter((f) => /proplint\.log$/.test(f)).map((f) => fs.readFileSync(f, 'utf8'));
+}
 
 function dumpLogs() {
   const files = [];
@@ -265,11 +288,17 @@ try {
   if (r.status !== 0 || !/successfully installed/i.test(r.stdout + r.stderr)) throw new Error(`--install-extension failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   const installed = fs.readdirSync(extensionsDir).find((d) => d.startsWith('proplint.proplint-'));
   if (!installed) throw new Error(`extension not found in ${extensionsDir}`);
-  if (serverVia === 'bundled' && scenario !== 'missing-server') {
-    const dest = path.join(extensionsDir, installed, 'server', `${process.platform}-${process.arch}`, 'proplint');
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.copyFileSync(serverExe, dest);
-    fs.chmodSync(dest, 0o755);
+  const bundled = path.join(extensionsDir, installed, 'server', `${process.platform}-${process.arch}`, process.platform === 'win32' ? 'proplint.exe' : 'proplint');
+  if (packaged) {
+    // the .vsix must have brought the server, executable, with nothing copied by this test
+    let mode;
+    try { mode = fs.statSync(bundled).mode; } catch { throw new Error(`the .vsix did not install ${bundled}`); }
+    if (process.platform !== 'win32' && (mode & 0o111) === 0) throw new Error(`${bundled} was installed without its execute bit (mode ${(mode & 0o777).toString(8)})`);
+    step('packagedServer', { path: path.relative(extensionsDir, bundled), mode: (mode & 0o777).toString(8), proplintOnPath: false, proplintPathSetting: settings['proplint.path'] ?? null });
+  } else if (serverVia === 'bundled' && scenario !== 'missing-server') {
+    fs.mkdirSync(path.dirname(bundled), { recursive: true });
+    fs.copyFileSync(serverExe, bundled);
+    fs.chmodSync(bundled, 0o755);
   }
   step('install', { extension: installed, serverVia });
 
@@ -349,6 +378,13 @@ try {
   }, 'stale-revision and clause-sequence diagnostics in the Problems panel');
   await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info', { timeout: 15000 }).catch(() => soft('squiggles', 'none painted'));
   step('diagnostics', { languageMode: lang?.trim(), diagnostics: initial });
+  if (packaged) {
+    // the extension logs which binary it started and how it found it (its output channel)
+    const started = await waitFor(async () => outputLogs().find((t) => /proplint: starting .* lsp \(found via/.test(t)), 'the proplint output channel log', 15000);
+    const line = started.split('\n').find((l) => /proplint: starting .* lsp \(found via/.test(l));
+    if (!line.includes(`${bundled} lsp (found via bundled)`)) throw new Error(`the extension did not start the packaged server: ${line}`);
+    step('serverStarted', line.trim());
+  }
 
   // 4. status bar
   try {
@@ -404,6 +440,8 @@ try {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
   } catch (e) {
+    // the packaged run is what a user installs: hover is part of what must work there
+    if (packaged) throw new Error(`hover: ${e.message.split('\n')[0]}`);
     soft('hover', e.message.split('\n')[0]);
   }
 
@@ -468,6 +506,19 @@ try {
   await openFile('detected.txt');
   await waitFor(async () => (await fileRows().allTextContents()).some((t) => t.includes('detected.txt')), 'diagnostics for detected.txt', 30000);
   step('detectedPlainText', (await markers()).filter((d) => (d.source ?? '').includes('proplint')).map((d) => `${d.code}: ${d.message}`));
+
+  // 11b. a Markdown proposal (Spanish, with a stale citation) gets checked too (the test double
+  // knows only the fixtures above)
+  if (useFake) soft('markdownProposal', 'skipped with the test double');
+  else {
+  await openFile('propuesta.md');
+  const md = await waitFor(async () => {
+    if (!(await fileRows().allTextContents()).some((t) => t.includes('propuesta.md'))) return null;
+    const m = (await markers()).filter((d) => (d.source ?? '').includes('proplint'));
+    return m.some((d) => /stale-revision/.test(d.code ?? '')) ? m : null;
+  }, 'stale-revision diagnostics for propuesta.md', 30000);
+  step('markdownProposal', md.map((d) => `${d.code}: ${(d.message ?? '').slice(0, 60)}`));
+  }
 
   // 12. plain text that is not a proposal gets nothing
   await openFile('notes.txt');

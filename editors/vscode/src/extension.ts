@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageclient/node';
 import { groupedConferences } from './conferences';
 import { DETECTED_LANGUAGES, MAX_LINES, PROPOSAL_LANGUAGE, shouldAttach } from './detect';
-import { resolveServerPath, serverExecutable, ServerResolution } from './serverPath';
+import { bundledPath, resolveServerPath, serverExecutable, ServerResolution } from './serverPath';
 import { RESTART_SETTINGS, SERVER_SETTINGS, ServerSettings, TARGET_ID, toServerSettings } from './settings';
 import { ServerState, statusFor, TargetNotification } from './status';
 
@@ -197,6 +197,7 @@ class ProplintExtension implements vscode.Disposable {
 
   private resolveServer(): ServerResolution {
     const configured = vscode.workspace.getConfiguration('proplint').get<string>('path', '') ?? '';
+    if (configured.trim() === '') this.makeBundledExecutable();
     return resolveServerPath({
       configured,
       extensionPath: this.context.extensionPath,
@@ -215,6 +216,28 @@ class ProplintExtension implements vscode.Disposable {
         }
       },
     });
+  }
+
+  /**
+   * The .vsix records the bundled binary's execute bit and VS Code keeps it, but an extension
+   * unpacked by other means (a copied folder, some sync tools) may lose it: restore it once,
+   * rather than skip the bundled server for one on PATH or report none.
+   */
+  private makeBundledExecutable(): void {
+    if (process.platform === 'win32') return;
+    const bundled = bundledPath(this.context.extensionPath, process.platform, process.arch);
+    try {
+      if (!fs.statSync(bundled).isFile()) return;
+      fs.accessSync(bundled, fs.constants.X_OK);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      try {
+        fs.chmodSync(bundled, 0o755);
+        this.output.appendLine(`proplint: made the bundled server executable: ${bundled}`);
+      } catch (err) {
+        this.output.appendLine(`proplint: the bundled server ${bundled} is not executable and chmod failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
   }
 
   private reportMissing(r: Extract<ServerResolution, { ok: false }>): void {

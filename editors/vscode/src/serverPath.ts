@@ -37,6 +37,12 @@ export function bundledDir(platform: NodeJS.Platform, arch: string): string {
   return path.posix.join('server', `${platform}-${arch}`);
 }
 
+/** Absolute path of the binary a platform-specific .vsix carries (scripts/package.mjs). */
+export function bundledPath(extensionPath: string, platform: NodeJS.Platform, arch: string): string {
+  const pathApi = platform === 'win32' ? path.win32 : path.posix;
+  return pathApi.join(extensionPath, ...bundledDir(platform, arch).split('/'), executableName(platform));
+}
+
 export function expandPath(p: string, workspaceFolder: string | undefined, home: string | undefined, platform: NodeJS.Platform): string {
   const pathApi = platform === 'win32' ? path.win32 : path.posix;
   let s = p.trim();
@@ -65,7 +71,7 @@ export function resolveServerPath(input: ResolveInput): ServerResolution {
     return { ok: false, reason: 'configured-missing', configured: input.configured, tried };
   }
 
-  const bundled = pathApi.join(input.extensionPath, ...bundledDir(platform, input.arch).split('/'), exe);
+  const bundled = bundledPath(input.extensionPath, platform, input.arch);
   tried.push(bundled);
   if (input.isExecutable(bundled)) return { ok: true, path: bundled, source: 'bundled' };
 

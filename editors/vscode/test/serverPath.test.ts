@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bundledDir, expandPath, resolveServerPath, ResolveInput, serverExecutable } from '../src/serverPath';
+import { bundledDir, bundledPath, expandPath, resolveServerPath, ResolveInput, serverExecutable } from '../src/serverPath';
 
 function input(over: Partial<ResolveInput>, files: string[]): ResolveInput {
   const set = new Set(files);
@@ -45,6 +45,13 @@ test('then the bundled binary for this platform and architecture', () => {
   assert.deepEqual(resolveServerPath(input({ arch: 'arm64' }, ['/ext/server/linux-x64/proplint', '/usr/bin/proplint'])),
     { ok: true, path: '/usr/bin/proplint', source: 'PATH' }, 'another architecture\'s binary is not used');
   assert.equal(bundledDir('darwin', 'arm64'), 'server/darwin-arm64');
+});
+
+test('the bundled binary is where scripts/package.mjs --target puts it', () => {
+  // vsce's --target names are Node's platform-arch: linux-x64, darwin-arm64, win32-x64, ...
+  assert.equal(bundledPath('/ext', 'linux', 'x64'), '/ext/server/linux-x64/proplint');
+  assert.equal(bundledPath('/ext', 'darwin', 'arm64'), '/ext/server/darwin-arm64/proplint');
+  assert.equal(bundledPath('C:\\ext', 'win32', 'x64'), 'C:\\ext\\server\\win32-x64\\proplint.exe');
 });
 
 test('then PATH, in order', () => {
