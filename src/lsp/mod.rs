@@ -6,13 +6,14 @@
 //! client's `proplint` settings. [`server`] explains how edits stay ordered and how
 //! analyses of new versions supersede older ones; [`position`] is the one place where
 //! LSP positions are converted; [`protocol`] documents the custom messages; [`transport`] how messages reach the
-//! client.
+//! client; [`framing`] how the client's messages are read, malformed ones included.
 
 pub mod actions;
 pub mod analyzer;
 pub mod buffer;
 pub mod completion;
 pub mod config;
+pub mod framing;
 pub mod hover;
 pub mod model;
 pub mod position;
@@ -34,6 +35,7 @@ pub struct Connection {
     socket: tower_lsp::ClientSocket,
     outbox: transport::Outbox,
     queue: transport::OutboxReceiver,
+    max_message_bytes: usize,
 }
 
 impl Default for Connection {
@@ -51,7 +53,14 @@ impl Connection {
             socket,
             outbox,
             queue,
+            max_message_bytes: framing::DEFAULT_MAX_MESSAGE_BYTES,
         }
+    }
+
+    /// Refuses messages whose declared length is above `bytes` (see [`framing`]).
+    pub fn with_max_message_bytes(mut self, bytes: usize) -> Connection {
+        self.max_message_bytes = bytes;
+        self
     }
 
     /// A view of the server's buffers, for tests.
@@ -97,6 +106,7 @@ impl Connection {
             service: self.service,
             socket: self.socket,
             outbox: self.outbox,
+            max_message_bytes: self.max_message_bytes,
         };
         (self.queue, server)
     }
@@ -107,16 +117,26 @@ struct Server {
     service: ProplintService,
     socket: tower_lsp::ClientSocket,
     outbox: transport::Outbox,
+    max_message_bytes: usize,
 }
+
+/// The in-memory pipe from [`framing`] to tower-lsp: one large message at a time.
+const PIPE_BYTES: usize = 1 << 20;
 
 impl Server {
     async fn serve(self, input: impl AsyncRead + Unpin) -> bool {
         let lifecycle = self.service.lifecycle();
-        let serve =
-            tower_lsp::Server::new(input, self.outbox.framer(), self.socket).serve(self.service);
+        let (to_server, from_reader) = tokio::io::duplex(PIPE_BYTES);
+        let (outbox, limit) = (self.outbox.clone(), self.max_message_bytes);
+        let read = async move {
+            framing::read_messages(input, to_server, outbox, limit).await;
+            // `to_server` is dropped here: tower-lsp sees the end of its input.
+        };
+        let serve = tower_lsp::Server::new(from_reader, self.outbox.framer(), self.socket)
+            .serve(self.service);
         tokio::select! {
             // The client closed the stream.
-            () = serve => true,
+            _ = async { tokio::join!(read, serve) } => true,
             clean = lifecycle.exited() => clean,
         }
     }
@@ -126,6 +146,11 @@ impl Server {
 /// the stream. Blocking: builds its own tokio runtime. An `exit` without a `shutdown`
 /// before it is an error (the process should then exit with code 1, as LSP asks).
 pub fn run_stdio() -> std::io::Result<()> {
+    run_stdio_with(framing::DEFAULT_MAX_MESSAGE_BYTES)
+}
+
+/// [`run_stdio`], refusing messages longer than `max_message_bytes`.
+pub fn run_stdio_with(max_message_bytes: usize) -> std::io::Result<()> {
     limit_malloc_arenas();
     widen_output_pipe();
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -136,6 +161,7 @@ pub fn run_stdio() -> std::io::Result<()> {
     let stdout = std::io::stdout().as_fd().try_clone_to_owned()?;
     let clean = runtime.block_on(
         Connection::new()
+            .with_max_message_bytes(max_message_bytes)
             .serve_with_blocking_output(tokio::io::stdin(), std::fs::File::from(stdout)),
     );
     // The stdin reader may still be blocked in a read; do not wait for it.

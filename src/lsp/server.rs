@@ -261,7 +261,8 @@ impl Inspector {
 
 /// The server's tower service: tower-lsp's, made to accept `"params": null` on
 /// methods without parameters (`shutdown`, `exit`), which tower-lsp 0.20 rejects with
-/// "Unexpected params" although Emacs Eglot and IntelliJ's LSP4IJ send it.
+/// "Unexpected params" although Emacs Eglot and IntelliJ's LSP4IJ send it, and to answer
+/// unknown `$/` requests with MethodNotFound.
 pub struct ProplintService {
     inner: LspService<Backend>,
     lifecycle: Arc<Lifecycle>,
@@ -335,7 +336,25 @@ impl tower_service::Service<Request> for ProplintService {
         } else {
             request
         };
-        Box::pin(self.inner.call(request))
+        // tower-lsp answers nothing to an unknown `$/` method, request or not; JSON-RPC
+        // asks for an answer to every request, and a client waiting for one hangs.
+        let unknown_dollar = match request.id() {
+            Some(id) if request.method().starts_with("$/") => Some(id.clone()),
+            _ => None,
+        };
+        let call = self.inner.call(request);
+        match unknown_dollar {
+            None => Box::pin(call),
+            Some(id) => Box::pin(async move {
+                match call.await? {
+                    Some(response) => Ok(Some(response)),
+                    None => Ok(Some(tower_lsp::jsonrpc::Response::from_error(
+                        id,
+                        tower_lsp::jsonrpc::Error::method_not_found(),
+                    ))),
+                }
+            }),
+        }
     }
 }
 
@@ -552,6 +571,8 @@ async fn worker(mut cx: WorkerContext) {
     // be copied whole (before the first version, after a failed analysis).
     let mut copy: Option<(String, Arc<LineIndex>)> = None;
     let mut settings_known = false;
+    // The client was told that the text has a lone CR (once, until it has none).
+    let mut told_lone_cr = false;
     loop {
         if cx.jobs.changed().await.is_err() {
             break; // closed
@@ -646,6 +667,25 @@ async fn worker(mut cx: WorkerContext) {
                 continue;
             }
         };
+        match snapshot.lone_cr {
+            Some(at) if !told_lone_cr => {
+                told_lone_cr = true;
+                let line = snapshot.line_of_buffer_offset(at) + 1;
+                cx.client
+                    .show_message(
+                        MessageType::WARNING,
+                        format!(
+                            "proplint: line {line} of {} ends with a lone carriage return (classic \
+                             Mac OS line endings); proplint checks only texts whose lines end with \
+                             LF or CRLF: convert the line endings to check this file",
+                            cx.uri
+                        ),
+                    )
+                    .await;
+            }
+            Some(_) => {}
+            None => told_lone_cr = false,
+        }
         // The previous version is freed after the publication and off this task:
         // freeing a large analysis touches memory all over the heap, and the next edit
         // may already be waiting.
