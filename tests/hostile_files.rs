@@ -101,3 +101,33 @@ fn fix_writes_through_links_and_refuses_read_only_files() {
     );
     assert_eq!(std::fs::read_to_string(&ro).unwrap(), STALE_EN);
 }
+
+/// A flooded list: 10,050 clauses all labelled `a)`, each citing a stale revision. Every
+/// label after the first is out of sequence; each fix used to relabel to the end of the
+/// list (50 million edits, gigabytes of report). Now fixes are bounded, and a report
+/// holds at most 10,000 findings per file.
+#[test]
+fn a_flooded_file_makes_a_bounded_report() {
+    let head = "MOD\tGBR/3/1\nRESOLUTION 45 (Rev. Dubai, 2014)\nThe World Telecommunication Development Conference (Buenos Aires, 2017),\nrecalling\n";
+    let line = "a)\tResolution 140 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference;\n";
+    let text = format!("{head}{}Reasons:\tUpdate.\n", line.repeat(10_050));
+    let dir = work_dir(&[("flood.txt", &text)]);
+    let out = proplint(&["check", "--format", "json", "flood.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "warning: flood.txt: only the first 10000 of its 20099 findings are reported"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diagnostics = report["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 10_000);
+    let edits: usize = diagnostics
+        .iter()
+        .flat_map(|d| d["fixes"].as_array().unwrap())
+        .map(|f| f["edits"].as_array().unwrap().len())
+        .sum();
+    assert!(edits < 20_000, "{edits} edits");
+}

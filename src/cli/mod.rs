@@ -267,6 +267,16 @@ fn check(args: CheckArgs) -> i32 {
             args.unsafe_fixes,
             args.diff && !args.fix,
         );
+        if let Ok((result, _)) = &outcome {
+            if result.unreported() > 0 {
+                eprintln!(
+                    "warning: {}: only the first {} of its {} findings are reported",
+                    result.path,
+                    report::MAX_REPORTED_FINDINGS,
+                    result.analysis.diagnostics().len()
+                );
+            }
+        }
         progress.tick();
         outcome
     };

@@ -15,6 +15,7 @@ pub mod completion;
 pub mod config;
 pub mod framing;
 pub mod hover;
+pub mod memory;
 pub mod model;
 pub mod position;
 pub mod protocol;
@@ -155,6 +156,10 @@ pub fn run_stdio_with(max_message_bytes: usize) -> std::io::Result<()> {
     widen_output_pipe();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        // Whole-text analyses run on the blocking pool (see `server`). Unbounded, a
+        // burst of opened documents made it grow to 150 threads; beyond these, analyses
+        // wait their turn (standard input's reader uses the pool too, hence the margin).
+        .max_blocking_threads(6)
         .thread_name("proplint-lsp")
         .enable_all()
         .build()?;

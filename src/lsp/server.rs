@@ -593,6 +593,10 @@ async fn worker(mut cx: WorkerContext) {
                 _ = cx.urgent.notified() => {}
             }
         }
+        // Closed meanwhile (its sender is gone): no analysis for nobody.
+        if cx.jobs.has_changed().is_err() {
+            break;
+        }
         // The newest version: anything sent during the debounce supersedes older jobs.
         let (job, change) = {
             let mut pending = lock(&cx.pending);
@@ -735,6 +739,9 @@ async fn worker(mut cx: WorkerContext) {
             );
         }
     }
+    // The document is closed: what it held goes back to the system (see `memory`).
+    drop((analyzer, copy, cx));
+    let _ = tokio::task::spawn_blocking(super::memory::release_freed_memory).await;
 }
 
 /// Whether a change is small enough to be analysed on the runtime's thread: it re-parses

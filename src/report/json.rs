@@ -151,7 +151,6 @@ fn file(f: &FileResult) -> File<'_> {
             source: f.analysis.target.source.describe(),
         },
         diagnostics: f
-            .analysis
             .diagnostics()
             .iter()
             .map(|d| Diag {

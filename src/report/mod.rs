@@ -8,9 +8,12 @@ pub mod json;
 pub mod sarif;
 
 use crate::analysis::Analysis;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Rule;
 use crate::text::{Encoding, LineIndex, Span};
+
+/// Most findings reported per file (the exit code still counts them all).
+pub const MAX_REPORTED_FINDINGS: usize = 10_000;
 
 /// One checked file, as reporters see it.
 pub struct FileResult {
@@ -42,6 +45,21 @@ impl FileResult {
         }
     }
 
+    /// The findings reports show: the first [`MAX_REPORTED_FINDINGS`]. A file that
+    /// makes more (a flooded Word file) would otherwise make a report of gigabytes.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        let all = self.analysis.diagnostics();
+        &all[..all.len().min(MAX_REPORTED_FINDINGS)]
+    }
+
+    /// How many findings reports leave out (see [`FileResult::diagnostics`]).
+    pub fn unreported(&self) -> usize {
+        self.analysis
+            .diagnostics()
+            .len()
+            .saturating_sub(MAX_REPORTED_FINDINGS)
+    }
+
     /// 1-based line and 1-based column in Unicode characters.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let pos = self.index.position(&self.text, offset, Encoding::Chars);
@@ -65,7 +83,7 @@ pub struct Counts {
 impl Counts {
     pub fn of(results: &[FileResult]) -> Counts {
         let mut c = Counts::default();
-        for d in results.iter().flat_map(|r| r.analysis.diagnostics()) {
+        for d in results.iter().flat_map(FileResult::diagnostics) {
             match d.severity {
                 Severity::Error => c.errors += 1,
                 Severity::Warning => c.warnings += 1,
