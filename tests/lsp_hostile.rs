@@ -2,6 +2,8 @@
 //! answered with an error and logged, and the well-formed request after it still gets
 //! its answer; unknown requests, `$/` ones included, get MethodNotFound.
 
+mod lsp_support;
+
 use std::process::Stdio;
 use std::time::Duration;
 
@@ -206,5 +208,59 @@ async fn malformed_messages_are_answered_and_the_server_reads_on() {
     assert!(
         log.contains("proplint: a message declaring 2000000000 bytes was refused"),
         "{log}"
+    );
+}
+
+/// A document with lone CR line endings: the buffer follows the client's edits at lines
+/// counted as the client counts them (CR included), the document is not analysed (no
+/// diagnostics rather than wrong ones) and the client is told why; once converted to
+/// CRLF it is analysed as usual.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lone_cr_document_is_followed_but_not_analysed() {
+    let (mut client, inspector) = lsp_support::TestClient::in_process_inspected();
+    client
+        .initialize(lsp_support::capabilities(false), None)
+        .await;
+    let uri = "file:///tmp/proplint-hostile/mac.txt";
+    let text = lsp_support::FIXTURE_FR.replace('\n', "\r");
+    client.open(uri, &text, 1).await;
+    let published = client.diagnostics(uri, 1).await;
+    assert_eq!(published["diagnostics"], json!([]));
+    let shown = client
+        .wait_for("the lone CR message", |m| {
+            m["method"] == "window/showMessage"
+        })
+        .await;
+    assert!(
+        shown["params"]["message"].as_str().unwrap().contains(
+            "line 1 of file:///tmp/proplint-hostile/mac.txt ends with a lone carriage return"
+        ),
+        "{shown}"
+    );
+    // An insertion at the start of the third line, as the client counts lines.
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 2},
+                   "contentChanges": [{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "text": "X"}]}),
+        )
+        .await;
+    client.diagnostics(uri, 2).await;
+    let url = tower_lsp::lsp_types::Url::parse(uri).unwrap();
+    let (buffer, _) = inspector.document(&url).unwrap();
+    let third = buffer.split('\r').nth(2).unwrap();
+    assert!(third.starts_with('X'), "{third:?}");
+    // Converted to CRLF: analysed.
+    let crlf = buffer.replace('\r', "\r\n");
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": crlf}]}),
+        )
+        .await;
+    let published = client.diagnostics(uri, 3).await;
+    assert!(
+        !published["diagnostics"].as_array().unwrap().is_empty(),
+        "{published}"
     );
 }
