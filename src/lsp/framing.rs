@@ -238,6 +238,10 @@ pub async fn read_messages(
     let mut skip: usize = 0;
     // Looking for the next `Content-Length` after an unusable header.
     let mut resync = false;
+    // A bad header was reported and no message has been read since: the garbage that
+    // follows (which may hold `Content-Length` many times) is skipped without a report
+    // for each false start.
+    let mut quiet = false;
     loop {
         // Act on what is buffered; `need_more` when it takes more input.
         let need_more = if skip > 0 {
@@ -271,18 +275,23 @@ pub async fn read_messages(
             let window = &buf[..buf.len().min(MAX_HEADER_BYTES + HEADER_END.len())];
             match memchr::memmem::find(window, HEADER_END) {
                 None if buf.len() > MAX_HEADER_BYTES => {
-                    report(&outbox, &Malformed::BadHeader, Value::Null);
+                    if !std::mem::replace(&mut quiet, true) {
+                        report(&outbox, &Malformed::BadHeader, Value::Null);
+                    }
                     resync = true;
                     false
                 }
                 None => true,
                 Some(end) => match parse_header(&buf[..end], limit) {
                     Header::Resync(problem) => {
-                        report(&outbox, &problem, Value::Null);
+                        if !std::mem::replace(&mut quiet, true) {
+                            report(&outbox, &problem, Value::Null);
+                        }
                         resync = true;
                         false
                     }
                     Header::SkipBody(length, problem) => {
+                        quiet = false;
                         report(&outbox, &problem, Value::Null);
                         buf.drain(..end + HEADER_END.len());
                         skip = length;
@@ -295,6 +304,7 @@ pub async fn read_messages(
                             // length under the cap can lie too.
                             true
                         } else {
+                            quiet = false;
                             let body = &buf[start..start + length];
                             match check_body(body) {
                                 Ok(()) => {
@@ -431,6 +441,17 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("the limit is 1000 bytes"));
+    }
+
+    /// Garbage full of false starts is reported once, not once per false start.
+    #[tokio::test]
+    async fn garbage_is_reported_once() {
+        let garbage = "Content-Length: nope ".repeat(1000);
+        let input = [garbage.into_bytes(), b"\r\n\r\n".to_vec(), framed(GOOD)].concat();
+        let (forwarded, replies) = run(input, 1 << 20).await;
+        assert_eq!(forwarded, framed(GOOD));
+        let errors = replies.iter().filter(|r| r.get("error").is_some()).count();
+        assert_eq!(errors, 1, "{replies:?}");
     }
 
     #[tokio::test]
