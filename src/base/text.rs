@@ -66,8 +66,8 @@ pub struct LineCol {
 /// Line starts of a text, for converting offsets to and from line/column pairs.
 ///
 /// A line ends after `\n`; a `\r` before it belongs to the line break, so a column on a
-/// CRLF line never counts the `\r`. A lone `\r` is not a line break (Word exports never
-/// produce one, and LSP clients disagree about it).
+/// CRLF line never counts the `\r`. A lone `\r` is not a line break here: texts that
+/// hold one are refused before they are analysed (see [`lone_cr`]).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
@@ -279,6 +279,18 @@ pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
 
 /// The byte-order mark, which proplint strips on reading and restores on writing.
 pub const BOM: &str = "\u{feff}";
+
+/// The byte offset of the first lone carriage return of `text` (a CR not followed by an
+/// LF: the line ending of classic Mac OS files), if any.
+///
+/// proplint reads lines ending in LF or CRLF only; a text with a lone CR is refused
+/// rather than read as one long line: an editor shows such a CR as a line break, so a
+/// fix computed on the long line (relabelling clauses it did not see) would read
+/// differently there.
+pub fn lone_cr(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\r', bytes).find(|&i| bytes.get(i + 1) != Some(&b'\n'))
+}
 
 /// Splits a leading BOM off a decoded file.
 pub fn strip_bom(text: &str) -> (&str, bool) {

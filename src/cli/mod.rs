@@ -45,7 +45,11 @@ enum Command {
         code: String,
     },
     /// Run the language server on standard input and output.
-    Lsp,
+    Lsp {
+        /// Refuse client messages declaring a longer body (see docs/reliability.md).
+        #[arg(long, default_value_t = crate::lsp::framing::DEFAULT_MAX_MESSAGE_BYTES)]
+        max_message_bytes: usize,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -139,14 +143,14 @@ pub fn main() -> i32 {
                 2
             }
         },
-        Command::Lsp => lsp(),
+        Command::Lsp { max_message_bytes } => lsp(max_message_bytes),
     }
 }
 
-fn lsp() -> i32 {
+fn lsp(max_message_bytes: usize) -> i32 {
     // LSP asks for exit code 1 when the client sent `exit` without `shutdown`; that is
     // the only error the server returns once it runs.
-    match crate::lsp::run_stdio() {
+    match crate::lsp::run_stdio_with(max_message_bytes) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("error: language server: {e}");
@@ -254,21 +258,36 @@ fn check(args: CheckArgs) -> i32 {
     let inputs = collect_inputs(&paths, &config, &mut errors);
     let apply = args.fix || args.diff;
     let progress = Progress::new(inputs.len());
-    let outcomes: Vec<Result<(FileResult, Option<String>), String>> = inputs
-        .par_iter()
-        .map(|input| {
-            let outcome = check_one(
-                input,
-                &catalog,
-                &options,
-                apply,
-                args.unsafe_fixes,
-                args.diff && !args.fix,
-            );
-            progress.tick();
-            outcome
-        })
-        .collect();
+    let run = |input: &Input| {
+        let outcome = check_one(
+            input,
+            &catalog,
+            &options,
+            apply,
+            args.unsafe_fixes,
+            args.diff && !args.fix,
+        );
+        if let Ok((result, _)) = &outcome {
+            if result.unreported() > 0 {
+                eprintln!(
+                    "warning: {}: only the first {} of its {} findings are reported",
+                    result.path,
+                    report::MAX_REPORTED_FINDINGS,
+                    result.analysis.diagnostics().len()
+                );
+            }
+        }
+        progress.tick();
+        outcome
+    };
+    // With --diff the diffs come before the report: it is then built whole.
+    if args.format == Format::Json && !args.diff {
+        let code = check_streaming_json(&inputs, run, output, args.fail_on, errors);
+        progress.finish();
+        return code;
+    }
+    let outcomes: Vec<Result<(FileResult, Option<String>), String>> =
+        inputs.par_iter().map(run).collect();
     progress.finish();
     let mut results = Vec::new();
     let mut diffs = String::new();
@@ -333,15 +352,80 @@ fn check(args: CheckArgs) -> i32 {
     if !errors.is_empty() {
         return 2;
     }
-    let threshold = match args.fail_on {
+    let failing = results.iter().any(|r| fails(r, args.fail_on));
+    i32::from(failing)
+}
+
+/// Whether a file has a finding at or above the `--fail-on` severity.
+fn fails(result: &FileResult, fail_on: FailOn) -> bool {
+    let threshold = match fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
     };
-    let failing = results
+    result
+        .analysis
+        .diagnostics()
         .iter()
-        .flat_map(|r| r.analysis.diagnostics())
-        .any(|d| d.severity >= threshold);
+        .any(|d| d.severity >= threshold)
+}
+
+/// `check --format json`: the files are checked a few at a time (in parallel within a
+/// batch) and each is written to the report and dropped before the next batch, so
+/// memory stays that of a batch whatever the number of files. The report's bytes are
+/// those of [`report::json::render`] on all the files.
+fn check_streaming_json(
+    inputs: &[Input],
+    run: impl Fn(&Input) -> Result<(FileResult, Option<String>), String> + Sync,
+    output: Option<&Path>,
+    fail_on: FailOn,
+    mut errors: Vec<String>,
+) -> i32 {
+    let writer: Box<dyn Write> = match output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(file) => Box::new(std::io::BufWriter::new(file)),
+            Err(e) => {
+                eprintln!("error: {}: cannot write the report: {e}", path.display());
+                return 2;
+            }
+        },
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut failing = false;
+    let mut written = report::json::Stream::start(writer);
+    let batch = rayon::current_num_threads().max(1) * 2;
+    for inputs in inputs.chunks(batch) {
+        let outcomes: Vec<_> = inputs.par_iter().map(&run).collect();
+        for outcome in outcomes {
+            match outcome {
+                Ok((result, _)) => {
+                    failing |= fails(&result, fail_on);
+                    written = written.and_then(|mut stream| stream.file(&result).map(|()| stream));
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    let finished = written
+        .and_then(report::json::Stream::finish)
+        .and_then(|mut out| {
+            out.write_all(b"\n")?;
+            out.flush()
+        });
+    match (finished, output) {
+        (Err(e), Some(path)) => {
+            errors.push(format!("{}: cannot write the report: {e}", path.display()));
+        }
+        (Err(_), None) => {}
+        (Ok(()), Some(path)) => eprintln!("Wrote the report to {}", path.display()),
+        (Ok(()), None) => {}
+    }
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    if !errors.is_empty() {
+        return 2;
+    }
     i32::from(failing)
 }
 

@@ -1,8 +1,9 @@
 //! Reading proposal files and writing fixed ones back without losing anything the
 //! author wrote: the encoding (UTF-8 with or without BOM, UTF-16 with BOM, as Word's
-//! "Unicode text" saves), the line endings (untouched: edits never span them), the
-//! permissions, and the guarantee that a file changed since it was read is not
-//! overwritten.
+//! "Unicode text" saves, or without one), the line endings (untouched: edits never span
+//! them; lone CRs are refused, see [`crate::base::text::lone_cr`]), symbolic and hard links,
+//! owner and permissions, read-only files, and the guarantee that a file changed since
+//! it was read is not overwritten.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,10 @@ pub enum Encoding {
     Utf8Bom,
     Utf16Le,
     Utf16Be,
+    /// UTF-16 without a byte-order mark (recognised by its NUL bytes), written back
+    /// without one.
+    Utf16LeNoBom,
+    Utf16BeNoBom,
 }
 
 /// A text file as proplint reads it: decoded, BOM removed.
@@ -66,41 +71,138 @@ impl SourceFile {
         encode(text, self.encoding)
     }
 
-    /// Writes `text` back atomically (temporary file beside it, then rename), in the
-    /// file's encoding and with its permissions, unless the file changed on disk since
-    /// it was read.
+    /// Writes `text` back in the file's encoding, unless the file changed on disk since
+    /// it was read or is read-only.
+    ///
+    /// What the file is stays as it was: through a symbolic link the link's target is
+    /// written (the link stays a link); the owner, group and mode are kept. The usual way
+    /// is atomic: a temporary file beside the target, renamed over it, so a crash leaves
+    /// the old text or the new one. A rename makes a new file, though, so when the target
+    /// has other hard links (they would keep the old text) or its owner cannot be given
+    /// to the new file (not running as root), the new text is written into the file
+    /// itself instead; it is first written to a temporary file beside it, which is kept
+    /// and named in the error if writing the file fails half-way.
     pub fn write(&self, text: &str) -> Result<(), SourceError> {
         let err = |message: String| SourceError {
             path: self.path.clone(),
             message,
         };
-        let current = std::fs::read(&self.path)
+        let target = std::fs::canonicalize(&self.path).map_err(|e| {
+            err(format!(
+                "cannot resolve the file's path before writing: {e}"
+            ))
+        })?;
+        let meta = std::fs::metadata(&target).map_err(|e| {
+            err(format!(
+                "cannot read the file's metadata before writing: {e}"
+            ))
+        })?;
+        if meta.permissions().readonly() {
+            return Err(err(
+                "the file is read-only; its fixes were not written (make it writable, or see \
+                 them with --diff)"
+                    .to_string(),
+            ));
+        }
+        let current = std::fs::read(&target)
             .map_err(|e| err(format!("cannot re-read before writing: {e}")))?;
         if current != self.original {
             return Err(err(
                 "the file changed since it was read; not writing (run again)".to_string(),
             ));
         }
-        let dir = self
-            .path
+        let dir = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or_else(|| Path::new("."));
         let mut tmp = tempfile::NamedTempFile::new_in(dir)
             .map_err(|e| err(format!("cannot create a temporary file: {e}")))?;
-        tmp.write_all(&self.encode(text))
+        let bytes = self.encode(text);
+        tmp.write_all(&bytes)
             .and_then(|_| tmp.as_file().sync_all())
             .map_err(|e| err(format!("cannot write: {e}")))?;
-        if let Ok(meta) = std::fs::metadata(&self.path) {
+        if !hard_linked(&meta) && same_owner(tmp.as_file(), &meta) {
             let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+            tmp.persist(&target)
+                .map_err(|e| err(format!("cannot replace the file: {}", e.error)))?;
+            return Ok(());
         }
-        tmp.persist(&self.path)
-            .map_err(|e| err(format!("cannot replace the file: {}", e.error)))?;
-        Ok(())
+        let in_place = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .and_then(|mut file| {
+                file.write_all(&bytes)?;
+                file.set_len(bytes.len() as u64)?;
+                file.sync_all()
+            });
+        match in_place {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let kept = tmp.into_temp_path().keep();
+                Err(err(match kept {
+                    Ok(path) => format!(
+                        "cannot write the file ({e}); the fixed text is in {}",
+                        path.display()
+                    ),
+                    Err(_) => format!("cannot write the file: {e}"),
+                }))
+            }
+        }
+    }
+}
+
+/// Whether the file has other names that a rename would leave with the old text.
+fn hard_linked(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta.nlink() > 1
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
+/// Gives `new` the owner and group of the file `meta` describes; whether they are now the
+/// same (only root may give a file away).
+fn same_owner(new: &std::fs::File, meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(now) = new.metadata() else {
+            return false;
+        };
+        if (now.uid(), now.gid()) == (meta.uid(), meta.gid()) {
+            return true;
+        }
+        std::os::unix::fs::fchown(new, Some(meta.uid()), Some(meta.gid())).is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (new, meta);
+        true
     }
 }
 
 fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
+    let (text, encoding) = decode_text(bytes)?;
+    if let Some(at) = crate::base::text::lone_cr(&text) {
+        let line = text.as_bytes()[..at]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        return Err(format!(
+            "line {line} ends with a lone carriage return (classic Mac OS line endings); \
+             proplint reads lines ending with LF or CRLF only: convert the line endings"
+        ));
+    }
+    Ok((text, encoding))
+}
+
+fn decode_text(bytes: &[u8]) -> Result<(String, Encoding), String> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return utf8(rest).map(|t| (t, Encoding::Utf8Bom));
     }
@@ -110,7 +212,41 @@ fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, u16::from_be_bytes).map(|t| (t, Encoding::Utf16Be));
     }
+    if let Some(big) = utf16_without_bom(bytes) {
+        let (read, encoding): (fn([u8; 2]) -> u16, _) = if big {
+            (u16::from_be_bytes, Encoding::Utf16BeNoBom)
+        } else {
+            (u16::from_le_bytes, Encoding::Utf16LeNoBom)
+        };
+        return utf16(bytes, read)
+            .map(|t| (t, encoding))
+            .map_err(|e| format!("looks like UTF-16 without a byte-order mark, but: {e}"));
+    }
     utf8(bytes).map(|t| (t, Encoding::Utf8))
+}
+
+/// Whether `bytes`, which have no byte-order mark, look like UTF-16 (`Some(true)` big
+/// endian): text in Latin script has a NUL in every other byte in UTF-16, and a text file
+/// in UTF-8 has none. Only the first 64 KiB are looked at.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(64 * 1024) & !1];
+    let pairs = head.len() / 2;
+    if pairs == 0 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    // One side of the pairs never NUL, the other often: a tenth of the characters in
+    // the first 256 code points (ASCII digits, spaces and punctuation suffice).
+    let often = |n: usize| n > 0 && n * 10 >= pairs;
+    match (even, odd) {
+        (0, odd) if often(odd) => Some(false),
+        (even, 0) if often(even) => Some(true),
+        _ => None,
+    }
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, String> {
@@ -149,6 +285,8 @@ fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
             v.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
             v
         }
+        Encoding::Utf16LeNoBom => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        Encoding::Utf16BeNoBom => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
     }
 }
 
@@ -193,6 +331,87 @@ mod tests {
         std::fs::write(&path, "two").unwrap();
         assert!(file.write("three").is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_read_and_written_back_without_one() {
+        let text = "RÉSOLUTION 45 (RÉV. DUBAÏ, 2014)\r\nrappelant\r\n";
+        for (bytes, encoding) in [
+            (
+                text.encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect::<Vec<u8>>(),
+                Encoding::Utf16LeNoBom,
+            ),
+            (
+                text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+                Encoding::Utf16BeNoBom,
+            ),
+        ] {
+            let file = SourceFile::from_bytes(Path::new("u.txt"), bytes.clone()).unwrap();
+            assert_eq!(file.text, text);
+            assert_eq!(file.encoding, encoding);
+            assert_eq!(file.encode(&file.text), bytes);
+        }
+        // Odd-length "UTF-16" is refused with the reason.
+        let mut odd: Vec<u8> = "abc".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        odd.push(b'x');
+        let err = SourceFile::from_bytes(Path::new("u.txt"), odd).unwrap_err();
+        assert!(
+            err.to_string().contains("UTF-16 without a byte-order mark"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_refused_with_its_line() {
+        let err = SourceFile::from_bytes(
+            Path::new("mac.txt"),
+            b"RESOLVES\na)\tone;\rb)\ttwo;\rc)\tthree\r".to_vec(),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("mac.txt: line 2 ends with a lone carriage return"),
+            "{err}"
+        );
+        // CRLF is not a lone CR.
+        assert!(SourceFile::from_bytes(Path::new("dos.txt"), b"a\r\nb\r\n".to_vec()).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_through_a_symbolic_link_and_keeps_hard_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.txt");
+        let link = dir.path().join("link.txt");
+        let hard = dir.path().join("hard.txt");
+        std::fs::write(&target, "one").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        std::fs::hard_link(&target, &hard).unwrap();
+        SourceFile::read(&link).unwrap().write("two").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "two");
+        assert_eq!(std::fs::read_to_string(&hard).unwrap(), "two");
+        // Shorter text written in place leaves nothing of the old one.
+        SourceFile::read(&hard).unwrap().write("3").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "3");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_read_only_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.txt");
+        std::fs::write(&path, "one").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let err = SourceFile::read(&path).unwrap().write("two").unwrap_err();
+        assert!(err.message.starts_with("the file is read-only"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
     }
 
     #[cfg(unix)]

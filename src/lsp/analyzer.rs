@@ -107,6 +107,9 @@ pub struct Snapshot {
     pub analysis: Option<Analysis>,
     /// How long building this snapshot took.
     pub times: BuildTimes,
+    /// The buffer offset of its first lone carriage return: such a text is not analysed
+    /// (`analysis` is `None`), see [`crate::base::text::lone_cr`].
+    pub lone_cr: Option<usize>,
     /// The LSP ranges of the analysis's diagnostics, in the same order.
     ranges: Vec<lsp::Range>,
     /// The diagnostics in LSP form, made when a request first needs them (publications
@@ -133,7 +136,9 @@ impl Snapshot {
     ) -> (Snapshot, Option<Vec<u8>>) {
         let started = Instant::now();
         let base = buffer.len() - crate::base::text::strip_bom(buffer).0.len();
-        let analysis = if analyzer.config().checks(&version.uri) {
+        // A text with a lone CR is not analysed: see `text::lone_cr`.
+        let lone_cr = crate::base::text::lone_cr(buffer);
+        let analysis = if lone_cr.is_none() && analyzer.config().checks(&version.uri) {
             Some(analyzer.update(buffer, change)).filter(Analysis::is_proposal)
         } else {
             None
@@ -159,6 +164,7 @@ impl Snapshot {
             positions: analysed.elapsed(),
         };
         let snapshot = Snapshot {
+            lone_cr,
             times,
             uri: version.uri,
             generation: version.generation,
@@ -173,6 +179,13 @@ impl Snapshot {
             buffer: OnceLock::new(),
         };
         (snapshot, notification)
+    }
+
+    /// The zero-based line, as the client counts lines (LF, CRLF, CR), of a byte offset
+    /// of the whole buffer.
+    pub fn line_of_buffer_offset(&self, offset: usize) -> usize {
+        let offset = offset.min(self.rope.len_bytes());
+        self.rope.char_to_line(self.rope.byte_to_char(offset))
     }
 
     pub fn catalog(&self) -> &Catalog {

@@ -5,14 +5,15 @@
 //! citations, document symbols and folding ranges, configured by `proplint.toml` and the
 //! client's `proplint` settings.
 //!
-//! A message goes through [`service`](mod@service) (the tower service) to [`handlers`],
-//! which read it with [`from_proto`], call the [`Backend`] of [`server`] (whose
-//! [`state`] is behind one lock; [`server`] explains how edits stay ordered) or a
-//! feature module, and answer with [`to_proto`]. Each open document has a [`worker`]
-//! that analyses its newest version with its [`analyzer`] and publishes through
-//! [`publication`] and [`transport`]. [`position`] is the one place where LSP positions
-//! are converted; [`capabilities`] says what each side can do; [`protocol`] documents
-//! the custom messages.
+//! A client's bytes are read by [`framing`], which answers malformed messages itself and
+//! hands well-formed ones on. A message goes through [`service`](mod@service) (the tower
+//! service) to [`handlers`], which read it with [`from_proto`], call the [`Backend`] of
+//! [`server`] (whose [`state`] is behind one lock; [`server`] explains how edits stay
+//! ordered) or a feature module, and answer with [`to_proto`]. Each open document has a
+//! [`worker`] that analyses its newest version with its [`analyzer`] and publishes
+//! through [`publication`] and [`transport`]. [`position`] is the one place where LSP
+//! positions are converted; [`capabilities`] says what each side can do; [`protocol`]
+//! documents the custom messages.
 
 pub mod actions;
 pub mod analyzer;
@@ -20,9 +21,11 @@ pub mod buffer;
 pub mod capabilities;
 pub mod completion;
 pub mod config;
+pub mod framing;
 pub mod from_proto;
 pub mod handlers;
 pub mod hover;
+pub mod memory;
 pub mod model;
 pub mod position;
 pub mod protocol;
@@ -49,6 +52,7 @@ pub struct Connection {
     socket: tower_lsp::ClientSocket,
     outbox: transport::Outbox,
     queue: transport::OutboxReceiver,
+    max_message_bytes: usize,
 }
 
 impl Default for Connection {
@@ -66,7 +70,14 @@ impl Connection {
             socket,
             outbox,
             queue,
+            max_message_bytes: framing::DEFAULT_MAX_MESSAGE_BYTES,
         }
+    }
+
+    /// Refuses messages whose declared length is above `bytes` (see [`framing`]).
+    pub fn with_max_message_bytes(mut self, bytes: usize) -> Connection {
+        self.max_message_bytes = bytes;
+        self
     }
 
     /// A view of the server's buffers, for tests.
@@ -112,6 +123,7 @@ impl Connection {
             service: self.service,
             socket: self.socket,
             outbox: self.outbox,
+            max_message_bytes: self.max_message_bytes,
         };
         (self.queue, server)
     }
@@ -122,16 +134,26 @@ struct Server {
     service: ProplintService,
     socket: tower_lsp::ClientSocket,
     outbox: transport::Outbox,
+    max_message_bytes: usize,
 }
+
+/// The in-memory pipe from [`framing`] to tower-lsp: one large message at a time.
+const PIPE_BYTES: usize = 1 << 20;
 
 impl Server {
     async fn serve(self, input: impl AsyncRead + Unpin) -> bool {
         let lifecycle = self.service.lifecycle();
-        let serve =
-            tower_lsp::Server::new(input, self.outbox.framer(), self.socket).serve(self.service);
+        let (to_server, from_reader) = tokio::io::duplex(PIPE_BYTES);
+        let (outbox, limit) = (self.outbox.clone(), self.max_message_bytes);
+        let read = async move {
+            framing::read_messages(input, to_server, outbox, limit).await;
+            // `to_server` is dropped here: tower-lsp sees the end of its input.
+        };
+        let serve = tower_lsp::Server::new(from_reader, self.outbox.framer(), self.socket)
+            .serve(self.service);
         tokio::select! {
             // The client closed the stream.
-            () = serve => true,
+            _ = async { tokio::join!(read, serve) } => true,
             clean = lifecycle.exited() => clean,
         }
     }
@@ -141,16 +163,26 @@ impl Server {
 /// the stream. Blocking: builds its own tokio runtime. An `exit` without a `shutdown`
 /// before it is an error (the process should then exit with code 1, as LSP asks).
 pub fn run_stdio() -> std::io::Result<()> {
+    run_stdio_with(framing::DEFAULT_MAX_MESSAGE_BYTES)
+}
+
+/// [`run_stdio`], refusing messages longer than `max_message_bytes`.
+pub fn run_stdio_with(max_message_bytes: usize) -> std::io::Result<()> {
     limit_malloc_arenas();
     widen_output_pipe();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        // Whole-text analyses run on the blocking pool (see `server`). Unbounded, a
+        // burst of opened documents made it grow to 150 threads; beyond these, analyses
+        // wait their turn (standard input's reader uses the pool too, hence the margin).
+        .max_blocking_threads(6)
         .thread_name("proplint-lsp")
         .enable_all()
         .build()?;
     let stdout = std::io::stdout().as_fd().try_clone_to_owned()?;
     let clean = runtime.block_on(
         Connection::new()
+            .with_max_message_bytes(max_message_bytes)
             .serve_with_blocking_output(tokio::io::stdin(), std::fs::File::from(stdout)),
     );
     // The stdin reader may still be blocked in a read; do not wait for it.

@@ -7,9 +7,11 @@
 //!   server sends (diagnostics, edits, symbols, hovers) and every position of a request
 //!   goes through [`Mapper`], which only calls [`LineIndex`];
 //! - the *live* buffer (a [`Rope`]) while `didChange` edits are applied: [`rope_char`]
-//!   uses ropey's own line and UTF-16 indexes, which agree with [`LineIndex`] because
-//!   ropey is built with LF-only lines (see Cargo.toml). A property test checks that the
-//!   two give the same offset for every position, with CRLF, lone CR, form feeds, U+2028,
+//!   uses ropey's own line and UTF-16 indexes. Ropey breaks lines at LF, CRLF and a lone
+//!   CR, as LSP clients do, so the buffer follows the client's edits whatever the text
+//!   holds; on every text without a lone CR (the only ones analysed, see
+//!   [`crate::base::text::lone_cr`]) it agrees with [`LineIndex`]. A property test checks that
+//!   the two give the same offset for every position, with CRLF, form feeds, U+2028,
 //!   accents, Cyrillic and emoji.
 
 use std::sync::Arc;
@@ -213,10 +215,10 @@ mod tests {
             "",
             "\n",
             "MOD\tB/67/3\r\nrappelant\r\na)\tla Résolution 140 (Rév. Guadalajara, 2010)\r\n",
-            "lone\rcarriage return\u{c}form feed\u{2028}line separator\u{85}next line\n",
+            "crlf\r\ncarriage return\u{c}form feed\u{2028}line separator\u{85}next line\n",
             "а)\tтекст 😀 Resolution 140\nb)\tx",
             "\u{feff}RÉSOLUTION 45 (RÉV. DUBAÏ, 2014)\n",
-            "ends with CR\r",
+            "ends with CRLF\r\n",
             "😀😀\r\n\r\n😀",
         ] {
             rope_agrees_with_line_index(text);
@@ -229,7 +231,7 @@ mod tests {
             text in proptest::collection::vec(
                 prop_oneof![
                     Just("a"), Just("é"), Just("Ж"), Just("😀"), Just("\n"), Just("\r\n"),
-                    Just("\r"), Just("\u{c}"), Just("\u{2028}"), Just("\t"), Just("\u{feff}"),
+                    Just("\u{c}"), Just("\u{2028}"), Just("\t"), Just("\u{feff}"),
                 ],
                 0..30,
             ).prop_map(|parts| parts.concat())

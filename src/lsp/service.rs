@@ -21,7 +21,8 @@ use super::transport::Outbox;
 
 /// The server's tower service: tower-lsp's, made to accept `"params": null` on
 /// methods without parameters (`shutdown`, `exit`), which tower-lsp 0.20 rejects with
-/// "Unexpected params" although Emacs Eglot and IntelliJ's LSP4IJ send it.
+/// "Unexpected params" although Emacs Eglot and IntelliJ's LSP4IJ send it, and to answer
+/// unknown `$/` requests with MethodNotFound.
 pub struct ProplintService {
     inner: LspService<Backend>,
     lifecycle: Arc<Lifecycle>,
@@ -95,7 +96,25 @@ impl tower_service::Service<Request> for ProplintService {
         } else {
             request
         };
-        Box::pin(self.inner.call(request))
+        // tower-lsp answers nothing to an unknown `$/` method, request or not; JSON-RPC
+        // asks for an answer to every request, and a client waiting for one hangs.
+        let unknown_dollar = match request.id() {
+            Some(id) if request.method().starts_with("$/") => Some(id.clone()),
+            _ => None,
+        };
+        let call = self.inner.call(request);
+        match unknown_dollar {
+            None => Box::pin(call),
+            Some(id) => Box::pin(async move {
+                match call.await? {
+                    Some(response) => Ok(Some(response)),
+                    None => Ok(Some(tower_lsp::jsonrpc::Response::from_error(
+                        id,
+                        tower_lsp::jsonrpc::Error::method_not_found(),
+                    ))),
+                }
+            }),
+        }
     }
 }
 

@@ -54,6 +54,8 @@ pub(super) async fn worker(mut cx: WorkerContext) {
     // be copied whole (before the first version, after a failed analysis).
     let mut copy: Option<(String, Arc<LineIndex>)> = None;
     let mut settings_known = false;
+    // The client was told that the text has a lone CR (once, until it has none).
+    let mut told_lone_cr = false;
     loop {
         if cx.jobs.changed().await.is_err() {
             break; // closed
@@ -73,6 +75,10 @@ pub(super) async fn worker(mut cx: WorkerContext) {
                 _ = tokio::time::sleep(debounce) => {}
                 _ = cx.urgent.notified() => {}
             }
+        }
+        // Closed meanwhile (its sender is gone): no analysis for nobody.
+        if cx.jobs.has_changed().is_err() {
+            break;
         }
         // The newest version: anything sent during the debounce supersedes older jobs.
         let (job, change) = {
@@ -148,6 +154,20 @@ pub(super) async fn worker(mut cx: WorkerContext) {
                 continue;
             }
         };
+        match snapshot.lone_cr {
+            Some(at) if !told_lone_cr => {
+                told_lone_cr = true;
+                let line = snapshot.line_of_buffer_offset(at) + 1;
+                cx.client
+                    .show_message(
+                        MessageType::WARNING,
+                        crate::lang::messages::lone_cr(line, cx.uri.as_str()),
+                    )
+                    .await;
+            }
+            Some(_) => {}
+            None => told_lone_cr = false,
+        }
         // The previous version is freed after the publication and off this task:
         // freeing a large analysis touches memory all over the heap, and the next edit
         // may already be waiting.
@@ -186,6 +206,9 @@ pub(super) async fn worker(mut cx: WorkerContext) {
             );
         }
     }
+    // The document is closed: what it held goes back to the system (see `memory`).
+    drop((analyzer, copy, cx));
+    let _ = tokio::task::spawn_blocking(super::memory::release_freed_memory).await;
 }
 
 /// Whether a change is small enough to be analysed on the runtime's thread: it re-parses

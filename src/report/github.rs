@@ -59,7 +59,7 @@ pub fn render(files: &[FileResult]) -> String {
     let mut out = String::new();
     for file in files {
         let path = escape_property(&annotation_path(&file.path));
-        for d in file.analysis.diagnostics() {
+        for d in file.diagnostics() {
             let ((line, col), (end_line, end_col)) = file.range(d.span);
             let position = if line == end_line {
                 format!("line={line},col={col},endLine={end_line},endColumn={end_col}")

@@ -338,7 +338,7 @@ fn header(
         let _ = writeln!(
             out,
             "</a> — {}</li>",
-            plural(f.analysis.diagnostics().len(), "problem", "problems")
+            plural(f.diagnostics().len(), "problem", "problems")
         );
     }
     if files.is_empty() {
@@ -402,7 +402,7 @@ fn summary(out: &mut String, files: &[FileResult], counts: &Counts) {
     out.push_str("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n");
     // Per rule: errors, warnings, notes (severities may be configured per rule).
     let mut by_rule: BTreeMap<Rule, [usize; 3]> = BTreeMap::new();
-    for d in files.iter().flat_map(|f| f.analysis.diagnostics()) {
+    for d in files.iter().flat_map(FileResult::diagnostics) {
         let row = by_rule.entry(d.rule).or_default();
         row[match d.severity {
             Severity::Error => 0,
@@ -475,7 +475,7 @@ struct Piece {
 
 fn document(out: &mut String, fi: usize, file: &FileResult, catalog: &Catalog) {
     let text = file.text.as_str();
-    let diags = file.analysis.diagnostics();
+    let diags = file.diagnostics();
     let lang = file.analysis.language;
     let _ = write!(
         out,
@@ -794,7 +794,7 @@ fn note(out: &mut String, fi: usize, di: usize, file: &FileResult, d: &Diagnosti
 fn rules_explained(out: &mut String, files: &[FileResult]) {
     let mut fired: Vec<Rule> = files
         .iter()
-        .flat_map(|f| f.analysis.diagnostics().iter().map(|d| d.rule))
+        .flat_map(|f| f.diagnostics().iter().map(|d| d.rule))
         .collect();
     fired.sort_unstable();
     fired.dedup();

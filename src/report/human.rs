@@ -23,7 +23,7 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
         for note in &file.notes {
             writeln!(out, "{}: note: {note}", file.path)?;
         }
-        if file.analysis.diagnostics().is_empty() {
+        if file.diagnostics().is_empty() {
             continue;
         }
         writeln!(
@@ -39,7 +39,7 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
                 file.path
             )?;
         }
-        for d in file.analysis.diagnostics() {
+        for d in file.diagnostics() {
             let severity = match d.severity {
                 Severity::Error => CsSeverity::Error,
                 Severity::Warning => CsSeverity::Warning,
@@ -70,7 +70,7 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
             out,
             "Found {} problem(s) in {} file(s): {} error(s), {} warning(s), {} info; {} fixable with --fix.",
             counts.total(),
-            files.iter().filter(|f| !f.analysis.diagnostics().is_empty()).count(),
+            files.iter().filter(|f| !f.diagnostics().is_empty()).count(),
             counts.errors,
             counts.warnings,
             counts.infos,

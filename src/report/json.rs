@@ -10,12 +10,6 @@ use crate::base::diagnostic::Applicability;
 pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Report<'a> {
-    version: u32,
-    files: Vec<File<'a>>,
-}
-
-#[derive(Serialize)]
 struct File<'a> {
     path: &'a str,
     /// "text" or "word"; for Word files, lines are paragraph numbers.
@@ -87,59 +81,111 @@ fn range(file: &FileResult, span: crate::base::text::Span) -> Range {
     }
 }
 
+/// The whole report at once (what the tests and small callers use); the CLI writes it
+/// file by file with [`Stream`]. Both give the same bytes.
 pub fn render(files: &[FileResult]) -> String {
-    let report = Report {
-        version: VERSION,
-        files: files
+    let mut stream = match Stream::start(Vec::new()) {
+        Ok(stream) => stream,
+        Err(e) => return format!("{{\"error\":\"{e}\"}}"),
+    };
+    for f in files {
+        if let Err(e) = stream.file(f) {
+            return format!("{{\"error\":\"{e}\"}}");
+        }
+    }
+    match stream.finish() {
+        Ok(bytes) => String::from_utf8(bytes).unwrap_or_default(),
+        Err(e) => format!("{{\"error\":\"{e}\"}}"),
+    }
+}
+
+/// The report written as the files are checked, one file at a time, so that a run over
+/// many files (or a file with many findings) never holds the whole report in memory.
+/// The bytes are those of `serde_json::to_string_pretty` on the whole report: each
+/// file's object is pretty-printed alone and indented one level deeper (JSON strings
+/// hold no raw line breaks, so indenting line by line is exact).
+pub struct Stream<W: std::io::Write> {
+    out: W,
+    files: usize,
+}
+
+impl<W: std::io::Write> Stream<W> {
+    pub fn start(mut out: W) -> std::io::Result<Self> {
+        write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [")?;
+        Ok(Stream { out, files: 0 })
+    }
+
+    pub fn file(&mut self, f: &FileResult) -> std::io::Result<()> {
+        let json = serde_json::to_string_pretty(&file(f)).map_err(std::io::Error::other)?;
+        self.out
+            .write_all(if self.files == 0 { b"\n" } else { b",\n" })?;
+        for (i, line) in json.split('\n').enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(b"    ")?;
+            self.out.write_all(line.as_bytes())?;
+        }
+        self.files += 1;
+        Ok(())
+    }
+
+    /// Closes the report; returns the writer.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        if self.files == 0 {
+            self.out.write_all(b"]\n}")?;
+        } else {
+            self.out.write_all(b"\n  ]\n}")?;
+        }
+        Ok(self.out)
+    }
+}
+
+fn file(f: &FileResult) -> File<'_> {
+    File {
+        path: &f.path,
+        kind: f.format().kind(),
+        language: f.analysis.language.code(),
+        target: Target {
+            id: f.analysis.target.id.as_deref(),
+            source: f.analysis.target.source.describe(),
+        },
+        diagnostics: f
+            .diagnostics()
             .iter()
-            .map(|f| File {
-                path: &f.path,
-                kind: f.format().kind(),
-                language: f.analysis.language.code(),
-                target: Target {
-                    id: f.analysis.target.id.as_deref(),
-                    source: f.analysis.target.source.describe(),
-                },
-                diagnostics: f
-                    .analysis
-                    .diagnostics()
+            .map(|d| Diag {
+                code: d.rule.code(),
+                severity: d.severity.as_str(),
+                message: &d.message,
+                range: range(f, d.span),
+                fixes: d
+                    .fixes
                     .iter()
-                    .map(|d| Diag {
-                        code: d.rule.code(),
-                        severity: d.severity.as_str(),
-                        message: &d.message,
-                        range: range(f, d.span),
-                        fixes: d
-                            .fixes
+                    .map(|fix| FixOut {
+                        title: &fix.title,
+                        applicability: match fix.applicability {
+                            Applicability::Safe => "safe",
+                            Applicability::Unsafe => "unsafe",
+                        },
+                        edits: fix
+                            .edits
                             .iter()
-                            .map(|fix| FixOut {
-                                title: &fix.title,
-                                applicability: match fix.applicability {
-                                    Applicability::Safe => "safe",
-                                    Applicability::Unsafe => "unsafe",
-                                },
-                                edits: fix
-                                    .edits
-                                    .iter()
-                                    .map(|e| EditOut {
-                                        range: range(f, e.span),
-                                        new_text: &e.new_text,
-                                    })
-                                    .collect(),
+                            .map(|e| EditOut {
+                                range: range(f, e.span),
+                                new_text: &e.new_text,
                             })
                             .collect(),
                     })
                     .collect(),
-                fixed: f
-                    .fixed
-                    .iter()
-                    .map(|(rule, title)| Fixed {
-                        code: rule.code(),
-                        title,
-                    })
-                    .collect(),
             })
             .collect(),
-    };
-    serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+        fixed: f
+            .fixed
+            .iter()
+            .map(|(rule, title)| Fixed {
+                code: rule.code(),
+                title,
+            })
+            .collect(),
+    }
 }

@@ -7,12 +7,15 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use crate::base::diagnostic::Severity;
+use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::text::{Encoding, LineIndex, Span};
 use crate::base::Rule;
 use crate::engine::analysis::Analysis;
 use crate::input::docx::{paragraph_at, DocxText, Paragraph};
 use crate::input::Format;
+
+/// Most findings reported per file (the exit code still counts them all).
+pub const MAX_REPORTED_FINDINGS: usize = 10_000;
 
 /// One checked file, as reporters see it.
 pub struct FileResult {
@@ -43,6 +46,21 @@ impl FileResult {
             paragraphs: None,
             notes: Vec::new(),
         }
+    }
+
+    /// The findings reports show: the first [`MAX_REPORTED_FINDINGS`]. A file that
+    /// makes more (a flooded Word file) would otherwise make a report of gigabytes.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        let all = self.analysis.diagnostics();
+        &all[..all.len().min(MAX_REPORTED_FINDINGS)]
+    }
+
+    /// How many findings reports leave out (see [`FileResult::diagnostics`]).
+    pub fn unreported(&self) -> usize {
+        self.analysis
+            .diagnostics()
+            .len()
+            .saturating_sub(MAX_REPORTED_FINDINGS)
     }
 
     /// A checked Word file: `text` is its paragraphs, one per line.
@@ -88,7 +106,7 @@ pub struct Counts {
 impl Counts {
     pub fn of(results: &[FileResult]) -> Counts {
         let mut c = Counts::default();
-        for d in results.iter().flat_map(|r| r.analysis.diagnostics()) {
+        for d in results.iter().flat_map(FileResult::diagnostics) {
             match d.severity {
                 Severity::Error => c.errors += 1,
                 Severity::Warning => c.warnings += 1,

@@ -350,7 +350,7 @@ pub fn render(files: &[FileResult], catalog: &Catalog, errors: &[String]) -> Str
             },
         });
         location.index = Some(index);
-        for d in file.analysis.diagnostics() {
+        for d in file.diagnostics() {
             let fixes = d
                 .fixes
                 .iter()

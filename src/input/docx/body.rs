@@ -7,6 +7,7 @@
 use super::markup::{Kind, Segments};
 use super::numbering::{Counters, Label, Numbering, ParaNumbering, Styles};
 use super::xml::{is_on, Ev, Start, Xml};
+use super::Limits;
 use super::{DocxError, DocxText, Paragraph};
 use crate::base::text::Span;
 
@@ -62,8 +63,12 @@ pub(crate) fn read_body(
     text: &str,
     numbering: &Numbering,
     styles: &Styles,
+    limits: &Limits,
 ) -> Result<DocxText, DocxError> {
-    let mut xml = Xml::new(part, text);
+    let mut xml = Xml::new(part, text).bounded(limits.max_elements, limits.max_namespaces);
+    // An empty part, or text that is not XML, has no body: an error, not "no problems".
+    let mut has_body = false;
+    let mut text_bytes = 0usize;
     let mut w = Walker {
         numbering,
         styles,
@@ -84,16 +89,39 @@ pub(crate) fn read_body(
     loop {
         match xml.next()? {
             Ev::Eof => break,
-            Ev::Start(el) => w.start(&mut xml, el)?,
-            Ev::End => w.end(),
+            Ev::Start(el) => {
+                has_body |= el.w && el.local.as_slice() == b"body";
+                w.start(&mut xml, el)?;
+            }
+            Ev::End => {
+                w.end();
+                if w.out.paragraphs.len() > limits.max_paragraphs {
+                    return Err(DocxError::new(format!(
+                        "{part} has more than {} paragraphs, the limit",
+                        limits.max_paragraphs
+                    )));
+                }
+            }
             Ev::Text(t) => {
                 if let Some(te) = w.text_el.as_mut() {
                     if w.tags.last() == Some(&Tag::T) {
+                        text_bytes += t.len();
+                        if text_bytes > limits.max_text_bytes {
+                            return Err(DocxError::new(format!(
+                                "{part} holds more than {} of text, the limit",
+                                super::package::human_size(limits.max_text_bytes as u64)
+                            )));
+                        }
                         te.buf.push_str(&t);
                     }
                 }
             }
         }
+    }
+    if !has_body {
+        return Err(DocxError::new(format!(
+            "{part} has no document body (w:body): it is empty, not XML, or not a Word document"
+        )));
     }
     Ok(w.out)
 }

@@ -136,6 +136,14 @@ pub struct Limits {
     pub max_ratio: u64,
     /// Most entries the package may list.
     pub max_entries: usize,
+    /// Most XML elements in one part.
+    pub max_elements: usize,
+    /// Most XML namespace declarations in scope at once.
+    pub max_namespaces: usize,
+    /// Most paragraphs in the document body.
+    pub max_paragraphs: usize,
+    /// Most bytes of text in the document body.
+    pub max_text_bytes: usize,
 }
 
 impl Default for Limits {
@@ -145,12 +153,20 @@ impl Default for Limits {
     /// reaches about 1000. (The entry limit is the main defence; the ratio stops a bomb
     /// earlier.)
     /// 10 000 entries: a document with many images has a few hundred.
+    /// 4 million elements, 256 namespaces, 200 000 paragraphs and 16 MiB of text: a long
+    /// proposal has a few hundred thousand elements, about forty namespaces, a few
+    /// thousand paragraphs and well under a MiB of text; the limits keep the cost of the
+    /// analysis and of its report to seconds.
     fn default() -> Self {
         Limits {
             max_entry_bytes: 64 << 20,
             max_total_bytes: 256 << 20,
             max_ratio: 500,
             max_entries: 10_000,
+            max_elements: xml::MAX_ELEMENTS,
+            max_namespaces: xml::MAX_NAMESPACES,
+            max_paragraphs: 200_000,
+            max_text_bytes: 16 << 20,
         }
     }
 }
@@ -169,6 +185,7 @@ const REL_STYLES: &str = "/styles";
 pub fn read_docx_with(bytes: &[u8], limits: &Limits) -> Result<DocxText, DocxError> {
     let mut pkg = Package::open(bytes, limits)?;
 
+    pkg.refuse_duplicates(MAIN_PART)?;
     let main = match pkg.find(MAIN_PART) {
         Some(name) => name,
         None => {
@@ -226,7 +243,7 @@ pub fn read_docx_with(bytes: &[u8], limits: &Limits) -> Result<DocxText, DocxErr
         Some(bytes) => numbering::Styles::parse(&styles_name, &xml::decode(&styles_name, bytes)?)?,
         None => numbering::Styles::default(),
     };
-    body::read_body(&main, &document, &numbering, &styles)
+    body::read_body(&main, &document, &numbering, &styles, limits)
 }
 
 /// The target part of the first internal relationship in `rels` whose type ends with

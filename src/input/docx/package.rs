@@ -63,6 +63,7 @@ pub(crate) struct Package<'a> {
     limits: &'a Limits,
     total: u64,
     input_len: u64,
+    bytes: &'a [u8],
 }
 
 impl<'a> Package<'a> {
@@ -106,7 +107,23 @@ impl<'a> Package<'a> {
             limits,
             total: 0,
             input_len: bytes.len() as u64,
+            bytes,
         })
+    }
+
+    /// Fails when the central directory lists `name` more than once (names compared as
+    /// part names are, ignoring case): the `zip` crate would silently keep one, and
+    /// another reader could show the other.
+    pub(crate) fn refuse_duplicates(&self, name: &str) -> Result<(), DocxError> {
+        let count = central_names(self.bytes, self.archive.central_directory_start())
+            .filter(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            .count();
+        if count > 1 {
+            return Err(DocxError::new(format!(
+                "the package holds {count} entries named {name}; a Word document has one"
+            )));
+        }
+        Ok(())
     }
 
     /// The stored name of the entry called `name`. Part names in a package are
@@ -166,9 +183,13 @@ impl<'a> Package<'a> {
             .saturating_mul(limits.max_ratio)
             .max(RATIO_GRACE_BYTES);
         let entry_cap = limits.max_entry_bytes.min(remaining_total);
+        // An entry may not inflate past the size its header declares: a header that
+        // understates it is forged or damaged, and is stopped at once rather than at
+        // the size limit.
+        let read_cap = entry_cap.min(declared);
 
         let mut out = Vec::with_capacity(declared.min(entry_cap).min(1 << 24) as usize);
-        let mut limited = (&mut entry).take(entry_cap.saturating_add(1));
+        let mut limited = (&mut entry).take(read_cap.saturating_add(1));
         let mut chunk = vec![0u8; 64 * 1024];
         loop {
             let n = match limited.read(&mut chunk) {
@@ -188,6 +209,12 @@ impl<'a> Package<'a> {
                     limits.max_ratio
                 )));
             }
+            if len > declared {
+                return Err(DocxError::new(format!(
+                    "entry {stored} inflates to more than the {declared} bytes its header \
+                     declares (the archive is damaged or forged)"
+                )));
+            }
             if len > entry_cap {
                 return Err(if entry_cap == limits.max_entry_bytes {
                     too_large(&stored, limits.max_entry_bytes)
@@ -199,6 +226,26 @@ impl<'a> Package<'a> {
         self.total += out.len() as u64;
         Ok(Some(out))
     }
+}
+
+/// The file names of the central directory records from `start` on, read straight
+/// from the bytes (the `zip` crate keeps one entry per name).
+fn central_names(bytes: &[u8], start: u64) -> impl Iterator<Item = &[u8]> {
+    const SIGNATURE: [u8; 4] = [0x50, 0x4B, 0x01, 0x02];
+    let mut at = usize::try_from(start).unwrap_or(usize::MAX);
+    std::iter::from_fn(move || {
+        let record = bytes.get(at..)?;
+        if !record.starts_with(&SIGNATURE) {
+            return None;
+        }
+        let field = |i: usize| -> Option<usize> {
+            Some(u16::from_le_bytes([*record.get(i)?, *record.get(i + 1)?]) as usize)
+        };
+        let (name_len, extra_len, comment_len) = (field(28)?, field(30)?, field(32)?);
+        let name = record.get(46..46 + name_len)?;
+        at = at.checked_add(46 + name_len + extra_len + comment_len)?;
+        Some(name)
+    })
 }
 
 /// The `zip` crate shows an I/O error as just "i/o error"; say which.

@@ -43,10 +43,26 @@ pub(crate) enum Ev<'i> {
     Eof,
 }
 
+/// Most namespace declarations in scope at once. Word declares about forty on the root
+/// element; each element's name and attributes are resolved against every declaration
+/// in scope, so without a cap a part declaring 100,000 prefixes costs that much per
+/// element.
+pub(crate) const MAX_NAMESPACES: usize = 256;
+
+/// Most elements in one part: a long proposal's `document.xml` has a few hundred
+/// thousand.
+pub(crate) const MAX_ELEMENTS: usize = 4_000_000;
+
 pub(crate) struct Xml<'i> {
     reader: NsReader<&'i [u8]>,
     part: &'i str,
     depth: usize,
+    /// Namespace declarations of each open element, and their sum.
+    declared: Vec<usize>,
+    in_scope: usize,
+    elements: usize,
+    max_elements: usize,
+    max_namespaces: usize,
 }
 
 impl<'i> Xml<'i> {
@@ -61,7 +77,19 @@ impl<'i> Xml<'i> {
             reader,
             part,
             depth: 0,
+            declared: Vec::new(),
+            in_scope: 0,
+            elements: 0,
+            max_elements: MAX_ELEMENTS,
+            max_namespaces: MAX_NAMESPACES,
         }
+    }
+
+    /// The same reader with other caps on elements and namespace declarations.
+    pub(crate) fn bounded(mut self, max_elements: usize, max_namespaces: usize) -> Self {
+        self.max_elements = max_elements;
+        self.max_namespaces = max_namespaces;
+        self
     }
 
     pub(crate) fn part(&self) -> &str {
@@ -91,6 +119,33 @@ impl<'i> Xml<'i> {
                             self.part
                         )));
                     }
+                    self.elements += 1;
+                    if self.elements > self.max_elements {
+                        return Err(DocxError::new(format!(
+                            "{} has more than {} XML elements, the limit",
+                            self.part, self.max_elements
+                        )));
+                    }
+                    // Counted without duplicate checks, which cost the square of the
+                    // number of attributes.
+                    let declared = raw
+                        .attributes()
+                        .with_checks(false)
+                        .filter(|a| {
+                            a.as_ref().is_ok_and(|a| {
+                                let key = a.key.as_ref();
+                                key == b"xmlns" || key.starts_with(b"xmlns:")
+                            })
+                        })
+                        .count();
+                    self.in_scope += declared;
+                    self.declared.push(declared);
+                    if self.in_scope > self.max_namespaces {
+                        return Err(DocxError::new(format!(
+                            "{} declares more than {} XML namespaces at once, the limit",
+                            self.part, self.max_namespaces
+                        )));
+                    }
                     let (w, mc) = match ns {
                         ResolveResult::Bound(Namespace(uri)) => {
                             (uri == W_NS || uri == W_NS_STRICT, uri == MC_NS)
@@ -102,6 +157,7 @@ impl<'i> Xml<'i> {
                 }
                 Event::End(_) => {
                     self.depth = self.depth.saturating_sub(1);
+                    self.in_scope -= self.declared.pop().unwrap_or(0);
                     return Ok(Ev::End);
                 }
                 Event::Empty(_) => {
@@ -180,7 +236,9 @@ impl<'i> Xml<'i> {
         start: &Start<'_>,
         local: &[u8],
     ) -> Result<Option<String>, DocxError> {
-        for attr in start.raw.attributes() {
+        // Without duplicate checks, which cost the square of the number of attributes
+        // per lookup: the first one wins.
+        for attr in start.raw.attributes().with_checks(false) {
             let attr: Attribute = attr.map_err(|e| self.invalid(e))?;
             if self.is_w_attr(attr.key, local) {
                 let value = attr.unescape_value().map_err(|e| self.invalid(e))?;
@@ -196,7 +254,7 @@ impl<'i> Xml<'i> {
         start: &Start<'_>,
         name: &[u8],
     ) -> Result<Option<String>, DocxError> {
-        for attr in start.raw.attributes() {
+        for attr in start.raw.attributes().with_checks(false) {
             let attr: Attribute = attr.map_err(|e| self.invalid(e))?;
             if attr.key.as_ref() == name {
                 let value = attr.unescape_value().map_err(|e| self.invalid(e))?;

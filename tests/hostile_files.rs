@@ -1,0 +1,133 @@
+//! `proplint check` and `--fix` on files an unlucky user might have: lone CR line endings,
+//! UTF-16 without a byte-order mark, symbolic and hard links, read-only files. Nothing
+//! the user wrote may be lost or silently misread.
+
+mod cli_support;
+
+use cli_support::*;
+
+/// A clause list whose lines end with lone CRs (classic Mac OS): read as one line, the
+/// labels after the first would be invisible and `clause-sequence` would relabel the
+/// later ones, which an editor (breaking lines at CR) shows as a), b), b), c).
+const MAC: &str = "MOD\tGBR/3/1\rRESOLUTION 45 (Rev. Dubai, 2014)\rrecalling\ra)\tResolution 140 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference;\rb)\tUnited Nations General Assembly Resolution 70/125;\rc)\tsomething;\rd)\tsomething else,\rReasons:\tUpdate.\r";
+
+#[test]
+fn a_lone_cr_file_is_refused_not_relabelled() {
+    let dir = work_dir(&[("mac.txt", MAC)]);
+    for args in [&["check", "mac.txt"][..], &["check", "--fix", "mac.txt"]] {
+        let out = proplint(args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(
+                "mac.txt: line 1 ends with a lone carriage return (classic Mac OS line endings)"
+            ),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mac.txt")).unwrap(),
+        MAC
+    );
+    // The same text with CRLF is read, and its clauses are in sequence.
+    let crlf = MAC.replace('\r', "\r\n");
+    let dir = work_dir(&[("dos.txt", &crlf)]);
+    let out = proplint(&["check", "--format", "json", "dos.txt"], dir.path());
+    assert!(
+        !stdout(&out).contains("clause-sequence"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn utf16_without_a_bom_is_checked_and_fixed_in_place() {
+    let bytes: Vec<u8> = STALE_EN.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("u16.txt");
+    std::fs::write(&path, &bytes).unwrap();
+    let out = proplint(&["check", "--format", "json", "u16.txt"], dir.path());
+    assert!(stdout(&out).contains("stale-revision"), "{}", stdout(&out));
+    let out = proplint(&["check", "--fix", "u16.txt"], dir.path());
+    assert!(out.status.code().is_some_and(|c| c < 2), "{}", stderr(&out));
+    let written = std::fs::read(&path).unwrap();
+    assert_ne!(written, bytes, "the fix was written");
+    // Still UTF-16 LE without a BOM.
+    assert_eq!(&written[..2], &[b'M', 0]);
+    let units: Vec<u16> = written
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    let text = String::from_utf16(&units).unwrap();
+    assert!(text.contains("Resolution 140 (Rev. "), "{text}");
+    assert!(!text.contains("Guadalajara"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_links_and_refuses_read_only_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = work_dir(&[("real/p.txt", STALE_EN)]);
+    let real = dir.path().join("real/p.txt");
+    std::os::unix::fs::symlink(&real, dir.path().join("link.txt")).unwrap();
+    std::fs::hard_link(&real, dir.path().join("hard.txt")).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+
+    let out = proplint(&["check", "--fix", "link.txt"], dir.path());
+    assert!(out.status.code().is_some_and(|c| c < 2), "{}", stderr(&out));
+    let link = dir.path().join("link.txt");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let fixed = std::fs::read_to_string(&real).unwrap();
+    assert_ne!(fixed, STALE_EN);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("hard.txt")).unwrap(),
+        fixed
+    );
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+
+    let dir = work_dir(&[("ro.txt", STALE_EN)]);
+    let ro = dir.path().join("ro.txt");
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = proplint(&["check", "--fix", "ro.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("ro.txt: the file is read-only; its fixes were not written"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&ro).unwrap(), STALE_EN);
+}
+
+/// A flooded list: 10,050 clauses all labelled `a)`, each citing a stale revision. Every
+/// label after the first is out of sequence; each fix used to relabel to the end of the
+/// list (50 million edits, gigabytes of report). Now fixes are bounded, and a report
+/// holds at most 10,000 findings per file.
+#[test]
+fn a_flooded_file_makes_a_bounded_report() {
+    let head = "MOD\tGBR/3/1\nRESOLUTION 45 (Rev. Dubai, 2014)\nThe World Telecommunication Development Conference (Buenos Aires, 2017),\nrecalling\n";
+    let line = "a)\tResolution 140 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference;\n";
+    let text = format!("{head}{}Reasons:\tUpdate.\n", line.repeat(10_050));
+    let dir = work_dir(&[("flood.txt", &text)]);
+    let out = proplint(&["check", "--format", "json", "flood.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "warning: flood.txt: only the first 10000 of its 20099 findings are reported"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diagnostics = report["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 10_000);
+    let edits: usize = diagnostics
+        .iter()
+        .flat_map(|d| d["fixes"].as_array().unwrap())
+        .map(|f| f["edits"].as_array().unwrap().len())
+        .sum();
+    assert!(edits < 20_000, "{edits} edits");
+}
