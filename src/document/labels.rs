@@ -280,6 +280,22 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
     })
 }
 
+/// Whether label `next` comes right after label `prev` as letters (b after a), roman
+/// numerals (iv after iii) or numbers (10 after 9), before kinds are settled.
+pub fn follows(prev: &str, next: &str) -> bool {
+    let step = |f: fn(&str) -> Option<u32>| match (f(prev), f(next)) {
+        (Some(p), Some(n)) => p + 1 == n,
+        _ => false,
+    };
+    step(letter_value)
+        || step(roman_value)
+        || step(|s| {
+            s.parse::<u32>()
+                .ok()
+                .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 /// Value of a roman numeral in lower case, if it is one (up to 39).
 pub fn roman_value(s: &str) -> Option<u32> {
     const ROMANS: [&str; 39] = [

@@ -9,7 +9,10 @@ use regex::Regex;
 
 use super::citation::{scan_line, BodySource, Citation, CitationKind, TagForm};
 use super::labels::{self, Label, LabelKind, RawKind, RawLabel};
-use super::lexicon::{BodyRef, BODY_PHRASES, CALL_WORDS, LANGUAGE_MARKERS, REASONS_WORDS};
+use super::lexicon::{
+    BodyRef, BODY_PHRASES, CALL_MODIFIERS_AFTER, CALL_MODIFIERS_BEFORE, CALL_WORDS,
+    LANGUAGE_MARKERS, REASONS_WORDS,
+};
 use super::markup::Reading;
 use super::{
     Action, ActionKind, Clause, ConferenceLine, Document, Flattened, FlattenedKind, Heading,
@@ -382,12 +385,32 @@ impl<'a> Parser<'a> {
             self.header_code(content);
         }
         self.free_text_flattened(content, content_span.start, &citations);
+        // Annexes, appendices and the declarations and reservations are not clauses of
+        // the section before them: their numbered items and tables count on their own.
+        let part = if self.section.is_some() {
+            part_heading(content)
+        } else {
+            Part::None
+        };
+        if part == Part::Line {
+            self.end_section();
+            self.add_citations(citations, false);
+            return;
+        }
+        let glued = self
+            .section
+            .is_some()
+            .then(|| glued_call_word(content))
+            .flatten();
+        let clause_end = glued.map_or(content.len(), |at| content[..at].trim_end().len());
+        let clause_span = Span::new(content_span.start, content_span.start + clause_end);
         if let Some(section) = &mut self.section {
-            let label = labels::read_label(content, 0).map(|mut l| {
+            let label = labels::read_label(&content[..clause_end], 0).map(|mut l| {
                 l.span = l.span.shifted(content_span.start);
                 l
             });
-            let span = self.reading.span_to_source(content_span);
+            let span = self.reading.span_to_source(clause_span);
+            let merged = merged_labels(&content[..clause_end], label.as_ref(), content_span.start);
             match label {
                 Some(raw) => section.clauses.push(Clause {
                     span,
@@ -398,7 +421,33 @@ impl<'a> Parser<'a> {
                 }
                 None => {}
             }
+            for raw in merged {
+                let span = self
+                    .reading
+                    .span_to_source(Span::new(raw.span.start, clause_span.end));
+                section.clauses.push(Clause {
+                    span,
+                    label: Some(raw_to_label(raw, self.reading)),
+                });
+            }
             section.span = section.span.cover(span);
+        }
+        if part == Part::Glued {
+            self.end_section();
+        }
+        if let Some(at) = glued {
+            let tail = &content[at..];
+            if let Some((call, operative)) = call_word(tail) {
+                self.end_section();
+                let span = self.map(Span::new(content_span.start + at, content_span.end));
+                self.section = Some(Section {
+                    span,
+                    call: span,
+                    call_word: call.to_string(),
+                    operative,
+                    clauses: Vec::new(),
+                });
+            }
         }
         self.add_citations(citations, false);
     }
@@ -809,6 +858,14 @@ fn call_word(content: &str) -> Option<(&'static str, bool)> {
         .map_or(trimmed.len(), |(i, _)| i);
     let folded = fold(&trimmed[..prefix_end]);
     let folded = folded.trim_end_matches([',', ':', ' ']);
+    // "further instructs the Secretary-General", "also resolves".
+    let (folded, modified) = match CALL_MODIFIERS_BEFORE
+        .iter()
+        .find_map(|m| folded.strip_prefix(m))
+    {
+        Some(rest) => (rest, true),
+        None => (folded, false),
+    };
     for cw in CALL_WORDS {
         let Some(rest) = folded.strip_prefix(cw.folded) else {
             continue;
@@ -816,18 +873,238 @@ fn call_word(content: &str) -> Option<(&'static str, bool)> {
         if rest.is_empty() {
             return Some((cw.folded, cw.operative));
         }
-        if !rest.starts_with(' ') {
+        if !rest.starts_with([' ', ',']) {
             continue;
         }
-        let rest = rest.trim_start();
+        let rest = rest.trim_start_matches([' ', ',']);
+        // "noting also", "charge en outre le Conseil", "noting with appreciation".
+        let (rest, further) = match after_modifier(rest) {
+            Some(after) => (after, true),
+            None => (rest, modified),
+        };
+        if rest.is_empty() {
+            return Some((cw.folded, cw.operative));
+        }
         let addressed = super::lexicon::ADDRESSEE_STARTS
             .iter()
             .any(|a| rest.starts_with(a));
-        let further = ["further", "en outre", "ademas"]
-            .iter()
-            .any(|w| rest.starts_with(w));
         if addressed && (cw.operative || further) {
             return Some((cw.folded, cw.operative));
+        }
+    }
+    None
+}
+
+/// What follows a "further" word after a call word ("also", "en outre", "with
+/// appreciation", "avec préoccupation", "con satisfacción"), if one is there.
+fn after_modifier(rest: &str) -> Option<&str> {
+    for m in CALL_MODIFIERS_AFTER {
+        if let Some(after) = rest.strip_prefix(m) {
+            if after.is_empty() || after.starts_with([' ', ',']) {
+                return Some(after.trim_start_matches([' ', ',']));
+            }
+        }
+    }
+    for with in ["with ", "avec ", "con "] {
+        if let Some(after) = rest.strip_prefix(with) {
+            let word_end = after.find(' ').unwrap_or(after.len());
+            if word_end > 0 && after[word_end..].trim().is_empty() {
+                return Some("");
+            }
+        }
+    }
+    None
+}
+
+/// The labels of paragraphs a conversion merged into this clause's line ("i) to
+/// strengthen ...; ii) to strive ...; iii) ...", "...; 10 that, ...; 11 that, ..."), with
+/// spans shifted by `offset`. Only a label after a semicolon that continues the one
+/// before it in the line, or one that opens a list after a colon ("inter alia: i)"),
+/// is read: "see c) above" in running text is not a label.
+fn merged_labels(content: &str, first: Option<&RawLabel>, offset: usize) -> Vec<RawLabel> {
+    let mut out = Vec::new();
+    let mut prev: Option<(RawKind, String)> = first
+        .filter(|l| l.kind != RawKind::Bullet)
+        .map(|l| (l.kind, l.chars.clone()));
+    let mut from = first.map_or(0, |l| l.span.end.saturating_sub(offset));
+    while let Some(i) = content.get(from..).and_then(|r| r.find([';', ':'])) {
+        let sep_at = from + i;
+        from = sep_at + 1;
+        let rest = &content[from..];
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+        if trimmed.len() == rest.len() {
+            continue;
+        }
+        let at = content.len() - trimmed.len();
+        let Some(raw) = labels::read_label(content, at) else {
+            continue;
+        };
+        if raw.kind == RawKind::Bullet {
+            continue;
+        }
+        let opens =
+            content.as_bytes()[sep_at] == b':' && matches!(raw.chars.as_str(), "a" | "i" | "1");
+        let continues = prev
+            .as_ref()
+            .is_some_and(|(kind, text)| *kind == raw.kind && labels::follows(text, &raw.chars));
+        if !(opens || continues) {
+            // A list of its own inside the clause ("to prevent a) ...; b) ...; c) ..."):
+            // its labels are the clause's text, not merged paragraphs.
+            if content.as_bytes()[sep_at] == b';' {
+                break;
+            }
+            continue;
+        }
+        prev = Some((raw.kind, raw.chars.clone()));
+        from = raw.span.end;
+        let mut raw = raw;
+        raw.span = raw.span.shifted(offset);
+        out.push(raw);
+    }
+    out
+}
+
+/// A line that opens a part of a text that is not a section's clauses: an annex, an
+/// appendix or attachment, a part of Final Acts ("PART VI - SIGNATORIES"), the
+/// declarations and reservations — or such a heading glued to the end of a clause by a
+/// conversion, possibly after a page number left inline ("... calendar year 2021. ANNEX
+/// 1 TO DECISION 5 (REV. DUBAI, 2018) TABLE 1 ...", "... in this regard. 489 PART VI -
+/// SIGNATORIES"). Glued headings are recognised in capitals only.
+fn part_heading(content: &str) -> Part {
+    // A label before the heading is the conversion's, not a clause's ("18\tPART II - ...").
+    let unlabelled = labels::read_label(content, 0).map_or(content, |l| {
+        content[l.span.end..].trim_start_matches([')', '.', '\t', ' '])
+    });
+    if unlabelled.len() < 160 && starts_part(unlabelled, false) {
+        let rest = unlabelled.trim_end_matches(['.', ':', ' ']);
+        // A heading, not a clause that begins "Annex 2 lists ...": short, and no verb
+        // sentence after it.
+        if !rest.contains("; ") && rest.split_whitespace().count() <= 12 {
+            return Part::Line;
+        }
+    }
+    if unlabelled.len() != content.len() && starts_part(unlabelled, true) {
+        return Part::Line;
+    }
+    for sep in [". ", ": ", "; "] {
+        let mut from = 0;
+        while let Some(i) = content[from..].find(sep) {
+            let at = from + i + sep.len();
+            from = at;
+            let rest = &content[at..];
+            // A page number left inline.
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = if (1..=4).contains(&digits) && rest[digits..].starts_with(' ') {
+                &rest[digits + 1..]
+            } else {
+                rest
+            };
+            if starts_part(rest, true) {
+                return Part::Glued;
+            }
+        }
+    }
+    Part::None
+}
+
+/// Whether `s` starts with the heading of a part (see [`part_heading`]); in capitals
+/// only when `upper_only`.
+fn starts_part(s: &str, upper_only: bool) -> bool {
+    const WORDS: &[&str] = &[
+        "ANNEX",
+        "ANNEXE",
+        "ANEXO",
+        "APPENDIX",
+        "APPENDICE",
+        "APÉNDICE",
+        "ATTACHMENT",
+        "PIÈCE JOINTE",
+        "ADJUNTO",
+        "DECLARATIONS AND RESERVATIONS",
+        "DÉCLARATIONS ET RÉSERVES",
+        "DECLARACIONES Y RESERVAS",
+    ];
+    const NUMBERED: &[&str] = &["PART", "PARTIE", "PARTE"];
+    let head_is = |w: &str| match s.get(..w.len()) {
+        Some(h) if upper_only => h == w,
+        Some(h) => h.to_uppercase() == w,
+        None => false,
+    };
+    // A whole word: "ANNEX 1", "Annex to Resolution 2", "ANNEXE", not "annexed".
+    let word_ends = |w: &str| {
+        s[w.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphabetic())
+    };
+    if WORDS.iter().any(|w| head_is(w) && word_ends(w)) {
+        return true;
+    }
+    // "PART VI", "PARTIE 2": a part of Final Acts has a number.
+    NUMBERED.iter().any(|w| {
+        head_is(w)
+            && s[w.len()..].starts_with(' ')
+            && s[w.len() + 1..]
+                .split([' ', '-', '.', ':'])
+                .next()
+                .is_some_and(|n| {
+                    !n.is_empty()
+                        && (n.bytes().all(|b| b.is_ascii_digit())
+                            || n.bytes().all(|b| b"IVXL".contains(&b)))
+                })
+    })
+}
+
+/// Where [`part_heading`] found a part's heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    None,
+    /// The line is the heading.
+    Line,
+    /// The heading is glued to the end of the line's clause.
+    Glued,
+}
+
+/// A call word glued to the end of a clause by a conversion that lost the line break
+/// ("... if the related budget allows, further resolves", "..., instructs the Director
+/// of the Telecommunication Development Bureau"): where the call word starts. Only
+/// after a clause's punctuation, in lower case (call words are italic, never the start
+/// of a sentence), and only as a whole call word or a call word and its addressee —
+/// never a call word with the words of a clause after it ("..., invites the Council to
+/// consider").
+fn glued_call_word(content: &str) -> Option<usize> {
+    let bytes = content.as_bytes();
+    let mut from = 0;
+    while let Some(i) = content[from..].find([',', ';', ':', '.']) {
+        let at = from + i;
+        from = at + 1;
+        if at < 12 || bytes.get(at + 1).is_none_or(|b| *b != b' ') {
+            continue;
+        }
+        let tail = content[at + 1..].trim_start();
+        let start = content.len() - tail.len();
+        if !tail.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        let first_word = tail.split(' ').next().unwrap_or("");
+        let first_word = fold(first_word);
+        let known = CALL_WORDS
+            .iter()
+            .any(|cw| cw.folded.split(' ').next() == Some(first_word.as_str()))
+            || CALL_MODIFIERS_BEFORE
+                .iter()
+                .any(|m| m.trim_end_matches([' ', ',']) == first_word);
+        if !known {
+            continue;
+        }
+        let has_clause_words = [" to ", " that ", " que ", " pour ", " para ", " à "]
+            .iter()
+            .any(|w| tail.contains(w));
+        if has_clause_words {
+            continue;
+        }
+        if call_word(tail).is_some() {
+            return Some(start);
         }
     }
     None

@@ -11,6 +11,8 @@ use crate::rules::render::{self, and_word, citation_text, style_of, tag_inner};
 use crate::rules::{Context, Rule};
 use crate::text::Span;
 
+mod history;
+
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for citation in &ctx.document.citations {
         if let Some(d) = check_one(ctx, citation) {
@@ -95,6 +97,7 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
                 at.place_year(crate::catalog::Lang::En)
             ),
         ),
+        Verdict::Stale { .. } if history::speaks_of_history(ctx, citation, year) => return None,
         Verdict::Stale { current } => {
             let text = citation_text(ctx, citation, current);
             let mut d = Diagnostic::new(
@@ -123,7 +126,7 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
 
 /// What the catalogue is asked about a citation: a conference resolution of a
 /// catalogued body, dated by a place and year.
-fn cited(citation: &Citation) -> Option<CitedRevision<'_>> {
+pub(crate) fn cited(citation: &Citation) -> Option<CitedRevision<'_>> {
     if citation.kind != CitationKind::Conference {
         return None;
     }

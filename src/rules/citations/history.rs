@@ -1,0 +1,157 @@
+//! History is not staleness: a text that names an old version of a resolution on
+//! purpose — to list its versions, or to say what happened under it — must not be told
+//! to cite the version in force. Official texts do it (the Final Acts list "Resolutions
+//! 18 (Rev. Buenos Aires, 2017), 18 (Rev. Dubai, 2014) ... and 18 (Valletta, 1998)"; "no
+//! budget was allocated ... to accompany Resolution 34 (Rev. Minneapolis, 1998)"), and a
+//! MOD quotes that text whole.
+//!
+//! The decision comes from the text's own words, in the sentence of the citation:
+//! - **versions enumerated**: the same resolution is cited there in two or more
+//!   versions;
+//! - **a past event**: the words that lead to the citation, within its clause, narrate
+//!   the past — a verb in a past tense ("was allocated", "a été", "fue"), the results
+//!   of an event ("the results of the Forum in regard to"), or a date no later than the
+//!   cited version ("commencing in September 2006 and proposing the wording of
+//!   Resolution 58 (Hyderabad, 2010)").
+//!
+//! A present or present-perfect statement ("CWG-Internet has furthered the objectives
+//! of Resolution 30 (Rev. Dubai, 2014)") speaks of the resolution as it stands: still
+//! stale.
+
+use crate::document::Citation;
+use crate::fold::fold;
+use crate::rules::Context;
+
+/// Whether the citation names its version on purpose (see the module's page).
+pub fn speaks_of_history(ctx: &Context<'_>, citation: &Citation, cited_year: u16) -> bool {
+    let source = ctx.source;
+    let at = citation.span.start.min(source.len());
+    let end = citation.span.end.min(source.len());
+    let sentence_start = source[..at].rfind(['\n', ';']).map_or(0, |i| i + 1);
+    let sentence_end = source[end..]
+        .find(['\n', ';'])
+        .map_or(source.len(), |i| end + i);
+    versions_enumerated(ctx, citation, sentence_start, sentence_end) || {
+        let clause_start = source[..at].rfind(['\n', ';', ':']).map_or(0, |i| i + 1);
+        narrates_past(source.get(clause_start..at).unwrap_or(""), cited_year)
+    }
+}
+
+/// The same resolution cited in another version within the sentence.
+fn versions_enumerated(ctx: &Context<'_>, citation: &Citation, start: usize, end: usize) -> bool {
+    let Some(this) = super::cited(citation) else {
+        return false;
+    };
+    ctx.document
+        .citations
+        .iter()
+        .filter(|c| c.span.start >= start && c.span.end <= end && c.span != citation.span)
+        .filter_map(super::cited)
+        .any(|other| {
+            other.body == this.body
+                && other.number == this.number
+                && (other.year != this.year || fold(other.place) != fold(this.place))
+        })
+}
+
+/// Finite verbs of a past tense (and the French passé composé of the passive, which is
+/// its narrative past), folded. The English present perfect is not among them: "has
+/// furthered" speaks of the present.
+const PAST_VERBS: &[&str] = &[
+    "was", "were", "had", "did", "fut", "furent", "etait", "etaient", "avait", "avaient", "a ete",
+    "ont ete", "fue", "fueron", "era", "eran", "habia", "habian",
+];
+
+/// The results of a past event, as the subject the citation depends on.
+const RESULTS_OF: &[&str] = &[
+    "results of",
+    "resultats de",
+    "resultats du",
+    "resultats des",
+    "resultados de",
+    "resultados del",
+];
+
+/// Whether the words before a citation, in its clause, narrate the past.
+fn narrates_past(clause: &str, cited_year: u16) -> bool {
+    let folded = fold(clause);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = format!(" {} ", words.join(" "));
+    let has = |phrase: &str| joined.contains(&format!(" {phrase} "));
+    PAST_VERBS.iter().any(|v| has(v))
+        || RESULTS_OF.iter().any(|r| has(r))
+        || dated_no_later(clause, cited_year)
+}
+
+/// A year written in the clause itself (not inside a citation's parentheses) that is
+/// no later than the cited version: the sentence is set at a time that version was the
+/// one to cite.
+fn dated_no_later(clause: &str, cited_year: u16) -> bool {
+    let mut depth = 0usize;
+    let mut digits = String::new();
+    let mut found = false;
+    for ch in clause.chars().chain(std::iter::once(' ')) {
+        if ch.is_ascii_digit() {
+            digits.push(ch);
+            continue;
+        }
+        if depth == 0 && digits.len() == 4 {
+            if let Ok(year) = digits.parse::<u16>() {
+                if (1865..=cited_year).contains(&year) {
+                    found = true;
+                }
+            }
+        }
+        digits.clear();
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn past_tenses_and_dates_narrate_the_past() {
+        assert!(narrates_past(
+            "a) that no budget was allocated by the Plenipotentiary Conference to accompany ",
+            1998
+        ));
+        assert!(narrates_past(
+            "a) qu'aucun budget n'a été alloué par la Conférence pour accompagner la ",
+            1998
+        ));
+        assert!(narrates_past(
+            "c) los resultados del Foro en relación con la ",
+            2010
+        ));
+        assert!(narrates_past(
+            "g) the work carried out under Question 20/1, commencing in September 2006 and proposing the wording of ",
+            2010
+        ));
+        assert!(!narrates_past(
+            "a) that CWG-Internet has furthered the objectives of ",
+            2014
+        ));
+        assert!(!narrates_past(
+            "b) the strategic plan for 2020-2023 and ",
+            2014
+        ));
+        assert!(!narrates_past(
+            "a) la Résolution 71 (Rév. Busan, 2014) et la ",
+            2014
+        ));
+        assert!(!narrates_past(
+            "c) the outcomes of WTDC, especially Resolution 15 (Rev. Hyderabad, 2010), and ",
+            2014
+        ));
+    }
+}
