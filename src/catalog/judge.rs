@@ -64,7 +64,89 @@ pub struct Revision<'c> {
 }
 
 impl Catalog {
+    /// The verdict on a cited revision. Every `UnknownRevision` of a catalogued
+    /// resolution carries the revision most likely meant (see [`Catalog::likely_revision`]).
     pub fn judge<'c>(&'c self, cite: &CitedRevision<'_>, when: When<'c>) -> Verdict<'c> {
+        match self.judge_cited(cite, when) {
+            Verdict::UnknownRevision {
+                reason,
+                confidence,
+                suggestion: None,
+            } => {
+                let likely = self
+                    .resolution(cite.body, cite.number)
+                    .and_then(|r| self.likely_revision(r, cite, when));
+                let (reason, suggestion) = match likely {
+                    Some((revision, note)) => (format!("{reason}{note}"), Some(revision)),
+                    None => (reason, None),
+                };
+                Verdict::UnknownRevision {
+                    reason,
+                    confidence,
+                    suggestion,
+                }
+            }
+            verdict => verdict,
+        }
+    }
+
+    /// The real revision a citation of an unknown one most likely meant: the nearest
+    /// attested version (same place first, then the closest year), or the version in
+    /// force at `when` when the nearest was superseded before it — citing a superseded
+    /// version would only trade one finding for another. With the revision, the words
+    /// that say why ("; the nearest real revision, Rev. Busan, 2014, was revised at
+    /// ..."), empty when the version in force is the nearest.
+    pub fn likely_revision<'c>(
+        &'c self,
+        r: &Resolution,
+        cite: &CitedRevision<'_>,
+        when: When<'c>,
+    ) -> Option<(Revision<'c>, String)> {
+        let current = self.current_at(r, when);
+        let nearest = r
+            .history
+            .iter()
+            .filter(|e| !e.disputed)
+            .filter_map(|e| Some((e, self.conference(&e.conference)?)))
+            .filter(|(_, c)| c.began() < when.date)
+            .filter(|(_, c)| when.conference.is_none_or(|t| t.id != c.id))
+            .min_by_key(|(_, c)| {
+                let same_place = self
+                    .conferences_at(cite.place, c.year)
+                    .iter()
+                    .any(|at| at.id == c.id);
+                (
+                    !same_place,
+                    c.year.abs_diff(cite.year),
+                    std::cmp::Reverse(c.year),
+                )
+            })
+            .map(|(e, c)| Revision {
+                conference: c,
+                revised: match e.action {
+                    Action::Adopted => false,
+                    Action::Revised => true,
+                    Action::AdoptedOrRevised => self.has_earlier_event(r, c),
+                },
+            });
+        match (nearest, current) {
+            (Some(n), Some(cur)) if cur.conference.began() > n.conference.began() => {
+                let note = format!(
+                    "; the nearest real revision, {}{}, was superseded at {} ({})",
+                    if n.revised { "Rev. " } else { "" },
+                    n.conference.place_year(super::Lang::En),
+                    cur.conference.place_year(super::Lang::En),
+                    cur.conference.id
+                );
+                Some((cur, note))
+            }
+            (Some(n), _) => Some((n, String::new())),
+            (None, Some(cur)) => Some((cur, String::new())),
+            (None, None) => None,
+        }
+    }
+
+    fn judge_cited<'c>(&'c self, cite: &CitedRevision<'_>, when: When<'c>) -> Verdict<'c> {
         if !self.catalogues_body(cite.body) {
             return Verdict::NotChecked;
         }
@@ -101,24 +183,40 @@ impl Catalog {
         }
 
         let record = self.resolution(cite.body, cite.number);
-        if let Some(bound) = self.upper_bound(&conf.id) {
+        if let Some((bound, at, confidence)) = self.ceiling_for(cite.body, conf) {
             if cite.number > bound {
-                return match record {
-                    None => Verdict::UnknownResolution {
-                        reason: format!(
-                            "the {body_name} had no resolution numbered above {bound} after {}",
-                            conf.id
-                        ),
-                    },
-                    Some(r) => Verdict::UnknownRevision {
-                        reason: format!(
-                            "Resolution {} did not exist yet at {}: the highest number then was {bound}",
-                            cite.number, conf.id
-                        ),
-                        confidence: Confidence::High,
-                        suggestion: self.current_at(r, when),
-                    },
-                };
+                // Numbers are given in order: above the ceiling, the resolution did not
+                // exist yet. A less certain ceiling lowers the severity, not the verdict;
+                // "no such resolution" needs a certain one.
+                match record {
+                    None if confidence == Confidence::High => {
+                        return Verdict::UnknownResolution {
+                            reason: format!(
+                                "the {body_name} had no resolution numbered above {bound} after {}",
+                                at.id
+                            ),
+                        }
+                    }
+                    None => {}
+                    Some(_) => {
+                        let then = if at.id == conf.id {
+                            format!("the highest number then was {bound}")
+                        } else {
+                            format!(
+                                "no resolution was numbered above {bound} until after {}",
+                                at.id
+                            )
+                        };
+                        return Verdict::UnknownRevision {
+                            reason: format!(
+                                "Resolution {} did not exist yet at {}: {then}",
+                                cite.number, conf.id
+                            ),
+                            confidence,
+                            suggestion: None,
+                        };
+                    }
+                }
             }
         }
         let Some(r) = record else {
@@ -454,6 +552,21 @@ impl Catalog {
                 date: conf.began(),
             },
         )
+    }
+
+    /// The ceiling on the numbers of `body` that existed at `conf`: the bound of `conf`
+    /// or, numbers being given in order, of the first later conference of the body that
+    /// has one. With the conference it belongs to and its confidence.
+    fn ceiling_for<'c>(
+        &'c self,
+        body: &str,
+        conf: &Conference,
+    ) -> Option<(u32, &'c Conference, Confidence)> {
+        self.conferences
+            .iter()
+            .filter(|c| c.body == body && c.began() >= conf.began())
+            .filter_map(|c| self.ceiling(&c.id).map(|(b, conf)| (b, c, conf)))
+            .min_by_key(|(_, c, _)| c.began())
     }
 
     /// The certain ceiling on resolution numbers of `body` at `when`: the bound of the

@@ -227,6 +227,8 @@ pub struct Catalog {
     /// Certain ceilings: no resolution numbered higher existed after this conference
     /// until the next one of its body (only bounds the catalogue rates high).
     upper_bounds: HashMap<String, u32>,
+    /// Every ceiling, with the confidence the catalogue gives it.
+    ceilings: HashMap<String, (u32, Confidence)>,
 }
 
 impl Catalog {
@@ -351,8 +353,10 @@ impl Catalog {
                     .and_then(|m| m.get("confidence"))
                     .and_then(|c| c.as_str());
                 if confidence == Some("high") {
-                    self.upper_bounds.insert(conf, bound);
+                    self.upper_bounds.insert(conf.clone(), bound);
                 }
+                self.ceilings
+                    .insert(conf, (bound, Confidence::parse(confidence)));
             }
         }
         for r in file.resolutions {
@@ -493,6 +497,11 @@ impl Catalog {
 
     pub fn upper_bound(&self, conference: &str) -> Option<u32> {
         self.upper_bounds.get(conference).copied()
+    }
+
+    /// The ceiling on resolution numbers after `conference`, at any confidence.
+    pub fn ceiling(&self, conference: &str) -> Option<(u32, Confidence)> {
+        self.ceilings.get(conference).copied()
     }
 
     /// The catalogue's newest state: the date of its newest fact.

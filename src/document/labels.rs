@@ -250,10 +250,13 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
     let letters: String = body
         .chars()
         .take_while(|c| c.is_alphabetic())
-        .take(5)
+        .take(9)
         .collect();
     let n = letters.chars().count();
-    if n == 0 || n > 4 {
+    // Up to four letters (a glued pair of double letters); two glued roman numerals
+    // (`iiiii)` = `ii` then `iii`) take up to eight.
+    let roman_digits = letters.bytes().all(|b| b"ivxl".contains(&b));
+    if n == 0 || (n > 4 && !(roman_digits && n <= 8)) {
         return None;
     }
     let after = &body[letters.len()..];

@@ -1170,6 +1170,25 @@ fn settle_labels(section: &mut Section, flattened: &mut Vec<Flattened>) {
         };
         let mut label = label;
         if label.kind == LabelKind::Letter {
+            let glued = glued_roman(&label.text, &stack, &last_value)
+                .map(|(old, new)| (old.to_string(), new.to_string()));
+            if let Some((old, new)) = glued {
+                // "iiiii)": "ii" replaced by "iii", as "ac)" is "a" replaced by "c".
+                let old_span = Span::new(label.span.start, label.span.start + old.len());
+                let new_span = Span::new(old_span.end, label.span.end);
+                label.set_flattened_old(old_span, &old, new_span);
+                label.value = labels::roman_value(&new).unwrap_or(0);
+                label.text = new;
+                label.kind = LabelKind::Roman;
+                flattened.push(Flattened {
+                    kind: FlattenedKind::Label,
+                    span: label.span,
+                    old: old_span,
+                    new: new_span,
+                });
+            }
+        }
+        if label.kind == LabelKind::Letter {
             let kind = letter_or_roman(&label.text, &stack, &last_value);
             label.kind = kind;
             match kind {
@@ -1305,6 +1324,46 @@ fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
             });
         }
     }
+}
+
+/// A label of roman digits that is no numeral but two glued ones (`iiiii)` = `ii`
+/// then `iii`, `iiiv)` = `iii` then `iv`): the old and the new numeral. The split whose
+/// new numeral continues the roman run (or starts one) wins; otherwise one where the
+/// new numeral comes after the old. Labels only, as written (no lookalikes: those are
+/// reported as such).
+fn glued_roman<'t>(
+    text: &'t str,
+    stack: &[LabelKind],
+    last_value: &[u32],
+) -> Option<(&'t str, &'t str)> {
+    if text.len() < 3
+        || !text.bytes().all(|b| b"ivxl".contains(&b))
+        || labels::roman_value(text).is_some()
+        || labels::letter_value(text).is_some()
+    {
+        return None;
+    }
+    let expected = stack
+        .iter()
+        .position(|k| *k == LabelKind::Roman)
+        .map_or(1, |p| last_value[p] + 1);
+    let splits: Vec<(&str, &str, u32, u32)> = (1..text.len())
+        .filter_map(|i| {
+            let (old, new) = text.split_at(i);
+            Some((
+                old,
+                new,
+                labels::roman_value(old)?,
+                labels::roman_value(new)?,
+            ))
+        })
+        .filter(|(_, _, o, n)| o != n)
+        .collect();
+    splits
+        .iter()
+        .find(|(_, _, _, n)| *n == expected)
+        .or_else(|| splits.iter().find(|(_, _, o, n)| n > o))
+        .map(|(old, new, _, _)| (*old, *new))
 }
 
 /// `i)`, `v)`, `x)` and the like are letters in a lettered run that reaches them

@@ -1,17 +1,26 @@
 //! `missing-reasons`: every MOD, ADD or SUP proposal ends with its Reasons (Motifs,
-//! Motivos). The secretariat returns proposals without them.
+//! Motivos). The secretariat returns proposals without them — and with an empty or
+//! placeholder "Reasons:" line, which is reported too, so that the fix that adds the
+//! line (with nothing written after it) does not silence the rule.
 
 use crate::catalog::Lang;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::document::ActionKind;
+use crate::document::{ActionKind, Unit};
 use crate::rules::{Context, Rule};
+use crate::text::Span;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for unit in &ctx.document.units {
         let Some(action) = &unit.action else {
             continue;
         };
-        if action.kind == ActionKind::Noc || unit.reasons.is_some() {
+        if action.kind == ActionKind::Noc {
+            continue;
+        }
+        if let Some(reasons) = unit.reasons {
+            if let Some(d) = empty_reasons(ctx, unit, reasons) {
+                out.push(d);
+            }
             continue;
         }
         let word = match ctx.language {
@@ -61,4 +70,79 @@ fn insertion_point(ctx: &Context<'_>, unit_end: usize) -> Option<(usize, &'stati
         None => trimmed.len(),
     };
     Some((at, newline))
+}
+
+/// Words that hold the place of reasons not yet written, folded.
+const PLACEHOLDERS: &[&str] = &[
+    "tbd",
+    "tbc",
+    "todo",
+    "xxx",
+    "n/a",
+    "reasons",
+    "reason",
+    "to be completed",
+    "to be provided",
+    "to be added",
+    "motifs",
+    "motif",
+    "a completer",
+    "a fournir",
+    "a preciser",
+    "motivos",
+    "motivo",
+    "por completar",
+    "a completar",
+    "por determinar",
+];
+
+/// A "Reasons:" line with nothing after it — on its line or on the lines before the
+/// unit ends — or only a placeholder ("TBD", "[...]", "à compléter").
+fn empty_reasons(ctx: &Context<'_>, unit: &Unit, reasons: Span) -> Option<Diagnostic> {
+    let line = ctx.text(reasons);
+    let after_colon = line.split_once(':').map_or("", |(_, rest)| rest);
+    let rest_of_unit = ctx.text(Span::new(reasons.end, unit.span.end.max(reasons.end)));
+    let written: String = after_colon
+        .chars()
+        .chain(['\n'])
+        .chain(
+            rest_of_unit
+                .lines()
+                .filter(|l| !crate::document::is_separator_line(l))
+                .flat_map(|l| l.chars().chain(['\n'])),
+        )
+        .collect();
+    let folded = crate::fold::fold(&written);
+    let bare = folded.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | '…' | '[' | ']' | '(' | ')' | '_' | '*' | '-' | '?' | '<' | '>' | '"'
+            )
+    });
+    let placeholder = PLACEHOLDERS.contains(&bare);
+    if !bare.is_empty() && !placeholder {
+        return None;
+    }
+    let word = line
+        .split(':')
+        .next()
+        .unwrap_or(line)
+        .trim_matches(['*', '_', ' ']);
+    let reference = unit
+        .reference
+        .as_ref()
+        .map(|r| format!(" {}", r.text))
+        .unwrap_or_default();
+    let kind = unit.action.as_ref().map_or("MOD", |a| a.kind.as_str());
+    let message = if placeholder {
+        format!(
+            "{kind}{reference} has only a placeholder after \"{word}:\": every MOD, ADD and SUP proposal states its reasons"
+        )
+    } else {
+        format!(
+            "{kind}{reference} has an empty \"{word}:\" line: every MOD, ADD and SUP proposal states its reasons"
+        )
+    };
+    Some(Diagnostic::new(Rule::MissingReasons, reasons, message))
 }
