@@ -232,6 +232,13 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
             || (open == 0
                 && after.starts_with(' ')
                 && after[1..].starts_with(|c: char| c.is_lowercase()))
+            // The first paragraph's "1" left in its text by a conversion, one space
+            // before a name ("1 RAG, TSAG and TDAG to continue ..."): only 1, the start
+            // of a run, so that "20 November" or "3 Member States" stay text.
+            || (open == 0
+                && &body[..digits] == "1"
+                && after.starts_with(' ')
+                && after[1..].starts_with(|c: char| c.is_uppercase()))
         {
             ""
         } else {
@@ -377,6 +384,9 @@ mod tests {
         assert_eq!(l.chars, "ас");
         assert!(read_label("la)suite", 0).is_none());
         assert!(read_label("2014 was", 0).is_none());
+        assert_eq!(read_label("1 RAG, TSAG and TDAG to", 0).unwrap().chars, "1");
+        assert!(read_label("20 November 1989", 0).is_none());
+        assert!(read_label("3 Member States", 0).is_none());
         assert!(read_label("words here", 0).is_none());
         assert!(read_label("1.1\tSection", 0).is_none());
     }
