@@ -41,6 +41,7 @@ pub fn parse_chunk(source: &str, catalog: &Catalog, first: bool) -> Document {
         section: None,
         seen_action: !first,
         note: Note::None,
+        quoted: false,
     };
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -114,6 +115,9 @@ struct Parser<'a> {
     section: Option<Section>,
     seen_action: bool,
     note: Note,
+    /// Inside a quotation that spans lines (a quoted list: `"a) ...`, `b) ...`,
+    /// `c) ..."`): its labels are the quoted text's, not the section's.
+    quoted: bool,
 }
 
 /// Where the parser is relative to a PDF export's margin notes ("Page 3: [13] Deleted
@@ -396,6 +400,19 @@ impl<'a> Parser<'a> {
             self.end_section();
             self.add_citations(citations, false);
             return;
+        }
+        if self.section.is_some() {
+            let was_quoted = self.quoted;
+            self.quoted = quotation_continues(content, was_quoted);
+            if was_quoted {
+                if let Some(section) = &mut self.section {
+                    section.span = section
+                        .span
+                        .cover(self.reading.span_to_source(content_span));
+                }
+                self.add_citations(citations, false);
+                return;
+            }
         }
         let glued = self
             .section
@@ -776,6 +793,7 @@ impl<'a> Parser<'a> {
     }
 
     fn end_section(&mut self) {
+        self.quoted = false;
         if let Some(section) = self.section.take() {
             self.current.sections.push(section);
         }
@@ -914,6 +932,20 @@ fn after_modifier(rest: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// Whether a quotation is still open after this line: one opened at the start of the
+/// line and not closed on it, or one already open that the line does not close.
+fn quotation_continues(content: &str, open: bool) -> bool {
+    const OPENING: &[char] = &['"', '“', '«', '„'];
+    const CLOSING: &[char] = &['"', '”', '»'];
+    if open {
+        return !content.contains(CLOSING);
+    }
+    match content.strip_prefix(OPENING) {
+        Some(rest) => !rest.contains(CLOSING),
+        None => false,
+    }
 }
 
 /// The labels of paragraphs a conversion merged into this clause's line ("i) to

@@ -437,3 +437,26 @@ fn labels_of_merged_paragraphs() {
     let chars: Vec<&str> = merged.iter().map(|l| l.chars.as_str()).collect();
     assert_eq!(chars, ["i", "ii"]);
 }
+
+#[test]
+fn quoted_lists_are_not_clauses() {
+    let text = "MOD\tB/7/1\nresolves\n1\tto amend the text to read:\n\"a)\tthe first;\nb)\tthe second;\nc)\tthe third\";\n2\tto report,\ncharge le Secrétaire général\n« a)\tle premier;\nb)\tle second »,\n1\tde faire rapport,\nReasons:\tx\n";
+    let d = doc(text);
+    let labels: Vec<Vec<&str>> = d.units[0]
+        .sections
+        .iter()
+        .map(|s| {
+            s.clauses
+                .iter()
+                .filter_map(|c| c.label.as_ref().map(|l| l.text.as_str()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(labels, [vec!["1", "2"], vec!["1"]]);
+    assert!(!quotation_continues(
+        "\"Resolution 71\", as amended;",
+        false
+    ));
+    assert!(quotation_continues("“a)\tthe first;", false));
+    assert!(!quotation_continues("c)\tthe third”;", true));
+}
