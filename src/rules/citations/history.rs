@@ -86,26 +86,42 @@ fn narrates_past(clause: &str, cited_year: u16) -> bool {
         || dated_no_later(clause, cited_year)
 }
 
-/// A year written in the clause itself (not inside a citation's parentheses) that is
-/// no later than the cited version: the sentence is set at a time that version was the
-/// one to cite.
+/// Words that date an event: a year after one of them (or after one and a month,
+/// "in September 2006") is when something happened. "Tunis 2005" or "its 2009 session"
+/// name a thing, not a time. Folded.
+const WHEN_WORDS: &[&str] = &[
+    "in", "since", "from", "until", "till", "during", "en", "depuis", "des", "partir", "jusqu",
+    "durant", "desde", "hasta", "durante",
+];
+
+/// A year written in the clause itself (not inside a citation's parentheses) as the
+/// date of an event, no later than the cited version: the sentence is set at a time
+/// that version was the one to cite.
 fn dated_no_later(clause: &str, cited_year: u16) -> bool {
     let mut depth = 0usize;
-    let mut digits = String::new();
+    let mut word = String::new();
+    // The last two words before the current one, folded.
+    let mut before: [String; 2] = [String::new(), String::new()];
     let mut found = false;
     for ch in clause.chars().chain(std::iter::once(' ')) {
-        if ch.is_ascii_digit() {
-            digits.push(ch);
+        if ch.is_alphanumeric() {
+            word.push(ch);
             continue;
         }
-        if depth == 0 && digits.len() == 4 {
-            if let Ok(year) = digits.parse::<u16>() {
-                if (1865..=cited_year).contains(&year) {
-                    found = true;
+        if !word.is_empty() {
+            let is_year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+            if is_year && depth == 0 {
+                let dated = before.iter().any(|w| WHEN_WORDS.contains(&w.as_str()));
+                if let Ok(year) = word.parse::<u16>() {
+                    if dated && (1865..=cited_year).contains(&year) {
+                        found = true;
+                    }
                 }
             }
+            before[0] = std::mem::take(&mut before[1]);
+            before[1] = fold(&word);
+            word.clear();
         }
-        digits.clear();
         match ch {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
