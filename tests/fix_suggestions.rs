@@ -81,6 +81,31 @@ fn every_unknown_revision_gets_its_likely_citation() {
 }
 
 #[test]
+fn a_place_that_one_body_met_at_names_the_body() {
+    // No body phrase, a year that matches no meeting: Hyderabad only hosted WTDC-10,
+    // Busan only PP-14. Dubai hosted several bodies: the citation stays unattributed.
+    let text = unit(
+        "en",
+        WTDC17_EN,
+        "a)\tResolution 45 (Rev. Hyderabad, 2011);\nb)\tRésolution 130 (Rév. Busan, 2015);\nc)\tResolution 45 (Rev. Dubai, 2015).",
+    );
+    let a = check(&text, "WTDC-17");
+    let unknown: Vec<String> = of_rule(&a, Rule::UnknownRevision)
+        .iter()
+        .map(|d| fixed_by(&text, d))
+        .collect();
+    assert_eq!(unknown.len(), 2, "{:#?}", a.diagnostics());
+    assert!(unknown[0].contains("a)\tResolution 45 (Rev. Dubai, 2014);"));
+    assert!(unknown[1].contains("b)\tRésolution 130 (Rév. Busan, 2014);"));
+    let on_dubai = a
+        .diagnostics()
+        .iter()
+        .filter(|d| text[d.span.start..d.span.end].contains("Dubai, 2015"))
+        .count();
+    assert_eq!(on_dubai, 0);
+}
+
+#[test]
 fn a_revision_before_the_resolution_existed_is_unknown_not_stale() {
     // Resolution 130 is numbered above every resolution that existed until after
     // Minneapolis, 1998 (a ceiling of medium confidence: a warning, not an error).

@@ -460,6 +460,15 @@ impl Catalog {
             .unwrap_or_default()
     }
 
+    /// The body whose conferences are the only ones the catalogue holds at `place`,
+    /// whatever the year (Hyderabad: WTDC; Busan: PP; Dubai: several bodies, none).
+    pub fn only_body_at(&self, place: &str) -> Option<&str> {
+        let list = self.places.get(&fold(place))?;
+        let mut bodies = list.iter().map(|&i| self.conferences[i].body.as_str());
+        let first = bodies.next()?;
+        bodies.all(|b| b == first).then_some(first)
+    }
+
     /// Conferences of `body` held in `year`, wherever.
     pub fn conferences_in(&self, body: &str, year: u16) -> Vec<&Conference> {
         self.conferences

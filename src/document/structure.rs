@@ -594,6 +594,16 @@ impl<'a> Parser<'a> {
         };
         match found {
             Some(c) => (Some(c.id.clone()), BodyRef::from_catalog_id(&c.body)),
+            // A place that only one body met at, with a year that matches none of its
+            // meetings ("Rev. Hyderabad, 2011", "Rév. Busan, 2015"): the place names
+            // the body, and the catalogue can say the revision is unknown and which
+            // one was meant.
+            None if wanted.is_none() && at.is_empty() => (
+                None,
+                self.catalog
+                    .only_body_at(place)
+                    .and_then(BodyRef::from_catalog_id),
+            ),
             None => (None, None),
         }
     }
