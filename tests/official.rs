@@ -145,12 +145,10 @@ fn final_acts_lettering_is_lettering() {
     // Before issue 14 this text gave 217 findings (annex tables, sub-lists merged by the
     // conversion, call words glued to clauses or missing from the lexicon, Parts VI-VII
     // read as clauses, first paragraphs whose "1" the converter left in their text
-    // before a capital: "1 RAG, TSAG and TDAG ..."). What is left is two conversion
-    // artefacts, none a lettering error of the official text:
+    // before a capital: "1 RAG, TSAG and TDAG ...", a list glued after a call word:
+    // "taking into consideration a) ..."). What is left is one conversion artefact, not
+    // a lettering error of the official text:
     let expected = [
-        // Resolution 177, resolves 2: the converter glued "a) the outcome ..." to the
-        // clause ("taking into consideration a) ...", no colon), so "b)" opens the run.
-        ("b", "b)\tthe impact the database will have on "),
         // Resolution 212, resolves 2: the cross-reference "recalling c) iv) above" was
         // split into a paragraph numbered "c)" by the converter.
         ("c", "c)\tiv) above and the amount of the loan "),

@@ -969,12 +969,22 @@ fn merged_labels(content: &str, first: Option<&RawLabel>, offset: usize) -> Vec<
         .filter(|l| l.kind != RawKind::Bullet)
         .map(|l| (l.kind, l.chars.clone()));
     let mut from = first.map_or(0, |l| l.span.end.saturating_sub(offset));
-    while let Some(i) = content.get(from..).and_then(|r| r.find([';', ':'])) {
+    while let Some(i) = content.get(from..).and_then(|r| r.find([';', ':', ' '])) {
         let sep_at = from + i;
         from = sep_at + 1;
+        let sep = content.as_bytes()[sep_at];
         let rest = &content[from..];
         let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
-        if trimmed.len() == rest.len() {
+        if sep != b' ' && trimmed.len() == rest.len() {
+            continue;
+        }
+        // After a space only a list's first letter can open one: test that cheaply
+        // before reading a label at every word.
+        if sep == b' '
+            && !["a)", "i)", "(a)", "(i)"]
+                .iter()
+                .any(|l| rest.starts_with(l))
+        {
             continue;
         }
         let at = content.len() - trimmed.len();
@@ -984,8 +994,17 @@ fn merged_labels(content: &str, first: Option<&RawLabel>, offset: usize) -> Vec<
         if raw.kind == RawKind::Bullet {
             continue;
         }
-        let opens =
-            content.as_bytes()[sep_at] == b':' && matches!(raw.chars.as_str(), "a" | "i" | "1");
+        let first_of_list = matches!(raw.chars.as_str(), "a" | "i" | "1");
+        // A list opens after a colon, or after a call word that lost its line break
+        // ("taking into consideration a) the outcome ...").
+        let opens = first_of_list
+            && (sep == b':'
+                || (sep == b' '
+                    && raw.kind == RawKind::Letters
+                    && ends_with_call_word(&content[..sep_at])));
+        if sep == b' ' && !opens {
+            continue;
+        }
         let continues = prev
             .as_ref()
             .is_some_and(|(kind, text)| *kind == raw.kind && labels::follows(text, &raw.chars));
@@ -1004,6 +1023,21 @@ fn merged_labels(content: &str, first: Option<&RawLabel>, offset: usize) -> Vec<
         out.push(raw);
     }
     out
+}
+
+/// Whether the text ends with a call word ("..., taking into consideration").
+fn ends_with_call_word(text: &str) -> bool {
+    let text = text.trim_end();
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|(i, c)| *i > 0 && text[..*i].ends_with(' ') && c.is_alphabetic())
+        .map(|(i, _)| i)
+        .collect();
+    starts
+        .iter()
+        .rev()
+        .take(5)
+        .any(|&i| call_word(&text[i..]).is_some_and(|(_, operative)| !operative))
 }
 
 /// A line that opens a part of a text that is not a section's clauses: an annex, an

@@ -460,3 +460,17 @@ fn quoted_lists_are_not_clauses() {
     assert!(quotation_continues("“a)\tthe first;", false));
     assert!(!quotation_continues("c)\tthe third”;", true));
 }
+
+#[test]
+fn a_list_glued_after_a_call_word_opens() {
+    let line =
+        "2\tthat this programme continue, taking into consideration a) the outcome; b) the impact";
+    let first = labels::read_label(line, 0);
+    let merged = merged_labels(line, first.as_ref(), 0);
+    let chars: Vec<&str> = merged.iter().map(|l| l.chars.as_str()).collect();
+    assert_eq!(chars, ["a", "b"]);
+    // Not after any word: "see a) above" is a cross-reference.
+    let line = "2\tthat this programme continue, as stated in a) above";
+    let first = labels::read_label(line, 0);
+    assert!(merged_labels(line, first.as_ref(), 0).is_empty());
+}
