@@ -128,6 +128,20 @@ fn a_revision_before_the_resolution_existed_is_unknown_not_stale() {
 }
 
 #[test]
+fn a_number_above_a_less_certain_ceiling_is_unknown_softly() {
+    let text = unit(
+        "en",
+        WTDC17_EN,
+        "a)\tResolution 82 (Dubai, 2014) of the World Telecommunication Development Conference;\nb)\tResolution 78 (Dubai, 2014) of the World Telecommunication Development Conference.",
+    );
+    let a = check(&text, "WTDC-17");
+    let unknown = of_rule(&a, Rule::UnknownResolution);
+    assert_eq!(unknown.len(), 1, "{:#?}", a.diagnostics());
+    assert!(text[unknown[0].span.start..unknown[0].span.end].contains("82"));
+    assert_eq!(unknown[0].severity, Severity::Warning);
+}
+
+#[test]
 fn glued_roman_labels_are_flattened_revisions() {
     for (lang, call) in [("en", "resolves"), ("fr", "décide")] {
         let text = format!(

@@ -38,6 +38,9 @@ pub enum Verdict<'c> {
     Current,
     UnknownResolution {
         reason: String,
+        /// How sure the fact it rests on is: a less certain number ceiling gives a
+        /// softer severity, not another verdict.
+        confidence: Confidence,
     },
     UnknownRevision {
         reason: String,
@@ -186,18 +189,17 @@ impl Catalog {
         if let Some((bound, at, confidence)) = self.ceiling_for(cite.body, conf) {
             if cite.number > bound {
                 // Numbers are given in order: above the ceiling, the resolution did not
-                // exist yet. A less certain ceiling lowers the severity, not the verdict;
-                // "no such resolution" needs a certain one.
+                // exist yet. A less certain ceiling lowers the severity, not the verdict.
                 match record {
-                    None if confidence == Confidence::High => {
+                    None => {
                         return Verdict::UnknownResolution {
                             reason: format!(
                                 "the {body_name} had no resolution numbered above {bound} after {}",
                                 at.id
                             ),
+                            confidence,
                         }
                     }
-                    None => {}
                     Some(_) => {
                         let then = if at.id == conf.id {
                             format!("the highest number then was {bound}")
@@ -227,6 +229,7 @@ impl Catalog {
                             "the {body_name} had no resolution numbered above {} after {}",
                             bound.1, bound.0
                         ),
+                        confidence: Confidence::High,
                     };
                 }
             }

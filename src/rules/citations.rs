@@ -57,13 +57,14 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
     };
     let diagnostic = match catalog.judge(&cited, ctx.when) {
         Verdict::NotChecked | Verdict::Current => return None,
-        Verdict::UnknownResolution { reason } => Diagnostic::new(
+        Verdict::UnknownResolution { reason, confidence } => Diagnostic::new(
             Rule::UnknownResolution,
             citation.span,
             format!(
                 "{as_cited} of the {body_name} does not exist: {reason}"
             ),
-        ),
+        )
+        .with_severity(severity_of(confidence)),
         Verdict::UnknownRevision {
             reason,
             confidence,
@@ -73,11 +74,7 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
                 "{as_cited} of the {body_name} is not a real revision: {reason}"
             );
             let mut d = Diagnostic::new(Rule::UnknownRevision, citation.span, String::new())
-                .with_severity(match confidence {
-                    Confidence::High => Severity::Error,
-                    Confidence::Medium => Severity::Warning,
-                    Confidence::Low => Severity::Info,
-                });
+                .with_severity(severity_of(confidence));
             if let Some(revision) = suggestion {
                 let text = citation_text(ctx, citation, revision);
                 message.push_str(&format!("; did you mean \"{text}\"?"));
@@ -122,6 +119,15 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
         ),
     };
     Some(diagnostic)
+}
+
+/// An error when the catalogue is certain; softer when the fact it rests on is not.
+fn severity_of(confidence: Confidence) -> Severity {
+    match confidence {
+        Confidence::High => Severity::Error,
+        Confidence::Medium => Severity::Warning,
+        Confidence::Low => Severity::Info,
+    }
 }
 
 /// What the catalogue is asked about a citation: a conference resolution of a
