@@ -238,6 +238,19 @@ pub static ADDRESSEE_STARTS: &[&str] = &[
     "further",
     "en outre",
     "ademas",
+    // "resolves to instruct the Director ...", "décide de charger le Directeur ...",
+    // "resuelve encargar al Director ..." ("to " is above).
+    "de charger",
+    "d'inviter",
+    "de prier",
+    "d'encourager",
+    "d'autoriser",
+    "encargar",
+    "invitar",
+    "pedir",
+    "solicitar",
+    "alentar",
+    "instar",
 ];
 
 /// The bodies a citation can resolve to. Catalogued ones use the catalogue's ids.

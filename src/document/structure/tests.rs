@@ -474,3 +474,20 @@ fn a_list_glued_after_a_call_word_opens() {
     let first = labels::read_label(line, 0);
     assert!(merged_labels(line, first.as_ref(), 0).is_empty());
 }
+
+#[test]
+fn operative_call_words_that_pass_on_an_instruction() {
+    for line in [
+        "resolves to instruct the Director of the Telecommunication Standardization Bureau",
+        "décide de charger le Directeur du Bureau de la normalisation des télécommunications",
+        "décide d'inviter les États Membres",
+        "resuelve encargar al Director de la Oficina de Normalización de las Telecomunicaciones",
+    ] {
+        assert_eq!(
+            call_word(line).map(|(_, operative)| operative),
+            Some(true),
+            "{line}"
+        );
+    }
+    assert!(call_word("décide de continuer les travaux").is_none());
+}
