@@ -1051,11 +1051,16 @@ fn part_heading(content: &str) -> Part {
     let unlabelled = labels::read_label(content, 0).map_or(content, |l| {
         content[l.span.end..].trim_start_matches([')', '.', '\t', ' '])
     });
-    if unlabelled.len() < 160 && starts_part(unlabelled, false) {
+    // After a label, only a heading in capitals: "3\tAnnex 2 is updated." is a clause.
+    if unlabelled.len() == content.len() && content.len() < 160 && starts_part(content, false) {
         let rest = unlabelled.trim_end_matches(['.', ':', ' ']);
-        // A heading, not a clause that begins "Annex 2 lists ...": short, and no verb
-        // sentence after it.
-        if !rest.contains("; ") && rest.split_whitespace().count() <= 12 {
+        // A heading, not a clause that begins "Annex 2 lists ...": short, no sentence
+        // after it, not ended like a clause (unless written in capitals).
+        let ends_like_clause = content.trim_end().ends_with(['.', ';', ',']);
+        if !rest.contains("; ")
+            && rest.split_whitespace().count() <= 12
+            && (!ends_like_clause || starts_part(content, true))
+        {
             return Part::Line;
         }
     }
