@@ -217,3 +217,18 @@ fn final_acts_history_is_not_staleness() {
             .any(|c| c.span.start >= at && c.span.end <= end));
     }
 }
+
+#[test]
+#[ignore = "needs ../shared/official; CI runs it with --include-ignored"]
+fn final_acts_raise_no_other_alarm() {
+    // Adopted text cites real revisions, in sequence, with its reasons elsewhere: no
+    // rule but the two above may speak, and they only where the tests above say.
+    let text = final_acts();
+    let a = check(&text, "PP-18");
+    let others: Vec<_> = a
+        .diagnostics()
+        .iter()
+        .filter(|d| !matches!(d.rule, Rule::StaleRevision | Rule::ClauseSequence))
+        .collect();
+    assert!(others.is_empty(), "{others:#?}");
+}
