@@ -18,6 +18,10 @@
 //! of Resolution 30 (Rev. Dubai, 2014)") speaks of the resolution as it stands: still
 //! stale.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use crate::document::Citation;
 use crate::fold::fold;
 use crate::rules::Context;
@@ -37,11 +41,25 @@ pub fn speaks_of_history(ctx: &Context<'_>, citation: &Citation, cited_year: u16
     }
 }
 
+/// A further version tag right after the citation, with no number of its own:
+/// "Resolution 125 (Rev. Guadalajara, 2010), (Rev. Antalya, 2006) and (Marrakesh, 2002)".
+fn more_tags_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^[\s\u{a0}]*(?:,[\s\u{a0}]*)?(?:(?:and|et|y|e|or|ou|o)[\s\u{a0}]+)?\((?i:r[ée]v)?\.?[\s\u{a0}]*\p{L}[^()]{0,40}?(?:19|20)[0-9]{2}\)")
+            .expect("static regex")
+    })
+}
+
 /// The same resolution cited in another version within the sentence.
 fn versions_enumerated(ctx: &Context<'_>, citation: &Citation, start: usize, end: usize) -> bool {
     let Some(this) = super::cited(citation) else {
         return false;
     };
+    let after = ctx.source.get(citation.span.end..end).unwrap_or("");
+    if citation.tag.is_some() && more_tags_regex().is_match(after) {
+        return true;
+    }
     ctx.document
         .citations
         .iter()
