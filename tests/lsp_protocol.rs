@@ -296,6 +296,42 @@ fn apply_workspace_edit(text: &str, edit: &Value, uri: &str, encoding: Encoding)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_defect_seen_by_two_rules_gets_one_quick_fix() {
+    // A Greek omicron after b): a lookalike (label-homoglyph) and out of sequence
+    // (clause-sequence). The editor offers the relabelling once, for both findings,
+    // never "Replace with Latin o" beside it.
+    let mut client = started(false).await;
+    let encoding = client.encoding;
+    let text = "MOD\tB/7/1\nDRAFT NEW RESOLUTION [B-1]\nThe Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),\nrecalling\na)\tthe first;\nb)\tthe second;\n\u{3bf})\tthe third,\nReasons:\tx\n";
+    client.open(URI_EN, text, 1).await;
+    client.diagnostics(URI_EN, 1).await;
+    let at = text.find('\u{3bf}').unwrap();
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": URI_EN},
+                "range": range(text, at, at + 2, encoding),
+                "context": {"diagnostics": [], "only": ["quickfix"]}
+            }),
+        )
+        .await;
+    let actions = actions.as_array().cloned().unwrap_or_default();
+    let titles: Vec<&str> = actions.iter().filter_map(|a| a["title"].as_str()).collect();
+    assert_eq!(titles, ["Relabel as c)"], "{actions:#?}");
+    let mut codes: Vec<&str> = actions[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    codes.sort();
+    assert_eq!(codes, ["clause-sequence", "label-homoglyph"]);
+    let fixed = apply_workspace_edit(text, &actions[0]["edit"], URI_EN, encoding);
+    assert!(fixed.contains("\nc)\tthe third,"), "{fixed}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn code_actions_carry_each_fix_and_a_fix_all() {
     let mut client = started(false).await;
     let encoding = client.encoding;

@@ -10,7 +10,7 @@
 
 use super::{Action, Catalog, Conference, Confidence, Event, Resolution};
 use crate::base::{Date, Target};
-pub use crate::lang::messages::Reason;
+pub use crate::lang::messages::{Reason, Superseded};
 use crate::lang::Lang;
 
 /// A citation as the rules hand it to the catalogue.
@@ -41,6 +41,9 @@ pub enum Verdict<'c> {
     Current,
     UnknownResolution {
         reason: Reason,
+        /// How sure the fact it rests on is: a less certain number ceiling gives a
+        /// softer severity, not another verdict.
+        confidence: Confidence,
     },
     UnknownRevision {
         reason: Reason,
@@ -67,7 +70,95 @@ pub struct Revision<'c> {
 }
 
 impl Catalog {
+    /// The verdict on a cited revision. Every `UnknownRevision` of a catalogued
+    /// resolution carries the revision most likely meant (see [`Catalog::likely_revision`]).
     pub fn judge<'c>(&'c self, cite: &CitedRevision<'_>, when: When<'c>) -> Verdict<'c> {
+        match self.judge_cited(cite, when) {
+            Verdict::UnknownRevision {
+                reason,
+                confidence,
+                suggestion: None,
+            } => {
+                let likely = self
+                    .resolution(cite.body, cite.number)
+                    .and_then(|r| self.likely_revision(r, cite, when));
+                let (reason, suggestion) = match likely {
+                    Some((revision, Some(superseded))) => (
+                        Reason::NearestSuperseded {
+                            reason: Box::new(reason),
+                            superseded,
+                        },
+                        Some(revision),
+                    ),
+                    Some((revision, None)) => (reason, Some(revision)),
+                    None => (reason, None),
+                };
+                Verdict::UnknownRevision {
+                    reason,
+                    confidence,
+                    suggestion,
+                }
+            }
+            verdict => verdict,
+        }
+    }
+
+    /// The real revision a citation of an unknown one most likely meant: the nearest
+    /// attested version (same place first, then the closest year), or the version in
+    /// force at `when` when the nearest was superseded before it — citing a superseded
+    /// version would only trade one finding for another. With the revision, the words
+    /// that say why ("; the nearest real revision, Rev. Busan, 2014, was revised at
+    /// ..."), none when the version in force is the nearest.
+    pub fn likely_revision<'c>(
+        &'c self,
+        r: &Resolution,
+        cite: &CitedRevision<'_>,
+        when: When<'c>,
+    ) -> Option<(Revision<'c>, Option<Superseded>)> {
+        let current = self.current_at(r, when);
+        let nearest = r
+            .history
+            .iter()
+            .filter(|e| !e.disputed)
+            .filter_map(|e| Some((e, self.conference(&e.conference)?)))
+            .filter(|(_, c)| c.began() < when.date)
+            .filter(|(_, c)| when.conference.is_none_or(|t| t.id != c.id))
+            .min_by_key(|(_, c)| {
+                let same_place = self
+                    .conferences_at(cite.place, c.year)
+                    .iter()
+                    .any(|at| at.id == c.id);
+                (
+                    !same_place,
+                    c.year.abs_diff(cite.year),
+                    std::cmp::Reverse(c.year),
+                )
+            })
+            .map(|(e, c)| Revision {
+                conference: c,
+                revised: match e.action {
+                    Action::Adopted => false,
+                    Action::Revised => true,
+                    Action::AdoptedOrRevised => self.has_earlier_event(r, c),
+                },
+            });
+        match (nearest, current) {
+            (Some(n), Some(cur)) if cur.conference.began() > n.conference.began() => {
+                let superseded = Superseded {
+                    nearest_revised: n.revised,
+                    nearest_place_year: n.conference.place_year(Lang::En),
+                    at_place_year: cur.conference.place_year(Lang::En),
+                    at: cur.conference.id.clone(),
+                };
+                Some((cur, Some(superseded)))
+            }
+            (Some(n), _) => Some((n, None)),
+            (None, Some(cur)) => Some((cur, None)),
+            (None, None) => None,
+        }
+    }
+
+    fn judge_cited<'c>(&'c self, cite: &CitedRevision<'_>, when: When<'c>) -> Verdict<'c> {
         if !self.catalogues_body(cite.body) {
             return Verdict::NotChecked;
         }
@@ -102,26 +193,43 @@ impl Catalog {
         }
 
         let record = self.resolution(cite.body, cite.number);
-        if let Some(bound) = self.upper_bound(&conf.id) {
+        if let Some((bound, at, confidence)) = self.ceiling_for(cite.body, conf) {
             if cite.number > bound {
-                return match record {
-                    None => Verdict::UnknownResolution {
-                        reason: Reason::NoNumberAbove {
-                            body: body_name,
-                            bound,
-                            after: conf.id.clone(),
-                        },
-                    },
-                    Some(r) => Verdict::UnknownRevision {
-                        reason: Reason::NumberAboveCeiling {
-                            number: cite.number,
-                            conference: conf.id.clone(),
-                            bound,
-                        },
-                        confidence: Confidence::High,
-                        suggestion: self.current_at(r, when),
-                    },
-                };
+                // Numbers are given in order: above the ceiling, the resolution did not
+                // exist yet. A less certain ceiling lowers the severity, not the verdict.
+                match record {
+                    None => {
+                        return Verdict::UnknownResolution {
+                            reason: Reason::NoNumberAbove {
+                                body: body_name,
+                                bound,
+                                after: at.id.clone(),
+                            },
+                            confidence,
+                        }
+                    }
+                    Some(_) => {
+                        let reason = if at.id == conf.id {
+                            Reason::NumberAboveCeiling {
+                                number: cite.number,
+                                conference: conf.id.clone(),
+                                bound,
+                            }
+                        } else {
+                            Reason::NumberAboveLaterCeiling {
+                                number: cite.number,
+                                conference: conf.id.clone(),
+                                bound,
+                                until: at.id.clone(),
+                            }
+                        };
+                        return Verdict::UnknownRevision {
+                            reason,
+                            confidence,
+                            suggestion: None,
+                        };
+                    }
+                }
             }
         }
         let Some(r) = record else {
@@ -133,6 +241,7 @@ impl Catalog {
                             bound: bound.1,
                             after: bound.0,
                         },
+                        confidence: Confidence::High,
                     };
                 }
             }
@@ -228,7 +337,7 @@ impl Catalog {
     /// "PP", "Plenipotentiary Conference"...
     pub fn body_label(&self, body: &str) -> String {
         self.body(body)
-            .and_then(|b| b.name.get(super::Lang::En))
+            .and_then(|b| b.name.get(Lang::En))
             .map(str::to_string)
             .unwrap_or_else(|| body.to_string())
     }
@@ -459,6 +568,21 @@ impl Catalog {
                 date: conf.began(),
             },
         )
+    }
+
+    /// The ceiling on the numbers of `body` that existed at `conf`: the bound of `conf`
+    /// or, numbers being given in order, of the first later conference of the body that
+    /// has one. With the conference it belongs to and its confidence.
+    fn ceiling_for<'c>(
+        &'c self,
+        body: &str,
+        conf: &Conference,
+    ) -> Option<(u32, &'c Conference, Confidence)> {
+        self.conferences
+            .iter()
+            .filter(|c| c.body == body && c.began() >= conf.began())
+            .filter_map(|c| self.ceiling(&c.id).map(|(b, conf)| (b, c, conf)))
+            .min_by_key(|(_, c, _)| c.began())
     }
 
     /// The certain ceiling on resolution numbers of `body` at `when`: the bound of the

@@ -188,6 +188,8 @@ pub struct Catalog {
     /// Certain ceilings: no resolution numbered higher existed after this conference
     /// until the next one of its body (only bounds the catalogue rates high).
     upper_bounds: HashMap<String, u32>,
+    /// Every ceiling, with the confidence the catalogue gives it.
+    ceilings: HashMap<String, (u32, Confidence)>,
 }
 
 impl Catalog {
@@ -309,8 +311,10 @@ impl Catalog {
                     .and_then(|m| m.get("confidence"))
                     .and_then(|c| c.as_str());
                 if confidence == Some("high") {
-                    self.upper_bounds.insert(conf, bound);
+                    self.upper_bounds.insert(conf.clone(), bound);
                 }
+                self.ceilings
+                    .insert(conf, (bound, Confidence::parse(confidence)));
             }
         }
         for r in file.resolutions {
@@ -414,6 +418,15 @@ impl Catalog {
             .unwrap_or_default()
     }
 
+    /// The body whose conferences are the only ones the catalogue holds at `place`,
+    /// whatever the year (Hyderabad: WTDC; Busan: PP; Dubai: several bodies, none).
+    pub fn only_body_at(&self, place: &str) -> Option<&str> {
+        let list = self.places.get(&fold(place))?;
+        let mut bodies = list.iter().map(|&i| self.conferences[i].body.as_str());
+        let first = bodies.next()?;
+        bodies.all(|b| b == first).then_some(first)
+    }
+
     /// Conferences of `body` held in `year`, wherever.
     pub fn conferences_in(&self, body: &str, year: u16) -> Vec<&Conference> {
         self.conferences
@@ -451,6 +464,11 @@ impl Catalog {
 
     pub fn upper_bound(&self, conference: &str) -> Option<u32> {
         self.upper_bounds.get(conference).copied()
+    }
+
+    /// The ceiling on resolution numbers after `conference`, at any confidence.
+    pub fn ceiling(&self, conference: &str) -> Option<(u32, Confidence)> {
+        self.ceilings.get(conference).copied()
     }
 
     /// The catalogue's newest state: the date of its newest fact.

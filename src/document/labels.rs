@@ -232,6 +232,13 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
             || (open == 0
                 && after.starts_with(' ')
                 && after[1..].starts_with(|c: char| c.is_lowercase()))
+            // The first paragraph's "1" left in its text by a conversion, one space
+            // before a name ("1 RAG, TSAG and TDAG to continue ..."): only 1, the start
+            // of a run, so that "20 November" or "3 Member States" stay text.
+            || (open == 0
+                && &body[..digits] == "1"
+                && after.starts_with(' ')
+                && after[1..].starts_with(|c: char| c.is_uppercase()))
         {
             ""
         } else {
@@ -250,10 +257,13 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
     let letters: String = body
         .chars()
         .take_while(|c| c.is_alphabetic())
-        .take(5)
+        .take(9)
         .collect();
     let n = letters.chars().count();
-    if n == 0 || n > 4 {
+    // Up to four letters (a glued pair of double letters); two glued roman numerals
+    // (`iiiii)` = `ii` then `iii`) take up to eight.
+    let roman_digits = letters.bytes().all(|b| b"ivxl".contains(&b));
+    if n == 0 || (n > 4 && !(roman_digits && n <= 8)) {
         return None;
     }
     let after = &body[letters.len()..];
@@ -278,6 +288,22 @@ pub fn read_label(line: &str, at: usize) -> Option<RawLabel> {
         kind: RawKind::Letters,
         closer: ")",
     })
+}
+
+/// Whether label `next` comes right after label `prev` as letters (b after a), roman
+/// numerals (iv after iii) or numbers (10 after 9), before kinds are settled.
+pub fn follows(prev: &str, next: &str) -> bool {
+    let step = |f: fn(&str) -> Option<u32>| match (f(prev), f(next)) {
+        (Some(p), Some(n)) => p + 1 == n,
+        _ => false,
+    };
+    step(letter_value)
+        || step(roman_value)
+        || step(|s| {
+            s.parse::<u32>()
+                .ok()
+                .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 /// Value of a roman numeral in lower case, if it is one (up to 39).
@@ -358,6 +384,9 @@ mod tests {
         assert_eq!(l.chars, "ас");
         assert!(read_label("la)suite", 0).is_none());
         assert!(read_label("2014 was", 0).is_none());
+        assert_eq!(read_label("1 RAG, TSAG and TDAG to", 0).unwrap().chars, "1");
+        assert!(read_label("20 November 1989", 0).is_none());
+        assert!(read_label("3 Member States", 0).is_none());
         assert!(read_label("words here", 0).is_none());
         assert!(read_label("1.1\tSection", 0).is_none());
     }

@@ -19,9 +19,10 @@ use crate::base::text::Span;
 use crate::base::BodyRef;
 use crate::catalog::Catalog;
 use crate::lang::lexicon::{
-    ADDRESSEE_STARTS, BODY_ABBREVIATIONS, BODY_PHRASES, CALL_WORDS, CONFERENCE_LINE_ARTICLES,
-    DRAFT_NEW_PATTERN, FURTHER_WORDS, LANGUAGE_MARKERS, REASONS_WORDS, TEXT_KIND_PATTERN,
-    UNION_PREFIXES, WORD_NOTE_HEADER_PATTERN, WORD_NOTE_PATTERN,
+    ADDRESSEE_STARTS, BODY_ABBREVIATIONS, BODY_PHRASES, CALL_MODIFIERS_AFTER,
+    CALL_MODIFIERS_BEFORE, CALL_WORDS, CONFERENCE_LINE_ARTICLES, DRAFT_NEW_PATTERN,
+    LANGUAGE_MARKERS, REASONS_WORDS, TEXT_KIND_PATTERN, UNION_PREFIXES, WORD_NOTE_HEADER_PATTERN,
+    WORD_NOTE_PATTERN,
 };
 use crate::lang::Lang;
 
@@ -44,6 +45,7 @@ pub fn parse_chunk(source: &str, catalog: &Catalog, first: bool) -> Document {
         section: None,
         seen_action: !first,
         note: Note::None,
+        quoted: false,
     };
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -117,6 +119,9 @@ struct Parser<'a> {
     section: Option<Section>,
     seen_action: bool,
     note: Note,
+    /// Inside a quotation that spans lines (a quoted list: `"a) ...`, `b) ...`,
+    /// `c) ..."`): its labels are the quoted text's, not the section's.
+    quoted: bool,
 }
 
 /// Where the parser is relative to a PDF export's margin notes ("Page 3: [13] Deleted
@@ -380,12 +385,45 @@ impl<'a> Parser<'a> {
             self.header_code(content);
         }
         self.free_text_flattened(content, content_span.start, &citations);
+        // Annexes, appendices and the declarations and reservations are not clauses of
+        // the section before them: their numbered items and tables count on their own.
+        let part = if self.section.is_some() {
+            part_heading(content)
+        } else {
+            Part::None
+        };
+        if part == Part::Line {
+            self.end_section();
+            self.add_citations(citations, false);
+            return;
+        }
+        if self.section.is_some() {
+            let was_quoted = self.quoted;
+            self.quoted = quotation_continues(content, was_quoted);
+            if was_quoted {
+                if let Some(section) = &mut self.section {
+                    section.span = section
+                        .span
+                        .cover(self.reading.span_to_source(content_span));
+                }
+                self.add_citations(citations, false);
+                return;
+            }
+        }
+        let glued = self
+            .section
+            .is_some()
+            .then(|| glued_call_word(content))
+            .flatten();
+        let clause_end = glued.map_or(content.len(), |at| content[..at].trim_end().len());
+        let clause_span = Span::new(content_span.start, content_span.start + clause_end);
         if let Some(section) = &mut self.section {
-            let label = labels::read_label(content, 0).map(|mut l| {
+            let label = labels::read_label(&content[..clause_end], 0).map(|mut l| {
                 l.span = l.span.shifted(content_span.start);
                 l
             });
-            let span = self.reading.span_to_source(content_span);
+            let span = self.reading.span_to_source(clause_span);
+            let merged = merged_labels(&content[..clause_end], label.as_ref(), content_span.start);
             match label {
                 Some(raw) => section.clauses.push(Clause {
                     span,
@@ -396,7 +434,33 @@ impl<'a> Parser<'a> {
                 }
                 None => {}
             }
+            for raw in merged {
+                let span = self
+                    .reading
+                    .span_to_source(Span::new(raw.span.start, clause_span.end));
+                section.clauses.push(Clause {
+                    span,
+                    label: Some(raw_to_label(raw, self.reading)),
+                });
+            }
             section.span = section.span.cover(span);
+        }
+        if part == Part::Glued {
+            self.end_section();
+        }
+        if let Some(at) = glued {
+            let tail = &content[at..];
+            if let Some((call, operative)) = call_word(tail) {
+                self.end_section();
+                let span = self.map(Span::new(content_span.start + at, content_span.end));
+                self.section = Some(Section {
+                    span,
+                    call: span,
+                    call_word: call.to_string(),
+                    operative,
+                    clauses: Vec::new(),
+                });
+            }
         }
         self.add_citations(citations, false);
     }
@@ -526,6 +590,16 @@ impl<'a> Parser<'a> {
         };
         match found {
             Some(c) => (Some(c.id.clone()), BodyRef::from_catalog_id(&c.body)),
+            // A place that only one body met at, with a year that matches none of its
+            // meetings ("Rev. Hyderabad, 2011", "Rév. Busan, 2015"): the place names
+            // the body, and the catalogue can say the revision is unknown and which
+            // one was meant.
+            None if wanted.is_none() && at.is_empty() => (
+                None,
+                self.catalog
+                    .only_body_at(place)
+                    .and_then(BodyRef::from_catalog_id),
+            ),
             None => (None, None),
         }
     }
@@ -729,6 +803,7 @@ impl<'a> Parser<'a> {
     }
 
     fn end_section(&mut self) {
+        self.quoted = false;
         if let Some(section) = self.section.take() {
             self.current.sections.push(section);
         }
@@ -811,6 +886,14 @@ fn call_word(content: &str) -> Option<(&'static str, bool)> {
         .map_or(trimmed.len(), |(i, _)| i);
     let folded = fold(&trimmed[..prefix_end]);
     let folded = folded.trim_end_matches([',', ':', ' ']);
+    // "further instructs the Secretary-General", "also resolves".
+    let (folded, modified) = match CALL_MODIFIERS_BEFORE
+        .iter()
+        .find_map(|m| folded.strip_prefix(m))
+    {
+        Some(rest) => (rest, true),
+        None => (folded, false),
+    };
     for cw in CALL_WORDS {
         let Some(rest) = folded.strip_prefix(cw.folded) else {
             continue;
@@ -818,14 +901,289 @@ fn call_word(content: &str) -> Option<(&'static str, bool)> {
         if rest.is_empty() {
             return Some((cw.folded, cw.operative));
         }
-        if !rest.starts_with(' ') {
+        if !rest.starts_with([' ', ',']) {
             continue;
         }
-        let rest = rest.trim_start();
+        let rest = rest.trim_start_matches([' ', ',']);
+        // "noting also", "charge en outre le Conseil", "noting with appreciation".
+        let (rest, further) = match after_modifier(rest) {
+            Some(after) => (after, true),
+            None => (rest, modified),
+        };
+        if rest.is_empty() {
+            return Some((cw.folded, cw.operative));
+        }
         let addressed = ADDRESSEE_STARTS.iter().any(|a| rest.starts_with(a));
-        let further = FURTHER_WORDS.iter().any(|w| rest.starts_with(w));
         if addressed && (cw.operative || further) {
             return Some((cw.folded, cw.operative));
+        }
+    }
+    None
+}
+
+/// What follows a "further" word after a call word ("also", "en outre", "with
+/// appreciation", "avec préoccupation", "con satisfacción"), if one is there.
+fn after_modifier(rest: &str) -> Option<&str> {
+    for m in CALL_MODIFIERS_AFTER {
+        if let Some(after) = rest.strip_prefix(m) {
+            if after.is_empty() || after.starts_with([' ', ',']) {
+                return Some(after.trim_start_matches([' ', ',']));
+            }
+        }
+    }
+    for with in ["with ", "avec ", "con "] {
+        if let Some(after) = rest.strip_prefix(with) {
+            let word_end = after.find(' ').unwrap_or(after.len());
+            if word_end > 0 && after[word_end..].trim().is_empty() {
+                return Some("");
+            }
+        }
+    }
+    None
+}
+
+/// Whether a quotation is still open after this line: one opened at the start of the
+/// line and not closed on it, or one already open that the line does not close.
+fn quotation_continues(content: &str, open: bool) -> bool {
+    const OPENING: &[char] = &['"', '“', '«', '„'];
+    const CLOSING: &[char] = &['"', '”', '»'];
+    if open {
+        return !content.contains(CLOSING);
+    }
+    match content.strip_prefix(OPENING) {
+        Some(rest) => !rest.contains(CLOSING),
+        None => false,
+    }
+}
+
+/// The labels of paragraphs a conversion merged into this clause's line ("i) to
+/// strengthen ...; ii) to strive ...; iii) ...", "...; 10 that, ...; 11 that, ..."), with
+/// spans shifted by `offset`. Only a label after a semicolon that continues the one
+/// before it in the line, or one that opens a list after a colon ("inter alia: i)"),
+/// is read: "see c) above" in running text is not a label.
+fn merged_labels(content: &str, first: Option<&RawLabel>, offset: usize) -> Vec<RawLabel> {
+    let mut out = Vec::new();
+    let mut prev: Option<(RawKind, String)> = first
+        .filter(|l| l.kind != RawKind::Bullet)
+        .map(|l| (l.kind, l.chars.clone()));
+    let mut from = first.map_or(0, |l| l.span.end.saturating_sub(offset));
+    while let Some(i) = content.get(from..).and_then(|r| r.find([';', ':', ' '])) {
+        let sep_at = from + i;
+        from = sep_at + 1;
+        let sep = content.as_bytes()[sep_at];
+        let rest = &content[from..];
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+        if sep != b' ' && trimmed.len() == rest.len() {
+            continue;
+        }
+        // After a space only a list's first letter can open one: test that cheaply
+        // before reading a label at every word.
+        if sep == b' '
+            && !["a)", "i)", "(a)", "(i)"]
+                .iter()
+                .any(|l| rest.starts_with(l))
+        {
+            continue;
+        }
+        let at = content.len() - trimmed.len();
+        let Some(raw) = labels::read_label(content, at) else {
+            continue;
+        };
+        if raw.kind == RawKind::Bullet {
+            continue;
+        }
+        let first_of_list = matches!(raw.chars.as_str(), "a" | "i" | "1");
+        // A list opens after a colon, or after a call word that lost its line break
+        // ("taking into consideration a) the outcome ...").
+        let opens = first_of_list
+            && (sep == b':'
+                || (sep == b' '
+                    && raw.kind == RawKind::Letters
+                    && ends_with_call_word(&content[..sep_at])));
+        if sep == b' ' && !opens {
+            continue;
+        }
+        let continues = prev
+            .as_ref()
+            .is_some_and(|(kind, text)| *kind == raw.kind && labels::follows(text, &raw.chars));
+        if !(opens || continues) {
+            // A list of its own inside the clause ("to prevent a) ...; b) ...; c) ..."):
+            // its labels are the clause's text, not merged paragraphs.
+            if content.as_bytes()[sep_at] == b';' {
+                break;
+            }
+            continue;
+        }
+        prev = Some((raw.kind, raw.chars.clone()));
+        from = raw.span.end;
+        let mut raw = raw;
+        raw.span = raw.span.shifted(offset);
+        out.push(raw);
+    }
+    out
+}
+
+/// Whether the text ends with a call word ("..., taking into consideration").
+fn ends_with_call_word(text: &str) -> bool {
+    let text = text.trim_end();
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|(i, c)| *i > 0 && text[..*i].ends_with(' ') && c.is_alphabetic())
+        .map(|(i, _)| i)
+        .collect();
+    starts
+        .iter()
+        .rev()
+        .take(5)
+        .any(|&i| call_word(&text[i..]).is_some_and(|(_, operative)| !operative))
+}
+
+/// A line that opens a part of a text that is not a section's clauses: an annex, an
+/// appendix or attachment, a part of Final Acts ("PART VI - SIGNATORIES"), the
+/// declarations and reservations — or such a heading glued to the end of a clause by a
+/// conversion, possibly after a page number left inline ("... calendar year 2021. ANNEX
+/// 1 TO DECISION 5 (REV. DUBAI, 2018) TABLE 1 ...", "... in this regard. 489 PART VI -
+/// SIGNATORIES"). Glued headings are recognised in capitals only.
+fn part_heading(content: &str) -> Part {
+    // A label before the heading is the conversion's, not a clause's ("18\tPART II - ...").
+    let unlabelled = labels::read_label(content, 0).map_or(content, |l| {
+        content[l.span.end..].trim_start_matches([')', '.', '\t', ' '])
+    });
+    // After a label, only a heading in capitals: "3\tAnnex 2 is updated." is a clause.
+    if unlabelled.len() == content.len() && content.len() < 160 && starts_part(content, false) {
+        let rest = unlabelled.trim_end_matches(['.', ':', ' ']);
+        // A heading, not a clause that begins "Annex 2 lists ...": short, no sentence
+        // after it, not ended like a clause (unless written in capitals).
+        let ends_like_clause = content.trim_end().ends_with(['.', ';', ',']);
+        if !rest.contains("; ")
+            && rest.split_whitespace().count() <= 12
+            && (!ends_like_clause || starts_part(content, true))
+        {
+            return Part::Line;
+        }
+    }
+    if unlabelled.len() != content.len() && starts_part(unlabelled, true) {
+        return Part::Line;
+    }
+    for sep in [". ", ": ", "; "] {
+        let mut from = 0;
+        while let Some(i) = content[from..].find(sep) {
+            let at = from + i + sep.len();
+            from = at;
+            let rest = &content[at..];
+            // A page number left inline.
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = if (1..=4).contains(&digits) && rest[digits..].starts_with(' ') {
+                &rest[digits + 1..]
+            } else {
+                rest
+            };
+            if starts_part(rest, true) {
+                return Part::Glued;
+            }
+        }
+    }
+    Part::None
+}
+
+/// Whether `s` starts with the heading of a part (see [`part_heading`]); in capitals
+/// only when `upper_only`.
+fn starts_part(s: &str, upper_only: bool) -> bool {
+    const WORDS: &[&str] = &[
+        "ANNEX",
+        "ANNEXE",
+        "ANEXO",
+        "APPENDIX",
+        "APPENDICE",
+        "APÉNDICE",
+        "ATTACHMENT",
+        "PIÈCE JOINTE",
+        "ADJUNTO",
+        "DECLARATIONS AND RESERVATIONS",
+        "DÉCLARATIONS ET RÉSERVES",
+        "DECLARACIONES Y RESERVAS",
+    ];
+    const NUMBERED: &[&str] = &["PART", "PARTIE", "PARTE"];
+    let head_is = |w: &str| match s.get(..w.len()) {
+        Some(h) if upper_only => h == w,
+        Some(h) => h.to_uppercase() == w,
+        None => false,
+    };
+    // A whole word: "ANNEX 1", "Annex to Resolution 2", "ANNEXE", not "annexed".
+    let word_ends = |w: &str| {
+        s[w.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphabetic())
+    };
+    if WORDS.iter().any(|w| head_is(w) && word_ends(w)) {
+        return true;
+    }
+    // "PART VI", "PARTIE 2": a part of Final Acts has a number.
+    NUMBERED.iter().any(|w| {
+        head_is(w)
+            && s[w.len()..].starts_with(' ')
+            && s[w.len() + 1..]
+                .split([' ', '-', '.', ':'])
+                .next()
+                .is_some_and(|n| {
+                    !n.is_empty()
+                        && (n.bytes().all(|b| b.is_ascii_digit())
+                            || n.bytes().all(|b| b"IVXL".contains(&b)))
+                })
+    })
+}
+
+/// Where [`part_heading`] found a part's heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    None,
+    /// The line is the heading.
+    Line,
+    /// The heading is glued to the end of the line's clause.
+    Glued,
+}
+
+/// A call word glued to the end of a clause by a conversion that lost the line break
+/// ("... if the related budget allows, further resolves", "..., instructs the Director
+/// of the Telecommunication Development Bureau"): where the call word starts. Only
+/// after a clause's punctuation, in lower case (call words are italic, never the start
+/// of a sentence), and only as a whole call word or a call word and its addressee —
+/// never a call word with the words of a clause after it ("..., invites the Council to
+/// consider").
+fn glued_call_word(content: &str) -> Option<usize> {
+    let bytes = content.as_bytes();
+    let mut from = 0;
+    while let Some(i) = content[from..].find([',', ';', ':', '.']) {
+        let at = from + i;
+        from = at + 1;
+        if at < 12 || bytes.get(at + 1).is_none_or(|b| *b != b' ') {
+            continue;
+        }
+        let tail = content[at + 1..].trim_start();
+        let start = content.len() - tail.len();
+        if !tail.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        let first_word = tail.split(' ').next().unwrap_or("");
+        let first_word = fold(first_word);
+        let known = CALL_WORDS
+            .iter()
+            .any(|cw| cw.folded.split(' ').next() == Some(first_word.as_str()))
+            || CALL_MODIFIERS_BEFORE
+                .iter()
+                .any(|m| m.trim_end_matches([' ', ',']) == first_word);
+        if !known {
+            continue;
+        }
+        let has_clause_words = [" to ", " that ", " que ", " pour ", " para ", " à "]
+            .iter()
+            .any(|w| tail.contains(w));
+        if has_clause_words {
+            continue;
+        }
+        if call_word(tail).is_some() {
+            return Some(start);
         }
     }
     None
@@ -890,6 +1248,25 @@ fn settle_labels(section: &mut Section, flattened: &mut Vec<Flattened>) {
             continue;
         };
         let mut label = label;
+        if label.kind == LabelKind::Letter {
+            let glued = glued_roman(&label.text, &stack, &last_value)
+                .map(|(old, new)| (old.to_string(), new.to_string()));
+            if let Some((old, new)) = glued {
+                // "iiiii)": "ii" replaced by "iii", as "ac)" is "a" replaced by "c".
+                let old_span = Span::new(label.span.start, label.span.start + old.len());
+                let new_span = Span::new(old_span.end, label.span.end);
+                label.set_flattened_old(old_span, &old, new_span);
+                label.value = labels::roman_value(&new).unwrap_or(0);
+                label.text = new;
+                label.kind = LabelKind::Roman;
+                flattened.push(Flattened {
+                    kind: FlattenedKind::Label,
+                    span: label.span,
+                    old: old_span,
+                    new: new_span,
+                });
+            }
+        }
         if label.kind == LabelKind::Letter {
             let kind = letter_or_roman(&label.text, &stack, &last_value);
             label.kind = kind;
@@ -1026,6 +1403,46 @@ fn mark_deleted_clauses(section: &mut Section, flattened: &mut Vec<Flattened>) {
             });
         }
     }
+}
+
+/// A label of roman digits that is no numeral but two glued ones (`iiiii)` = `ii`
+/// then `iii`, `iiiv)` = `iii` then `iv`): the old and the new numeral. The split whose
+/// new numeral continues the roman run (or starts one) wins; otherwise one where the
+/// new numeral comes after the old. Labels only, as written (no lookalikes: those are
+/// reported as such).
+fn glued_roman<'t>(
+    text: &'t str,
+    stack: &[LabelKind],
+    last_value: &[u32],
+) -> Option<(&'t str, &'t str)> {
+    if text.len() < 3
+        || !text.bytes().all(|b| b"ivxl".contains(&b))
+        || labels::roman_value(text).is_some()
+        || labels::letter_value(text).is_some()
+    {
+        return None;
+    }
+    let expected = stack
+        .iter()
+        .position(|k| *k == LabelKind::Roman)
+        .map_or(1, |p| last_value[p] + 1);
+    let splits: Vec<(&str, &str, u32, u32)> = (1..text.len())
+        .filter_map(|i| {
+            let (old, new) = text.split_at(i);
+            Some((
+                old,
+                new,
+                labels::roman_value(old)?,
+                labels::roman_value(new)?,
+            ))
+        })
+        .filter(|(_, _, o, n)| o != n)
+        .collect();
+    splits
+        .iter()
+        .find(|(_, _, _, n)| *n == expected)
+        .or_else(|| splits.iter().find(|(_, _, o, n)| n > o))
+        .map(|(old, new, _, _)| (*old, *new))
 }
 
 /// `i)`, `v)`, `x)` and the like are letters in a lettered run that reaches them

@@ -25,7 +25,11 @@ const fn call(folded: &'static str, lang: Lang, operative: bool) -> CallWord {
     }
 }
 
-/// Longest first within a language, so "noting further" wins over "noting".
+/// Longest first within a language, so "noting further" wins over "noting". The
+/// "further" / "also" / "en outre" / "además" forms of every word are read by
+/// [`CALL_MODIFIERS`]; the ones listed here are kept for the name they give a section.
+/// The lists follow the Final Acts of the Plenipotentiary Conference and the WTDC, WTSA
+/// and RA resolution volumes in their three languages.
 pub static CALL_WORDS: &[CallWord] = &[
     // English preambular
     call("recalling further", Lang::En, false),
@@ -40,16 +44,33 @@ pub static CALL_WORDS: &[CallWord] = &[
     call("noting with concern", Lang::En, false),
     call("noting", Lang::En, false),
     call("bearing in mind", Lang::En, false),
+    call("keeping in mind", Lang::En, false),
     call("aware", Lang::En, false),
     call("mindful", Lang::En, false),
+    call("conscious", Lang::En, false),
     call("taking into account", Lang::En, false),
+    call("taking into consideration", Lang::En, false),
+    call("taking note", Lang::En, false),
     call("emphasizing", Lang::En, false),
+    call("emphasising", Lang::En, false),
+    call("stressing", Lang::En, false),
+    call("underlining", Lang::En, false),
+    call("highlighting", Lang::En, false),
     call("acknowledging", Lang::En, false),
+    call("appreciating", Lang::En, false),
     call("welcoming", Lang::En, false),
+    call("observing", Lang::En, false),
     call("having regard to", Lang::En, false),
+    call("having considered", Lang::En, false),
+    call("having examined", Lang::En, false),
+    call("having noted", Lang::En, false),
     call("convinced", Lang::En, false),
+    call("deeply concerned", Lang::En, false),
     call("concerned", Lang::En, false),
     call("reaffirming", Lang::En, false),
+    call("affirming", Lang::En, false),
+    call("expressing", Lang::En, false),
+    call("guided by", Lang::En, false),
     call("further recognizing", Lang::En, false),
     // English operative
     call("resolves further", Lang::En, true),
@@ -61,6 +82,9 @@ pub static CALL_WORDS: &[CallWord] = &[
     call("encourages", Lang::En, true),
     call("urges", Lang::En, true),
     call("calls upon", Lang::En, true),
+    call("calls on", Lang::En, true),
+    call("appeals to", Lang::En, true),
+    call("authorizes", Lang::En, true),
     call("recommends", Lang::En, true),
     call("further resolves", Lang::En, true),
     // French preambular
@@ -74,15 +98,33 @@ pub static CALL_WORDS: &[CallWord] = &[
     call("notant avec satisfaction", Lang::Fr, false),
     call("notant avec preoccupation", Lang::Fr, false),
     call("notant", Lang::Fr, false),
+    call("prenant note", Lang::Fr, false),
     call("ayant a l'esprit", Lang::Fr, false),
+    call("gardant a l'esprit", Lang::Fr, false),
     call("consciente du fait", Lang::Fr, false),
     call("consciente", Lang::Fr, false),
+    call("conscient", Lang::Fr, false),
     call("tenant compte", Lang::Fr, false),
     call("soulignant", Lang::Fr, false),
+    call("insistant sur", Lang::Fr, false),
+    call("mettant l'accent sur", Lang::Fr, false),
+    call("appreciant", Lang::Fr, false),
+    call("observant", Lang::Fr, false),
+    call("constatant", Lang::Fr, false),
+    call("ayant examine", Lang::Fr, false),
+    call("ayant considere", Lang::Fr, false),
+    call("ayant pris note", Lang::Fr, false),
     call("convaincue", Lang::Fr, false),
+    call("convaincu", Lang::Fr, false),
+    call("vivement preoccupee", Lang::Fr, false),
     call("preoccupee", Lang::Fr, false),
+    call("reaffirmant", Lang::Fr, false),
+    call("affirmant", Lang::Fr, false),
+    call("exprimant", Lang::Fr, false),
+    call("guidee par", Lang::Fr, false),
     call("rappelant egalement", Lang::Fr, false),
     call("accueillant avec satisfaction", Lang::Fr, false),
+    call("se felicitant", Lang::Fr, false),
     // French operative
     call("decide en outre", Lang::Fr, true),
     call("decide", Lang::Fr, true),
@@ -91,6 +133,9 @@ pub static CALL_WORDS: &[CallWord] = &[
     call("prie instamment", Lang::Fr, true),
     call("prie", Lang::Fr, true),
     call("encourage", Lang::Fr, true),
+    call("exhorte", Lang::Fr, true),
+    call("lance un appel", Lang::Fr, true),
+    call("autorise", Lang::Fr, true),
     call("recommande", Lang::Fr, true),
     // Spanish preambular
     call("recordando ademas", Lang::Es, false),
@@ -107,7 +152,22 @@ pub static CALL_WORDS: &[CallWord] = &[
     call("consciente", Lang::Es, false),
     call("teniendo en cuenta", Lang::Es, false),
     call("destacando", Lang::Es, false),
+    call("subrayando", Lang::Es, false),
+    call("recalcando", Lang::Es, false),
+    call("haciendo hincapie", Lang::Es, false),
+    call("poniendo de relieve", Lang::Es, false),
+    call("apreciando", Lang::Es, false),
+    call("senalando", Lang::Es, false),
+    call("habiendo examinado", Lang::Es, false),
+    call("habiendo considerado", Lang::Es, false),
+    call("acogiendo con satisfaccion", Lang::Es, false),
+    call("celebrando", Lang::Es, false),
+    call("reafirmando", Lang::Es, false),
+    call("afirmando", Lang::Es, false),
+    call("expresando", Lang::Es, false),
+    call("guiada por", Lang::Es, false),
     call("convencida", Lang::Es, false),
+    call("profundamente preocupada", Lang::Es, false),
     call("preocupada", Lang::Es, false),
     // Spanish operative
     call("resuelve ademas", Lang::Es, true),
@@ -116,9 +176,33 @@ pub static CALL_WORDS: &[CallWord] = &[
     call("encarga", Lang::Es, true),
     call("invita", Lang::Es, true),
     call("pide", Lang::Es, true),
+    call("solicita", Lang::Es, true),
     call("alienta", Lang::Es, true),
     call("insta", Lang::Es, true),
+    call("exhorta", Lang::Es, true),
+    call("autoriza", Lang::Es, true),
     call("recomienda", Lang::Es, true),
+];
+
+/// Words that turn any call word into its "further" form: before it ("further
+/// instructs", "also resolves") or after it ("noting also", "charge en outre",
+/// "encarga asimismo"). Folded.
+pub static CALL_MODIFIERS_BEFORE: &[&str] = &["further ", "also ", "en outre, ", "ademas, "];
+
+/// See [`CALL_MODIFIERS_BEFORE`]: the forms written after the call word. "with" /
+/// "avec" / "con" and one word ("noting with appreciation", "notant avec intérêt") are
+/// read by the parser.
+pub static CALL_MODIFIERS_AFTER: &[&str] = &[
+    "further",
+    "also",
+    "en outre",
+    "egalement",
+    "de plus",
+    "aussi",
+    "ademas",
+    "asimismo",
+    "tambien",
+    "igualmente",
 ];
 
 /// Words that may follow an operative call word on its line: its addressee.
@@ -145,13 +229,30 @@ pub static ADDRESSEE_STARTS: &[&str] = &[
     "administraciones",
     "regional",
     "organisations",
+    "organizations",
     "organizaciones",
+    "academia",
+    "itu ",
+    "uit ",
     "to ",
     "a ",
     "aux ",
     "further",
     "en outre",
     "ademas",
+    // "resolves to instruct the Director ...", "décide de charger le Directeur ...",
+    // "resuelve encargar al Director ..." ("to " is above).
+    "de charger",
+    "d'inviter",
+    "de prier",
+    "d'encourager",
+    "d'autoriser",
+    "encargar",
+    "invitar",
+    "pedir",
+    "solicitar",
+    "alentar",
+    "instar",
 ];
 
 /// Folded phrases naming a body after (or, for abbreviations, before) a citation.
@@ -368,9 +469,6 @@ pub static CONFERENCE_LINE_ARTICLES: &[&str] = &["the ", "la ", "el ", "le ", "l
 /// The Union's name before a body's ("the ITU Council", "l'UIT ..."), folded.
 pub static UNION_PREFIXES: &[&str] = &["itu ", "uit "];
 
-/// Words that make a call word a repeated one ("further resolves", "décide en outre").
-pub static FURTHER_WORDS: &[&str] = &["further", "en outre", "ademas"];
-
 /// "Draft new" before a heading's kind of text, as an alternation (each with its space).
 pub const DRAFT_NEW_PATTERN: &str = "draft new |projet de nouvelle |proyecto de nueva ";
 
@@ -507,4 +605,28 @@ pub static CALL_WORD_TRANSLATIONS: &[CallWordTranslation] = &[
         es: "insta",
         operative: true,
     },
+];
+
+/// Words that hold the place of reasons not yet written, folded.
+pub static REASONS_PLACEHOLDERS: &[&str] = &[
+    "tbd",
+    "tbc",
+    "todo",
+    "xxx",
+    "n/a",
+    "reasons",
+    "reason",
+    "to be completed",
+    "to be provided",
+    "to be added",
+    "motifs",
+    "motif",
+    "a completer",
+    "a fournir",
+    "a preciser",
+    "motivos",
+    "motivo",
+    "por completar",
+    "a completar",
+    "por determinar",
 ];

@@ -143,6 +143,14 @@ pub enum Reason {
         conference: String,
         bound: u32,
     },
+    /// The number did not exist yet at the cited conference: a later conference's
+    /// ceiling is below it.
+    NumberAboveLaterCeiling {
+        number: u32,
+        conference: String,
+        bound: u32,
+        until: String,
+    },
     /// The cited conference's complete list lacks the number.
     NotInCompleteList { conference: String, number: u32 },
     /// The catalogue has no record of the resolution at all.
@@ -204,6 +212,11 @@ pub enum Reason {
         through: String,
         conference: String,
     },
+    /// A reason, and that the nearest real revision was superseded by the one suggested.
+    NearestSuperseded {
+        reason: Box<Reason>,
+        superseded: Superseded,
+    },
     /// The cited conference met before the resolution was first adopted.
     BeforeFirstAdoption {
         number: u32,
@@ -211,6 +224,15 @@ pub enum Reason {
         first: String,
         first_place_year: String,
     },
+}
+
+/// The nearest real revision to an unknown one, superseded before the target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Superseded {
+    pub nearest_revised: bool,
+    pub nearest_place_year: String,
+    pub at_place_year: String,
+    pub at: String,
 }
 
 fn met_that_year(met: &[(String, String)]) -> String {
@@ -235,6 +257,14 @@ impl fmt::Display for Reason {
                 f,
                 "{conference} ({place_year}) had not been held when the catalogue was last updated ({state_date})"
             ),
+            Reason::NearestSuperseded { reason, superseded } => write!(
+                f,
+                "{reason}; the nearest real revision, {}{}, was superseded at {} ({})",
+                if superseded.nearest_revised { "Rev. " } else { "" },
+                superseded.nearest_place_year,
+                superseded.at_place_year,
+                superseded.at
+            ),
             Reason::NoNumberAbove { body, bound, after } => write!(
                 f,
                 "the {body} had no resolution numbered above {bound} after {after}"
@@ -242,6 +272,10 @@ impl fmt::Display for Reason {
             Reason::NumberAboveCeiling { number, conference, bound } => write!(
                 f,
                 "Resolution {number} did not exist yet at {conference}: the highest number then was {bound}"
+            ),
+            Reason::NumberAboveLaterCeiling { number, conference, bound, until } => write!(
+                f,
+                "Resolution {number} did not exist yet at {conference}: no resolution was numbered above {bound} until after {until}"
             ),
             Reason::NotInCompleteList { conference, number } => write!(
                 f,
@@ -413,6 +447,14 @@ pub enum Message<'a> {
         /// "Reasons:" in the document's language.
         word: &'a str,
     },
+    /// A "Reasons:" line with nothing, or only a placeholder, after it.
+    EmptyReasons {
+        action: &'a str,
+        reference: Option<&'a str>,
+        /// "Reasons" as the line writes it.
+        word: &'a str,
+        placeholder: bool,
+    },
     SuppressionNamesNoRule {
         unknown: &'a [String],
     },
@@ -531,6 +573,23 @@ impl fmt::Display for Message<'_> {
                     f,
                     " has no \"{word}\" line: every MOD, ADD and SUP proposal states its reasons"
                 )
+            }
+            Message::EmptyReasons {
+                action,
+                reference,
+                word,
+                placeholder,
+            } => {
+                write!(f, "{action}")?;
+                if let Some(reference) = reference {
+                    write!(f, " {reference}")?;
+                }
+                if *placeholder {
+                    write!(f, " has only a placeholder after \"{word}:\"")?;
+                } else {
+                    write!(f, " has an empty \"{word}:\" line")?;
+                }
+                f.write_str(": every MOD, ADD and SUP proposal states its reasons")
             }
             Message::SuppressionNamesNoRule { unknown } => write!(
                 f,

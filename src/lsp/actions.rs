@@ -72,6 +72,9 @@ pub fn code_actions(
     let mut actions = Vec::new();
     let wanted_span = snapshot.span(range);
     if wanted(only, &CodeActionKind::QUICKFIX) {
+        // One defect, one fix: two rules that see one place carry the same fix (see
+        // `rules::agree`); the editor offers it once, for both diagnostics.
+        let mut offered: Vec<(&crate::base::diagnostic::Fix, CodeAction)> = Vec::new();
         for (diagnostic, lsp_diagnostic) in snapshot.diagnostic_pairs() {
             let d = diagnostic.span;
             let touches = d.overlaps(wanted_span)
@@ -83,16 +86,31 @@ pub fn code_actions(
                 continue;
             }
             for fix in &diagnostic.fixes {
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: fix.title.clone(),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![lsp_diagnostic.clone()]),
-                    edit: Some(workspace_edit(snapshot, &fix.edits, support)),
-                    is_preferred: Some(fix.applicability == Applicability::Safe),
-                    ..Default::default()
-                }));
+                if let Some((_, action)) = offered.iter_mut().find(|(f, _)| *f == fix) {
+                    action
+                        .diagnostics
+                        .get_or_insert_with(Vec::new)
+                        .push(lsp_diagnostic.clone());
+                    continue;
+                }
+                offered.push((
+                    fix,
+                    CodeAction {
+                        title: fix.title.clone(),
+                        kind: Some(CodeActionKind::QUICKFIX),
+                        diagnostics: Some(vec![lsp_diagnostic.clone()]),
+                        edit: Some(workspace_edit(snapshot, &fix.edits, support)),
+                        is_preferred: Some(fix.applicability == Applicability::Safe),
+                        ..Default::default()
+                    },
+                ));
             }
         }
+        actions.extend(
+            offered
+                .into_iter()
+                .map(|(_, action)| CodeActionOrCommand::CodeAction(action)),
+        );
     }
     // Offered wherever the document has a safe fix, so that "Fix all" shows in the
     // source-action menu and runs on save.

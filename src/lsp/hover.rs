@@ -131,7 +131,9 @@ pub fn citation_markdown(
             Verdict::UnknownRevision { reason, .. } => {
                 format!("**Unknown revision**: {reason}.")
             }
-            Verdict::UnknownResolution { reason } => format!("**Unknown resolution**: {reason}."),
+            Verdict::UnknownResolution { reason, .. } => {
+                format!("**Unknown resolution**: {reason}.")
+            }
             Verdict::Uncatalogued { reason } => {
                 format!("The catalogue cannot check this: {reason}.")
             }

@@ -14,6 +14,8 @@ use crate::lang::Lang;
 use crate::rules::render::{self, and_word, citation_text, style_of, tag_inner};
 use crate::rules::Context;
 
+mod history;
+
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for citation in &ctx.document.citations {
         if let Some(d) = check_one(ctx, citation) {
@@ -55,7 +57,7 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
     let target = ctx.target.id.as_deref();
     let diagnostic = match catalog.judge(&asked, ctx.when) {
         Verdict::NotChecked | Verdict::Current => return None,
-        Verdict::UnknownResolution { reason } => Diagnostic::new(
+        Verdict::UnknownResolution { reason, confidence } => Diagnostic::new(
             Rule::UnknownResolution,
             citation.span,
             Message::UnknownResolution {
@@ -64,7 +66,8 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
                 reason: &reason,
             }
             .to_string(),
-        ),
+        )
+        .with_severity(severity_of(confidence)),
         Verdict::UnknownRevision {
             reason,
             confidence,
@@ -78,11 +81,7 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
                 suggestion: text.as_deref(),
             };
             let mut d = Diagnostic::new(Rule::UnknownRevision, citation.span, message.to_string())
-                .with_severity(match confidence {
-                    Confidence::High => Severity::Error,
-                    Confidence::Medium => Severity::Warning,
-                    Confidence::Low => Severity::Info,
-                });
+                .with_severity(severity_of(confidence));
             if let Some(fix) = suggestion.and_then(|r| retag_fix(ctx, citation, r, false)) {
                 d = d.with_fix(fix);
             }
@@ -105,6 +104,7 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
                 .to_string(),
             )
         }
+        Verdict::Stale { .. } if history::speaks_of_history(ctx, citation, year) => return None,
         Verdict::Stale { current } => {
             let text = citation_text(ctx, citation, current);
             let place_year = current.conference.place_year(Lang::En);
@@ -143,9 +143,18 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
     Some(diagnostic)
 }
 
+/// An error when the catalogue is certain; softer when the fact it rests on is not.
+fn severity_of(confidence: Confidence) -> Severity {
+    match confidence {
+        Confidence::High => Severity::Error,
+        Confidence::Medium => Severity::Warning,
+        Confidence::Low => Severity::Info,
+    }
+}
+
 /// What the catalogue is asked about a citation: a conference resolution of a
 /// catalogued body, dated by a place and year.
-fn cited(citation: &Citation) -> Option<CitedRevision<'_>> {
+pub(crate) fn cited(citation: &Citation) -> Option<CitedRevision<'_>> {
     if citation.kind != CitationKind::Conference {
         return None;
     }

@@ -1,11 +1,13 @@
 //! `missing-reasons`: every MOD, ADD or SUP proposal ends with its Reasons (Motifs,
-//! Motivos). The secretariat returns proposals without them.
+//! Motivos). The secretariat returns proposals without them — and with an empty or
+//! placeholder "Reasons:" line, which is reported too, so that the fix that adds the
+//! line (with nothing written after it) does not silence the rule.
 
 use crate::base::diagnostic::{Diagnostic, Edit, Fix};
-
+use crate::base::text::Span;
 use crate::base::Rule;
-use crate::document::ActionKind;
-use crate::lang::lexicon::reasons_line_word;
+use crate::document::{ActionKind, Unit};
+use crate::lang::lexicon::{reasons_line_word, REASONS_PLACEHOLDERS};
 use crate::lang::messages::{FixTitle, Message};
 use crate::rules::Context;
 
@@ -14,7 +16,13 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(action) = &unit.action else {
             continue;
         };
-        if action.kind == ActionKind::Noc || unit.reasons.is_some() {
+        if action.kind == ActionKind::Noc {
+            continue;
+        }
+        if let Some(reasons) = unit.reasons {
+            if let Some(d) = empty_reasons(ctx, unit, reasons) {
+                out.push(d);
+            }
             continue;
         }
         let word = reasons_line_word(ctx.language);
@@ -57,4 +65,47 @@ fn insertion_point(ctx: &Context<'_>, unit_end: usize) -> Option<(usize, &'stati
         None => trimmed.len(),
     };
     Some((at, newline))
+}
+
+/// A "Reasons:" line with nothing after it — on its line or on the lines before the
+/// unit ends — or only a placeholder ("TBD", "[...]", "à compléter").
+fn empty_reasons(ctx: &Context<'_>, unit: &Unit, reasons: Span) -> Option<Diagnostic> {
+    let line = ctx.text(reasons);
+    let after_colon = line.split_once(':').map_or("", |(_, rest)| rest);
+    let rest_of_unit = ctx.text(Span::new(reasons.end, unit.span.end.max(reasons.end)));
+    let written: String = after_colon
+        .chars()
+        .chain(['\n'])
+        .chain(
+            rest_of_unit
+                .lines()
+                .filter(|l| !crate::document::is_separator_line(l))
+                .flat_map(|l| l.chars().chain(['\n'])),
+        )
+        .collect();
+    let folded = crate::base::fold::fold(&written);
+    let bare = folded.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | '…' | '[' | ']' | '(' | ')' | '_' | '*' | '-' | '?' | '<' | '>' | '"'
+            )
+    });
+    let placeholder = REASONS_PLACEHOLDERS.contains(&bare);
+    if !bare.is_empty() && !placeholder {
+        return None;
+    }
+    let word = line
+        .split(':')
+        .next()
+        .unwrap_or(line)
+        .trim_matches(['*', '_', ' ']);
+    let message = Message::EmptyReasons {
+        action: unit.action.as_ref().map_or("MOD", |a| a.kind.as_str()),
+        reference: unit.reference.as_ref().map(|r| r.text.as_str()),
+        word,
+        placeholder,
+    }
+    .to_string();
+    Some(Diagnostic::new(Rule::MissingReasons, reasons, message))
 }

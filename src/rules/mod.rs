@@ -5,6 +5,7 @@
 //! severity, and a documentation page under `docs/rules/<code>.md` that `proplint
 //! explain` prints.
 
+mod agree;
 mod citations;
 mod clause_sequence;
 mod flattened_revision;
@@ -71,6 +72,7 @@ pub fn run_chunk(
     label_homoglyph::check(&ctx, &mut out);
     flattened_revision::check(&ctx, &mut out);
     missing_reasons::check(&ctx, &mut out);
+    agree::agree(&mut out);
     out
 }
 

@@ -331,3 +331,157 @@ fn language_markers_are_unique() {
         Lang::Es
     );
 }
+
+#[test]
+fn call_words_of_official_texts_and_their_further_forms() {
+    for line in [
+        "conscious",
+        "having considered",
+        "stressing",
+        "appreciating",
+        "noting also",
+        "taking into account also",
+        "further instructs the Secretary-General",
+        "noting with appreciation",
+        "conscient",
+        "ayant examiné",
+        "appréciant",
+        "notant également",
+        "charge en outre le Secrétaire général",
+        "habiendo examinado",
+        "subrayando",
+        "apreciando",
+        "encarga asimismo al Secretario General",
+    ] {
+        assert!(call_word(line).is_some(), "{line}");
+    }
+    for line in [
+        "noting that the Council decided",
+        "stressing the importance of networks;",
+        "further work is needed",
+    ] {
+        assert!(call_word(line).is_none(), "{line}");
+    }
+}
+
+#[test]
+fn call_words_glued_to_a_clause() {
+    let glued = "to provide fellowships if the related budget allows, further resolves";
+    assert_eq!(glued_call_word(glued), glued.find("further"));
+    let glued = "7\tthat the Council keep the Reserve Account above 6 per cent, instructs the Director of the Telecommunication Development Bureau";
+    assert_eq!(glued_call_word(glued), glued.find("instructs"));
+    let glued = "les efforts du Bureau pour aider la Palestine, notant également";
+    assert_eq!(glued_call_word(glued), glued.find("notant"));
+    // A call word with the words of a clause after it is running text.
+    assert_eq!(
+        glued_call_word("to prepare a report, invites the Council to consider it"),
+        None
+    );
+    assert_eq!(glued_call_word("to report, Resolves the Council"), None);
+    assert_eq!(
+        glued_call_word("the work of ITU-D, noting that it grows"),
+        None
+    );
+}
+
+#[test]
+fn parts_that_are_not_clauses() {
+    assert_eq!(part_heading("ANNEX 1"), Part::Line);
+    assert_eq!(part_heading("Annex to Resolution 125"), Part::Line);
+    assert_eq!(part_heading("ANEXO"), Part::Line);
+    assert_eq!(part_heading("18\tPART II - DECISION ABROGATED"), Part::Line);
+    assert_eq!(
+        part_heading(
+            "to make arrangements in this regard. 489 PART VI - SIGNATORIES The undersigned"
+        ),
+        Part::Glued
+    );
+    assert_eq!(
+        part_heading("before the end of 2021. ANNEX 1 TO DECISION 5 TABLE 1"),
+        Part::Glued
+    );
+    assert_eq!(
+        part_heading("to annex the report to the minutes;"),
+        Part::None
+    );
+    assert_eq!(
+        part_heading("Annex 2 lists the projects that the Bureau will carry out in the regions, with their budgets and calendars; it is updated"),
+        Part::None
+    );
+    assert_eq!(
+        part_heading("the part of the budget. Part of it is spent"),
+        Part::None
+    );
+}
+
+#[test]
+fn labels_of_merged_paragraphs() {
+    let line = "i)\tto strengthen offices; ii) to recruit experts; iii) to report; see c) above";
+    let first = labels::read_label(line, 0);
+    let merged = merged_labels(line, first.as_ref(), 0);
+    let chars: Vec<&str> = merged.iter().map(|l| l.chars.as_str()).collect();
+    assert_eq!(chars, ["ii", "iii"]);
+    // A list of the clause's own: its labels are text.
+    let line = "b)\tto prevent a) the inducement; b) the use; c) the abuse";
+    let first = labels::read_label(line, 0);
+    assert!(merged_labels(line, first.as_ref(), 0).is_empty());
+    let line = "a)\tthat the purposes of the Union are, inter alia: i) to promote; ii) to extend";
+    let first = labels::read_label(line, 0);
+    let merged = merged_labels(line, first.as_ref(), 0);
+    let chars: Vec<&str> = merged.iter().map(|l| l.chars.as_str()).collect();
+    assert_eq!(chars, ["i", "ii"]);
+}
+
+#[test]
+fn quoted_lists_are_not_clauses() {
+    let text = "MOD\tB/7/1\nresolves\n1\tto amend the text to read:\n\"a)\tthe first;\nb)\tthe second;\nc)\tthe third\";\n2\tto report,\ncharge le Secrétaire général\n« a)\tle premier;\nb)\tle second »,\n1\tde faire rapport,\nReasons:\tx\n";
+    let d = doc(text);
+    let labels: Vec<Vec<&str>> = d.units[0]
+        .sections
+        .iter()
+        .map(|s| {
+            s.clauses
+                .iter()
+                .filter_map(|c| c.label.as_ref().map(|l| l.text.as_str()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(labels, [vec!["1", "2"], vec!["1"]]);
+    assert!(!quotation_continues(
+        "\"Resolution 71\", as amended;",
+        false
+    ));
+    assert!(quotation_continues("“a)\tthe first;", false));
+    assert!(!quotation_continues("c)\tthe third”;", true));
+}
+
+#[test]
+fn a_list_glued_after_a_call_word_opens() {
+    let line =
+        "2\tthat this programme continue, taking into consideration a) the outcome; b) the impact";
+    let first = labels::read_label(line, 0);
+    let merged = merged_labels(line, first.as_ref(), 0);
+    let chars: Vec<&str> = merged.iter().map(|l| l.chars.as_str()).collect();
+    assert_eq!(chars, ["a", "b"]);
+    // Not after any word: "see a) above" is a cross-reference.
+    let line = "2\tthat this programme continue, as stated in a) above";
+    let first = labels::read_label(line, 0);
+    assert!(merged_labels(line, first.as_ref(), 0).is_empty());
+}
+
+#[test]
+fn operative_call_words_that_pass_on_an_instruction() {
+    for line in [
+        "resolves to instruct the Director of the Telecommunication Standardization Bureau",
+        "décide de charger le Directeur du Bureau de la normalisation des télécommunications",
+        "décide d'inviter les États Membres",
+        "resuelve encargar al Director de la Oficina de Normalización de las Telecomunicaciones",
+    ] {
+        assert_eq!(
+            call_word(line).map(|(_, operative)| operative),
+            Some(true),
+            "{line}"
+        );
+    }
+    assert!(call_word("décide de continuer les travaux").is_none());
+}
