@@ -201,6 +201,31 @@ fn a_lookalike_label_out_of_sequence_is_relabelled_once() {
 }
 
 #[test]
+fn a_glued_label_out_of_sequence_is_relabelled_once() {
+    for (call, reasons) in [("recalling", "Reasons:\tx"), ("rappelant", "Motifs:\tx")] {
+        let text = format!(
+            "ADD\tB/7/1\nDRAFT NEW RESOLUTION [B-1]\n{PP22_EN}\n{call}\na)\tthe first;\nb)\tthe second;\nad)\tthe third,\n{reasons}\n"
+        );
+        let a = check(&text, "PP-22");
+        let flattened = of_rule(&a, Rule::FlattenedRevision);
+        let sequence = of_rule(&a, Rule::ClauseSequence);
+        assert_eq!((flattened.len(), sequence.len()), (1, 1));
+        assert_eq!(flattened[0].fixes, sequence[0].fixes);
+        assert!(fixed_by(&text, flattened[0]).contains("\n{~~a~>c~~})\tthe third"));
+    }
+    // In sequence, a glued label keeps its own fix: restore "a → c".
+    let text = format!(
+        "ADD\tB/7/1\nDRAFT NEW RESOLUTION [B-1]\n{PP22_EN}\nrecalling\na)\tthe first;\nb)\tthe second;\nac)\tthe third,\nReasons:\tx\n"
+    );
+    let a = check(&text, "PP-22");
+    assert!(of_rule(&a, Rule::ClauseSequence).is_empty());
+    let flattened = of_rule(&a, Rule::FlattenedRevision);
+    assert!(flattened[0].fixes[0]
+        .title
+        .starts_with("Restore the revision mark"));
+}
+
+#[test]
 fn an_empty_or_placeholder_reasons_line_is_a_finding() {
     let body = "DRAFT NEW RESOLUTION [B-1]\nresolves\nto continue,\n";
     for (reasons, expect) in [
