@@ -2,6 +2,7 @@
 //! it is. Built from `catalog/itu-resolutions.json` (embedded at compile time, sources
 //! kept in the file) plus any catalogue files the user adds with `--catalog`.
 
+pub mod build;
 mod judge;
 mod schema;
 

@@ -1,7 +1,9 @@
-//! The command line: `proplint check`, `rules`, `explain`, `lsp`.
+//! The command line: `proplint check`, `rules`, `explain`, `lsp`, `catalog`.
 //!
 //! Exit codes: 0 nothing at or above the fail level, 1 findings, 2 a usage or I/O
 //! error (with a message that names the file).
+
+mod catalog;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -46,6 +48,8 @@ enum Command {
     },
     /// Run the language server on standard input and output.
     Lsp,
+    /// Teach proplint from official texts, and say what it knows.
+    Catalog(catalog::CatalogArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -140,6 +144,7 @@ pub fn main() -> i32 {
             }
         },
         Command::Lsp => lsp(),
+        Command::Catalog(args) => catalog::run(args),
     }
 }
 

@@ -8,3 +8,4 @@
 
 pub mod lexicon;
 pub mod messages;
+pub mod official;

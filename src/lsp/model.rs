@@ -148,8 +148,8 @@ impl<'a> ModelView<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::analysis::{analyze, Options};
     use crate::catalog::Catalog;
+    use crate::engine::analysis::{analyze, Options};
 
     /// Read from the chunks at an offset, the views are what the assembled document
     /// gives, at every offset of texts cut in several chunks (their boundaries too).

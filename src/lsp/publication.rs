@@ -284,8 +284,8 @@ mod tests {
     use super::*;
     use crate::base::diagnostic::Severity;
     use crate::base::text::LineIndex;
-    use crate::engine::analysis::{Options, Session, TextChange};
     use crate::catalog::Catalog;
+    use crate::engine::analysis::{Options, Session, TextChange};
 
     /// The message as the standard types serialise it, from the ordinary diagnostics.
     fn standard(
