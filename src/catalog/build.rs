@@ -493,21 +493,27 @@ fn conference_of_text(blocks: &[Block], catalog: &Catalog) -> Option<(String, us
         }
         None
     };
-    // A title page spreads its name over lines ("FINAL ACTS / of the Plenipotentiary
-    // Conference / (Dubai, 2018)"): read each block with the two after it.
+    // A title page may spread its name over lines ("FINAL ACTS / of the Plenipotentiary
+    // Conference / (Dubai, 2018)"): single blocks first, then two and three together, so
+    // that the quote is the shortest that names the conference.
     let head = &blocks[..blocks.len().min(40)];
-    for (i, b) in head.iter().enumerate() {
-        let joined = head[i..head.len().min(i + 3)]
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let page = Block {
-            text: joined,
-            at: b.at,
-        };
-        if let Some(id) = named(&page, true) {
-            return Some((id, b.at, quote(&page.text)));
+    for k in 1..=3 {
+        for (i, b) in head.iter().enumerate() {
+            if i + k > head.len() {
+                break;
+            }
+            let joined = head[i..i + k]
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let page = Block {
+                text: joined,
+                at: b.at,
+            };
+            if let Some(id) = named(&page, true) {
+                return Some((id, b.at, quote(&page.text)));
+            }
         }
     }
     let mut counts: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
