@@ -352,3 +352,109 @@ fn a_text_that_names_no_conference_is_refused_with_the_way_out() {
     assert_eq!(code, 2);
     assert!(report.contains("missing.xml"), "{report}");
 }
+
+fn proplint(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_proplint"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_built_file_merges_into_the_embedded_records_and_status_and_show_say_from_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("wtdc22.json");
+    let toc = fixture("en_wtdc22_final_report_toc.txt");
+    let (code, _, err) = proplint(&[
+        "catalog",
+        "build",
+        toc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let out = out.to_str().unwrap();
+
+    let (code, show, err) = proplint(&[
+        "catalog",
+        "show",
+        "CMDT",
+        "10",
+        "--no-config",
+        "--catalog",
+        out,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // The embedded history is kept, the new source joins it, and the file is named.
+    assert!(
+        show.starts_with("WTDC Resolution 10 (confidence high)"),
+        "{show}"
+    );
+    assert!(
+        show.contains("WTDC-10 (Hyderabad, 2010): revised [citation, toc]"),
+        "{show}"
+    );
+    assert!(
+        show.contains("en_wtdc22_final_report_toc.txt, line 18"),
+        "{show}"
+    );
+    assert!(show.contains("listed in force after: WTDC-22"), "{show}");
+    assert!(
+        show.contains(&format!("catalogue files: embedded catalogue, {out}")),
+        "{show}"
+    );
+
+    let (code, status, _) = proplint(&["catalog", "status", "--no-config", "--catalog", out]);
+    assert_eq!(code, 0);
+    let line = status
+        .lines()
+        .find(|l| l.trim_start().starts_with("WTDC-22"))
+        .unwrap();
+    assert!(line.contains("partial") && line.contains(out), "{line}");
+    let line = status
+        .lines()
+        .find(|l| l.trim_start().starts_with("PP-18"))
+        .unwrap();
+    assert!(
+        line.contains("complete list: adopted 10, revised 51, abrogated 10"),
+        "{line}"
+    );
+    let line = status
+        .lines()
+        .find(|l| l.trim_start().starts_with("WTDC-25"))
+        .unwrap();
+    assert!(
+        line.contains("unknown") && line.contains("proplint catalog build"),
+        "{line}"
+    );
+}
+
+#[test]
+fn conflicting_files_are_reported_with_both_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.json");
+    std::fs::write(
+        &path,
+        r#"{"resolutions":[{"body":"PP","number":130,"history":[{"conference":"PP-22","action":"adopted","sources":["notes.txt, line 4"]}]}]}"#,
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let (code, status, _) = proplint(&["catalog", "status", "--no-config", "--catalog", path]);
+    assert_eq!(code, 0);
+    assert!(status.contains("Catalogue files disagree"), "{status}");
+    let line = status.lines().find(|l| l.contains("PP 130")).unwrap();
+    assert!(line.contains("revised: embedded catalogue"), "{line}");
+    assert!(
+        line.contains("adopted: ") && line.contains("notes.txt, line 4"),
+        "{line}"
+    );
+
+    let (code, _, err) = proplint(&["catalog", "show", "XYZ", "1", "--no-config"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown body `XYZ`"), "{err}");
+}

@@ -4,7 +4,9 @@
 
 pub mod build;
 mod judge;
+pub mod merge;
 mod schema;
+pub mod status;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,6 +17,9 @@ pub use judge::{CitedRevision, Revision, Verdict, When};
 use crate::base::fold::fold;
 use crate::base::{Date, Lang};
 use schema::CatalogFile;
+
+/// How the embedded catalogue is named as the origin of its facts.
+pub const EMBEDDED_ORIGIN: &str = "embedded catalogue";
 
 /// The catalogue that ships with proplint.
 pub const EMBEDDED_JSON: &str = include_str!("../../catalog/itu-resolutions.json");
@@ -124,6 +129,11 @@ pub struct Event {
     pub action: Action,
     /// Sources disagree: accepted when cited, never used to flag a citation.
     pub disputed: bool,
+    /// What the fact rests on ("final_acts", "toc", "citation"...) and where it was read.
+    pub evidence: Vec<String>,
+    pub sources: Vec<String>,
+    /// The catalogue file the fact came from ("embedded catalogue" or a path).
+    pub origin: String,
 }
 
 #[derive(Debug, Clone)]
@@ -141,6 +151,10 @@ pub struct Resolution {
     pub conflicting_tags: Vec<String>,
     pub sources: Vec<String>,
     pub confidence: Confidence,
+    /// Conferences after which a list showed it in force.
+    pub in_force_after: Vec<String>,
+    /// The catalogue files its facts came from, first the one that created the record.
+    pub origins: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -148,6 +162,9 @@ pub struct CompleteList {
     pub adopted: Vec<u32>,
     pub revised: Vec<u32>,
     pub abrogated: Vec<u32>,
+    /// The catalogue file that holds the list, and the texts it was read from.
+    pub origin: String,
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -187,6 +204,8 @@ pub struct Catalog {
     /// Certain ceilings: no resolution numbered higher existed after this conference
     /// until the next one of its body (only bounds the catalogue rates high).
     upper_bounds: HashMap<String, u32>,
+    /// Where catalogue files disagree (kept, never settled silently).
+    conflicts: Vec<merge::Conflict>,
 }
 
 impl Catalog {
@@ -197,14 +216,15 @@ impl Catalog {
             let mut catalog = Catalog::default();
             // The embedded file is checked by the test suite; failing here would be a
             // build defect, not a user error, so an empty catalogue is the safe fallback.
-            if let Ok(file) = parse_file(EMBEDDED_JSON, "embedded catalogue") {
-                catalog.merge(file);
+            if let Ok(file) = parse_file(EMBEDDED_JSON, EMBEDDED_ORIGIN) {
+                catalog.merge(file, EMBEDDED_ORIGIN);
             }
             catalog
         })
     }
 
-    /// The embedded catalogue extended (and overridden, entry by entry) by user files.
+    /// The embedded catalogue extended by user files, fact by fact: events, titles and
+    /// sources join the embedded record; disagreements are kept in [`Catalog::conflicts`].
     pub fn with_files(paths: &[impl AsRef<Path>]) -> Result<Catalog, CatalogError> {
         let mut catalog = Catalog::embedded().clone();
         for path in paths {
@@ -214,7 +234,8 @@ impl Catalog {
                 origin: origin.clone(),
                 message: format!("cannot read catalogue file: {e}"),
             })?;
-            catalog.merge(parse_file(&text, &origin)?);
+            let file = parse_file(&text, &origin)?;
+            catalog.merge(file, &origin);
         }
         Ok(catalog)
     }
@@ -222,11 +243,11 @@ impl Catalog {
     /// Parses one catalogue JSON text on top of an empty catalogue (for tests and tools).
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
         let mut catalog = Catalog::default();
-        catalog.merge(parse_file(text, "catalogue")?);
+        catalog.merge(parse_file(text, "catalogue")?, "catalogue");
         Ok(catalog)
     }
 
-    fn merge(&mut self, file: CatalogFile) {
+    fn merge(&mut self, file: CatalogFile, origin: &str) {
         if let Some(date) = file.as_of.as_deref().and_then(Date::parse) {
             self.as_of = Some(self.as_of.map_or(date, |d| d.max(date)));
         }
@@ -253,7 +274,7 @@ impl Catalog {
                 year: c.year,
             };
             match self.conference_by_id.get(&conference.id) {
-                Some(&i) => self.conferences[i] = conference,
+                Some(&i) => merge::merge_conference(&mut self.conferences[i], conference),
                 None => {
                     self.conference_by_id
                         .insert(conference.id.clone(), self.conferences.len());
@@ -294,14 +315,23 @@ impl Catalog {
         for (_body, coverage) in file.coverage {
             for (conf, list) in coverage.complete_lists {
                 if list.complete {
-                    self.complete_lists.insert(
-                        conf,
-                        CompleteList {
-                            adopted: list.adopted,
-                            revised: list.revised,
-                            abrogated: list.abrogated.iter().map(|a| a.number).collect(),
-                        },
-                    );
+                    let list = CompleteList {
+                        adopted: list.adopted,
+                        revised: list.revised,
+                        abrogated: list.abrogated.iter().map(|a| a.number).collect(),
+                        origin: origin.to_string(),
+                        sources: list.sources,
+                    };
+                    match self.complete_lists.get(&conf) {
+                        Some(existing) => {
+                            if let Some(c) = merge::compare_lists(&conf, existing, &list) {
+                                self.conflicts.push(c);
+                            }
+                        }
+                        None => {
+                            self.complete_lists.insert(conf, list);
+                        }
+                    }
                 }
             }
             for (conf, bound) in coverage.max_number_upper_bound {
@@ -338,6 +368,9 @@ impl Catalog {
                             _ => Action::AdoptedOrRevised,
                         },
                         disputed: e.status.as_deref() == Some("disputed"),
+                        evidence: e.evidence.clone(),
+                        sources: e.sources.clone(),
+                        origin: origin.to_string(),
                     })
                     .collect(),
                 not_revised_at: r
@@ -361,9 +394,21 @@ impl Catalog {
                 conflicting_tags,
                 sources: r.sources,
                 confidence: Confidence::parse(r.confidence.as_deref()),
+                in_force_after: r.in_force_after,
+                origins: vec![origin.to_string()],
             };
-            self.resolutions
-                .insert((resolution.body.clone(), resolution.number), resolution);
+            match self
+                .resolutions
+                .get_mut(&(resolution.body.clone(), resolution.number))
+            {
+                Some(existing) => {
+                    merge::merge_resolution(existing, resolution, &mut self.conflicts)
+                }
+                None => {
+                    self.resolutions
+                        .insert((resolution.body.clone(), resolution.number), resolution);
+                }
+            }
         }
     }
 
@@ -451,6 +496,18 @@ impl Catalog {
         self.complete_lists.get(conference)
     }
 
+    /// Where the catalogue files disagree.
+    pub fn conflicts(&self) -> &[merge::Conflict] {
+        &self.conflicts
+    }
+
+    /// Every resolution record, by body and number.
+    pub fn resolutions(&self) -> Vec<&Resolution> {
+        let mut v: Vec<&Resolution> = self.resolutions.values().collect();
+        v.sort_by(|a, b| (&a.body, a.number).cmp(&(&b.body, b.number)));
+        v
+    }
+
     pub fn upper_bound(&self, conference: &str) -> Option<u32> {
         self.upper_bounds.get(conference).copied()
     }
@@ -496,21 +553,48 @@ mod tests {
             "medium bounds are not certain"
         );
         assert!(catalog.complete_list("PP-18").is_some());
+        assert!(catalog.conflicts().is_empty(), "{:?}", catalog.conflicts());
     }
 
     #[test]
-    fn user_files_override_entry_by_entry() {
+    fn user_files_add_to_records_fact_by_fact_and_keep_conflicts() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("extra.json");
         std::fs::write(
             &path,
-            r#"{"resolutions":[{"body":"WTDC","number":45,"history":[{"conference":"WTDC-25","action":"revised"}]}]}"#,
+            r#"{"resolutions":[
+              {"body":"WTDC","number":45,"title":{"fr":"Mécanismes"},"history":[{"conference":"WTDC-25","action":"revised","sources":["final-report.txt, line 12"]}]},
+              {"body":"PP","number":130,"history":[{"conference":"PP-18","action":"adopted","sources":["x.txt, line 3"]}]}
+            ]}"#,
         )
         .unwrap();
         let catalog = Catalog::with_files(&[&path]).unwrap();
+        let embedded = Catalog::embedded().resolution("WTDC", 45).unwrap();
         let r = catalog.resolution("WTDC", 45).unwrap();
-        assert_eq!(r.history.len(), 1);
-        assert!(catalog.resolution("PP", 140).is_some());
+        assert_eq!(r.history.len(), embedded.history.len() + 1, "history kept");
+        let new = r
+            .history
+            .iter()
+            .find(|e| e.conference == "WTDC-25")
+            .unwrap();
+        assert_eq!(new.sources, ["final-report.txt, line 12"]);
+        assert!(new.origin.ends_with("extra.json"));
+        assert_eq!(r.title.fr.as_deref(), Some("Mécanismes"));
+        assert_eq!(r.title.en, embedded.title.en);
+        // PP-18 revised 130 (embedded, from the Final Acts); the file says adopted.
+        let conflicts = catalog.conflicts();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(conflicts[0].subject, "PP 130");
+        assert!(conflicts[0].kept.starts_with("revised: embedded catalogue"));
+        assert!(conflicts[0].other.contains("x.txt, line 3"));
+        let pp18 = catalog
+            .resolution("PP", 130)
+            .unwrap()
+            .history
+            .iter()
+            .find(|e| e.conference == "PP-18")
+            .unwrap();
+        assert_eq!(pp18.action, Action::AdoptedOrRevised);
     }
 
     #[test]

@@ -1,0 +1,211 @@
+//! What the catalogue knows of each conference's outcome: a complete list, some facts,
+//! or nothing; and whether the conference has met (its dates have passed, whatever a
+//! file still says). `catalog status` prints it, and the judgement uses it to say which
+//! outcomes a citation cannot be checked against.
+
+use std::collections::BTreeSet;
+
+use super::{Catalog, Conference};
+use crate::base::Date;
+
+/// How much of one conference's outcome is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Knowledge {
+    /// Its complete list of adoptions, revisions and abrogations, from this file.
+    Complete {
+        adopted: usize,
+        revised: usize,
+        abrogated: usize,
+        origin: String,
+    },
+    /// Some facts: the number of resolutions with a known outcome there, and the files.
+    Partial {
+        resolutions: usize,
+        origins: Vec<String>,
+    },
+    /// Nothing.
+    Unknown,
+}
+
+/// One conference's line of the status.
+#[derive(Debug, Clone)]
+pub struct ConferenceStatus<'c> {
+    pub conference: &'c Conference,
+    pub knowledge: Knowledge,
+    /// Its dates have passed (or the file says held).
+    pub met: bool,
+}
+
+/// Today, from the system clock, as the catalogue dates conferences.
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 to a calendar day (H. Hinnant's algorithm).
+fn civil_from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+    Date { year, month, day }
+}
+
+impl Conference {
+    /// Whether the conference has met by `today`: its last day has passed, whatever the
+    /// file still says ("scheduled"); without dates, what the file says.
+    pub fn has_met(&self, today: Date) -> bool {
+        match self.end.or(self.start) {
+            Some(end) => end < today,
+            None => !self.scheduled,
+        }
+    }
+}
+
+impl Catalog {
+    /// What is known of a conference's outcome.
+    pub fn knowledge(&self, conference: &str) -> Knowledge {
+        if let Some(list) = self.complete_list(conference) {
+            return Knowledge::Complete {
+                adopted: list.adopted.len(),
+                revised: list.revised.len(),
+                abrogated: list.abrogated.len(),
+                origin: list.origin.clone(),
+            };
+        }
+        let mut resolutions = 0;
+        let mut origins = BTreeSet::new();
+        for r in self.resolutions.values() {
+            let mut known = false;
+            for e in r.history.iter().filter(|e| e.conference == conference) {
+                known = true;
+                for o in e.origin.split("; ") {
+                    origins.insert(o.to_string());
+                }
+            }
+            if r.suppressed_at.as_deref() == Some(conference)
+                || r.in_force_after.iter().any(|c| c == conference)
+                || r.not_revised_at.iter().any(|(c, _)| c == conference)
+            {
+                known = true;
+                origins.extend(r.origins.iter().cloned());
+            }
+            if known {
+                resolutions += 1;
+            }
+        }
+        if resolutions == 0 {
+            Knowledge::Unknown
+        } else {
+            Knowledge::Partial {
+                resolutions,
+                origins: origins.into_iter().collect(),
+            }
+        }
+    }
+
+    /// Every conference of `body`, in time order, with what is known of it.
+    pub fn status_of(&self, body: &str, today: Date) -> Vec<ConferenceStatus<'_>> {
+        let mut v: Vec<ConferenceStatus<'_>> = self
+            .conferences
+            .iter()
+            .filter(|c| c.body == body)
+            .map(|c| ConferenceStatus {
+                conference: c,
+                knowledge: self.knowledge(&c.id),
+                met: c.has_met(today),
+            })
+            .collect();
+        v.sort_by_key(|s| s.conference.began());
+        v
+    }
+
+    /// The bodies that have conferences, in the catalogue's order of first appearance.
+    pub fn bodies_with_conferences(&self) -> Vec<&str> {
+        let mut seen: Vec<&str> = Vec::new();
+        for c in &self.conferences {
+            if !seen.contains(&c.body.as_str()) {
+                seen.push(&c.body);
+            }
+        }
+        seen
+    }
+
+    /// Conferences of `body` that met after `after` began and before `before` (a date),
+    /// whose outcome is not completely known, oldest first: what a citation of `body`
+    /// cannot be checked against.
+    pub fn uncatalogued_between(
+        &self,
+        body: &str,
+        after: &Conference,
+        before: Date,
+        today: Date,
+    ) -> Vec<&Conference> {
+        let mut v: Vec<&Conference> = self
+            .conferences
+            .iter()
+            .filter(|c| c.body == body && c.began() > after.began())
+            .filter(|c| c.began() < before && c.has_met(today))
+            .filter(|c| self.complete_list(&c.id).is_none())
+            .collect();
+        v.sort_by_key(|c| c.began());
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_calendar_days() {
+        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
+        assert_eq!(civil_from_days(20_429).to_string(), "2025-12-07");
+        assert_eq!(civil_from_days(11_016).to_string(), "2000-02-29");
+    }
+
+    #[test]
+    fn a_conference_whose_dates_passed_has_met_whatever_the_file_says() {
+        let catalog = Catalog::embedded();
+        let pp26 = catalog.conference("PP-26").unwrap();
+        assert!(pp26.scheduled, "the embedded file still says scheduled");
+        let after = Date {
+            year: 2026,
+            month: 12,
+            day: 1,
+        };
+        let during = Date {
+            year: 2026,
+            month: 11,
+            day: 20,
+        };
+        assert!(pp26.has_met(after));
+        assert!(!pp26.has_met(during));
+    }
+
+    #[test]
+    fn status_tells_complete_partial_and_unknown() {
+        let catalog = Catalog::embedded();
+        assert!(matches!(
+            catalog.knowledge("PP-18"),
+            Knowledge::Complete {
+                adopted: 10,
+                revised: 51,
+                abrogated: 10,
+                ..
+            }
+        ));
+        assert!(matches!(
+            catalog.knowledge("PP-22"),
+            Knowledge::Partial { .. }
+        ));
+        assert_eq!(catalog.knowledge("WTDC-25"), Knowledge::Unknown);
+    }
+}
