@@ -151,6 +151,9 @@ pub(super) fn merge_resolution(
     push_all(&mut existing.sources, incoming.sources);
     push_all(&mut existing.in_force_after, incoming.in_force_after);
     push_all(&mut existing.origins, incoming.origins);
+    if existing.in_force_at_pp18.is_none() {
+        existing.in_force_at_pp18 = incoming.in_force_at_pp18;
+    }
     existing.confidence = existing.confidence.max(incoming.confidence);
 }
 

@@ -155,6 +155,10 @@ pub struct Resolution {
     pub in_force_after: Vec<String>,
     /// The catalogue files its facts came from, first the one that created the record.
     pub origins: Vec<String>,
+    /// The conference of the version in force when PP-18 ended, when the Final Acts'
+    /// citations show it (not from a single citation): the body's conferences between
+    /// that one and PP-18 did not revise it.
+    pub in_force_at_pp18: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -356,7 +360,14 @@ impl Catalog {
                     .collect(),
                 _ => Vec::new(),
             };
+            let in_force_at_pp18 = r.state_at_pp18.as_ref().and_then(|s| {
+                let strong = s.strength.as_deref().is_some_and(|st| st != "weak");
+                (s.status.as_deref() == Some("in_force") && strong && !s.conflict)
+                    .then(|| s.conference.clone())
+                    .flatten()
+            });
             let resolution = Resolution {
+                in_force_at_pp18,
                 history: r
                     .history
                     .iter()

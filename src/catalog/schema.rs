@@ -129,6 +129,7 @@ pub struct StateRecord {
     pub citation: Option<String>,
     pub conference: Option<String>,
     pub conflict: bool,
+    pub strength: Option<String>,
     pub conflict_kind: Option<String>,
     pub candidates: Vec<String>,
     pub minority: BTreeMap<String, u32>,

@@ -5,8 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use super::{Catalog, Conference};
-use crate::base::Date;
+use super::{Catalog, Conference, Resolution, Verdict, When};
+use crate::base::{Date, Lang};
+use crate::lang::official::report;
 
 /// How much of one conference's outcome is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +140,7 @@ impl Catalog {
     }
 
     /// Conferences of `body` that met after `after` began and before `before` (a date),
-    /// whose outcome is not completely known, oldest first: what a citation of `body`
+    /// whose outcome is not catalogued at all, oldest first: what a citation of `body`
     /// cannot be checked against.
     pub fn uncatalogued_between(
         &self,
@@ -153,10 +154,70 @@ impl Catalog {
             .iter()
             .filter(|c| c.body == body && c.began() > after.began())
             .filter(|c| c.began() < before && c.has_met(today))
-            .filter(|c| self.complete_list(&c.id).is_none())
+            // Only conferences of which nothing is catalogued: where some of the outcome is
+            // known (PP-14, WTDC-22), `catalog status` says "partial", and a note on every
+            // citation since would drown the document's real findings.
+            .filter(|c| self.knowledge(&c.id) == Knowledge::Unknown)
             .collect();
         v.sort_by_key(|c| c.began());
         v
+    }
+}
+
+impl Catalog {
+    /// Conferences of the resolution's body that met after `cited` and before `before`
+    /// (the target), whose outcome for this resolution is not catalogued: no complete
+    /// list, no event, not known unrevised there. A citation of the latest known revision
+    /// cannot be called current past them.
+    pub fn missing_outcomes(
+        &self,
+        r: &Resolution,
+        cited: &Conference,
+        before: Date,
+        today: Date,
+    ) -> Vec<&Conference> {
+        let pp18_end = self.conference("PP-18").map(|c| c.ended());
+        let state_since = r
+            .in_force_at_pp18
+            .as_deref()
+            .and_then(|id| self.conference(id))
+            .map(|c| c.began());
+        self.uncatalogued_between(&r.body, cited, before, today)
+            .into_iter()
+            .filter(|c| !r.history.iter().any(|e| e.conference == c.id))
+            .filter(|c| !r.not_revised_at.iter().any(|(n, _)| *n == c.id))
+            .filter(|c| !r.in_force_after.contains(&c.id))
+            .filter(|c| r.suppressed_at.as_deref() != Some(c.id.as_str()))
+            .filter(|c| {
+                // The version in force at PP-18 was not revised by the conferences
+                // between its own and PP-18.
+                !matches!((state_since, pp18_end), (Some(since), Some(end))
+                    if c.began() > since && c.ended() <= end)
+            })
+            .collect()
+    }
+}
+
+impl Catalog {
+    /// A citation of the latest known revision: current, unless conferences of its body
+    /// met since (before the target) whose outcome is not catalogued.
+    pub(super) fn current_or_unknown_since<'c>(
+        &'c self,
+        r: &Resolution,
+        cited: &Conference,
+        when: When<'c>,
+    ) -> Verdict<'c> {
+        let missing = self.missing_outcomes(r, cited, when.date, today());
+        if missing.is_empty() {
+            return Verdict::Current;
+        }
+        let named: Vec<(String, String)> = missing
+            .iter()
+            .map(|c| (c.id.clone(), c.place_year(Lang::En)))
+            .collect();
+        Verdict::Uncatalogued {
+            reason: report::missing_outcome(&named, r.number),
+        }
     }
 }
 
@@ -207,5 +268,52 @@ mod tests {
             Knowledge::Partial { .. }
         ));
         assert_eq!(catalog.knowledge("WTDC-25"), Knowledge::Unknown);
+    }
+
+    fn judge_at(catalog: &Catalog, target: &str, number: u32, place: &str, year: u16) -> String {
+        let conference = catalog.conference(target).unwrap();
+        let when = When {
+            conference: Some(conference),
+            date: conference.began(),
+        };
+        let cite = super::super::CitedRevision {
+            body: "WTDC",
+            number,
+            revised: true,
+            place,
+            year,
+        };
+        match catalog.judge(&cite, when) {
+            Verdict::Current => "current".into(),
+            Verdict::Uncatalogued { reason } => reason,
+            other => format!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_latest_known_revision_is_not_current_past_an_uncatalogued_conference() {
+        let catalog = Catalog::embedded();
+        let note = judge_at(catalog, "PP-26", 45, "Kigali", 2022);
+        assert!(
+            note.starts_with("WTDC-25 (Baku, 2025) met since and its outcome is not catalogued"),
+            "{note}"
+        );
+        assert!(
+            note.contains("`proplint catalog build <WTDC-25 final texts>`"),
+            "{note}"
+        );
+        // Before WTDC-25 met, the same citation is current.
+        assert_eq!(judge_at(catalog, "PP-22", 45, "Kigali", 2022), "current");
+
+        // Once WTDC-25 is taught (here: it did not revise 45), the note goes.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wtdc25.json");
+        std::fs::write(
+            &path,
+            r#"{"resolutions":[{"body":"WTDC","number":45,"not_revised_at":["WTDC-25"],"in_force_after":["WTDC-25"]}]}"#,
+        )
+        .unwrap();
+        let taught = Catalog::with_files(&[&path]).unwrap();
+        assert_eq!(judge_at(&taught, "PP-26", 45, "Kigali", 2022), "current");
     }
 }

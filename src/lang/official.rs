@@ -209,4 +209,29 @@ pub mod report {
     pub fn show_record_sources(list: &str) -> String {
         format!("  record sources: {list}")
     }
+
+    /// Why a citation of the latest known revision is not called current.
+    pub fn missing_outcome(conferences: &[(String, String)], number: u32) -> String {
+        let named: Vec<String> = conferences
+            .iter()
+            .map(|(id, place_year)| format!("{id} ({place_year})"))
+            .collect();
+        let teach: Vec<String> = conferences
+            .iter()
+            .map(|(id, _)| format!("`proplint catalog build <{id} final texts>`"))
+            .collect();
+        if conferences.len() == 1 {
+            format!(
+                "{} met since and its outcome is not catalogued: whether it revised Resolution {number} is unknown; teach it with {}",
+                named.join(""),
+                teach.join("")
+            )
+        } else {
+            format!(
+                "{} met since and their outcomes are not catalogued: whether they revised Resolution {number} is unknown; teach them with {}",
+                named.join(", "),
+                teach.join(", ")
+            )
+        }
+    }
 }
