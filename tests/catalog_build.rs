@@ -458,3 +458,43 @@ fn conflicting_files_are_reported_with_both_sources() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown body `XYZ`"), "{err}");
 }
+
+#[test]
+fn each_report_says_once_which_outcomes_are_missing_for_the_bodies_cited() {
+    let doc = fixture("en_pp26_proposal_uncatalogued.txt");
+    let doc = doc.to_str().unwrap();
+    let (code, human, _) = proplint(&["check", "--no-config", doc]);
+    assert_eq!(code, 0, "notes only: {human}");
+    let header =
+        "note: the outcomes of WTDC-25 (Baku, 2025), WTSA-24 (New Delhi, 2024) are not catalogued";
+    assert_eq!(human.matches(header).count(), 1, "{human}");
+    assert!(human.contains("WTDC-25 (Baku, 2025) met since and its outcome is not catalogued: whether it revised Resolution 45 is unknown; teach it with `proplint catalog build <WTDC-25 final texts>`"), "{human}");
+    // PP-22 is known in part, so Resolution 130 (Rev. Bucharest, 2022) is not noted.
+    assert_eq!(
+        human.matches("note[uncatalogued-citation]").count(),
+        2,
+        "{human}"
+    );
+
+    let (_, json, _) = proplint(&["check", "--no-config", "--format", "json", doc]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        json["files"][0]["uncatalogued_outcomes"],
+        serde_json::json!(["WTDC-25 (Baku, 2025)", "WTSA-24 (New Delhi, 2024)"])
+    );
+    let (_, sarif, _) = proplint(&["check", "--no-config", "--format", "sarif", doc]);
+    let sarif: Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(
+        sarif["runs"][0]["artifacts"][0]["properties"]["uncataloguedOutcomes"][0],
+        "WTDC-25 (Baku, 2025)"
+    );
+    let (_, html, _) = proplint(&["check", "--no-config", "--format", "html", doc]);
+    assert_eq!(html.matches("class=\"meta uncatalogued\"").count(), 1);
+    assert!(html.contains(
+        "the outcomes of WTDC-25 (Baku, 2025), WTSA-24 (New Delhi, 2024) are not catalogued"
+    ));
+
+    // Checked against PP-22, WTDC-25 had not met: nothing to say.
+    let (_, human, _) = proplint(&["check", "--no-config", "--target", "PP-22", doc]);
+    assert!(!human.contains("not catalogued"), "{human}");
+}

@@ -199,6 +199,26 @@ impl Catalog {
 }
 
 impl Catalog {
+    /// For a document citing resolutions of `bodies`, checked against `before` (the
+    /// target's start, or the catalogue's state): the conferences of those bodies that
+    /// met before then and of whose outcome nothing is catalogued, after the last one
+    /// whose outcome is partly known (older gaps matter to no current citation).
+    pub fn uncatalogued_for(&self, bodies: &[&str], before: Date, today: Date) -> Vec<&Conference> {
+        let mut out = Vec::new();
+        for body in bodies {
+            let status = self.status_of(body, today);
+            let last_known = status
+                .iter()
+                .rposition(|s| s.knowledge != Knowledge::Unknown);
+            for s in status.iter().skip(last_known.map_or(0, |i| i + 1)) {
+                if s.met && s.conference.began() < before {
+                    out.push(s.conference);
+                }
+            }
+        }
+        out
+    }
+
     /// A citation of the latest known revision: current, unless conferences of its body
     /// met since (before the target) whose outcome is not catalogued.
     pub(super) fn current_or_unknown_since<'c>(

@@ -288,6 +288,9 @@ fn check(args: CheckArgs) -> i32 {
             Err(e) => errors.push(e),
         }
     }
+    for result in &mut results {
+        result.uncatalogued = report::uncatalogued_outcomes(result, &catalog);
+    }
     if args.diff && !diffs.is_empty() {
         print!("{diffs}");
     }

@@ -234,4 +234,14 @@ pub mod report {
             )
         }
     }
+
+    /// Said once per document: the outcomes its citations cannot be checked against.
+    pub fn uncatalogued_header(conferences: &[String]) -> String {
+        let list = conferences.join(", ");
+        if conferences.len() == 1 {
+            format!("the outcome of {list} is not catalogued, though it met before the target: citations of its body cannot be called current; `proplint catalog status` says what is known, `proplint catalog build` teaches it")
+        } else {
+            format!("the outcomes of {list} are not catalogued, though they met before the target: citations of their bodies cannot be called current; `proplint catalog status` says what is known, `proplint catalog build` teaches them")
+        }
+    }
 }

@@ -25,6 +25,10 @@ struct File<'a> {
     diagnostics: Vec<Diag<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixed: Vec<Fixed<'a>>,
+    /// Conferences of the bodies cited that met before the target and whose outcome is
+    /// not catalogued (issue 13): citations of those bodies cannot be called current.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    uncatalogued_outcomes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -138,6 +142,7 @@ pub fn render(files: &[FileResult]) -> String {
                         title,
                     })
                     .collect(),
+                uncatalogued_outcomes: &f.uncatalogued,
             })
             .collect(),
     };
