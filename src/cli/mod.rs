@@ -4,6 +4,7 @@
 //! error (with a message that names the file).
 
 mod catalog;
+mod walk;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -194,6 +195,8 @@ fn list_rules(format: RulesFormat) {
 struct Input {
     display: String,
     path: Option<PathBuf>,
+    /// Named by the user (not found by a folder walk): checked whatever its shape.
+    named: bool,
 }
 
 fn check(args: CheckArgs) -> i32 {
@@ -256,12 +259,21 @@ fn check(args: CheckArgs) -> i32 {
     }
 
     let mut errors: Vec<String> = Vec::new();
-    let inputs = collect_inputs(&paths, &config, &mut errors);
+    let mut skipped = std::collections::BTreeMap::new();
+    let inputs = collect_inputs(&paths, &config, &mut errors, &mut skipped);
+    if inputs.is_empty() && errors.is_empty() {
+        eprintln!("error: {}", walk::nothing_to_check(&paths, &skipped));
+        return 2;
+    }
     let apply = args.fix || args.diff;
     let progress = Progress::new(inputs.len());
     let outcomes: Vec<Result<(FileResult, Option<String>), String>> = inputs
         .par_iter()
         .map(|input| {
+            let options = Options {
+                named: input.named,
+                ..options.clone()
+            };
             let outcome = check_one(
                 input,
                 &catalog,
@@ -288,8 +300,23 @@ fn check(args: CheckArgs) -> i32 {
             Err(e) => errors.push(e),
         }
     }
+    let walked: std::collections::HashSet<&str> = inputs
+        .iter()
+        .filter(|i| !i.named)
+        .map(|i| i.display.as_str())
+        .collect();
     for result in &mut results {
-        result.uncatalogued = report::uncatalogued_outcomes(result, &catalog);
+        // Only files that were checked: a walked file that is not a proposal got nothing.
+        if !walked.contains(result.path.as_str()) || result.analysis.is_proposal() {
+            result.uncatalogued = report::uncatalogued_outcomes(result, &catalog);
+        }
+    }
+    let not_itu = results
+        .iter()
+        .filter(|r| walked.contains(r.path.as_str()) && !r.analysis.is_proposal())
+        .count();
+    if let Some(summary) = walk::skipped_summary(&skipped, not_itu) {
+        eprintln!("{summary}");
     }
     if args.diff && !diffs.is_empty() {
         print!("{diffs}");
@@ -375,7 +402,14 @@ fn is_checked_extension(path: &Path) -> bool {
     InputFormat::of_path(path).is_some()
 }
 
-fn collect_inputs(paths: &[PathBuf], config: &Config, errors: &mut Vec<String>) -> Vec<Input> {
+/// The files to check; `skipped` counts, per extension, the files a folder walk left
+/// because proplint does not read their format.
+fn collect_inputs(
+    paths: &[PathBuf],
+    config: &Config,
+    errors: &mut Vec<String>,
+    skipped: &mut std::collections::BTreeMap<String, usize>,
+) -> Vec<Input> {
     let filters = match globs(config) {
         Ok(f) => f,
         Err(e) => {
@@ -394,6 +428,7 @@ fn collect_inputs(paths: &[PathBuf], config: &Config, errors: &mut Vec<String>) 
             inputs.push(Input {
                 display: "-".to_string(),
                 path: None,
+                named: true,
             });
             continue;
         }
@@ -405,6 +440,7 @@ fn collect_inputs(paths: &[PathBuf], config: &Config, errors: &mut Vec<String>) 
             inputs.push(Input {
                 display: path.display().to_string(),
                 path: Some(path.clone()),
+                named: true,
             });
             continue;
         }
@@ -414,10 +450,17 @@ fn collect_inputs(paths: &[PathBuf], config: &Config, errors: &mut Vec<String>) 
                 Ok(entry) => {
                     let p = entry.path();
                     if entry.file_type().is_some_and(|t| t.is_file())
-                        && is_checked_extension(p)
                         && filters.accepts(p, base.as_deref())
                     {
-                        found.push(p.to_path_buf());
+                        if is_checked_extension(p) {
+                            found.push(p.to_path_buf());
+                        } else {
+                            let ext = p
+                                .extension()
+                                .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
+                                .unwrap_or_else(|| "no extension".to_string());
+                            *skipped.entry(ext).or_default() += 1;
+                        }
                     }
                 }
                 Err(e) => errors.push(e.to_string()),
@@ -427,6 +470,7 @@ fn collect_inputs(paths: &[PathBuf], config: &Config, errors: &mut Vec<String>) 
         inputs.extend(found.into_iter().map(|p| Input {
             display: p.display().to_string(),
             path: Some(p),
+            named: false,
         }));
     }
     inputs
