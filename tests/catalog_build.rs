@@ -498,3 +498,67 @@ fn each_report_says_once_which_outcomes_are_missing_for_the_bodies_cited() {
     let (_, human, _) = proplint(&["check", "--no-config", "--target", "PP-22", doc]);
     assert!(!human.contains("not catalogued"), "{human}");
 }
+
+#[test]
+fn learn_counts_the_evidence_of_citations_and_reports_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(
+        docs.join("contribution.txt"),
+        "In line with Resolution 130 (Rev. Bucharest, 2022) of the Plenipotentiary Conference and\nResolution 89 (Kigali, 2022) of the World Telecommunication Development Conference.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("informe.md"),
+        "- Resolución 130 (Rev. Bucarest, 2022) de la Conferencia de Plenipotenciarios\n- Resolución 89 (Rev. Kigali, 2022) de la Conferencia Mundial de Desarrollo de las Telecomunicaciones\n",
+    )
+    .unwrap();
+    std::fs::write(docs.join("slides.pdf"), b"%PDF").unwrap();
+    let out = dir.path().join("learnt.json");
+    let (code, _, err) = proplint(&[
+        "catalog",
+        "learn",
+        docs.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-config",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("read 2 documents: 4 citations with a revision tag used"),
+        "{err}"
+    );
+    assert!(
+        err.contains("WTDC 89: WTDC-22: cited both as revised and as adopted"),
+        "{err}"
+    );
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let r = record(&file, "PP", 130);
+    assert_eq!(r["history"][0]["conference"], "PP-22");
+    assert_eq!(r["history"][0]["documents"], 2);
+    assert_eq!(r["history"][0]["confidence"], "medium");
+    let r89 = record(&file, "WTDC", 89);
+    assert!(
+        r89["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["status"] == "disputed"),
+        "{r89}"
+    );
+    assert_eq!(file["learn_conflicts"][0]["subject"], "WTDC 89");
+
+    // The learnt file loads as a catalogue file.
+    let (code, show, err) = proplint(&[
+        "catalog",
+        "show",
+        "PP",
+        "130",
+        "--no-config",
+        "--catalog",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(show.contains("contribution.txt, line 1"), "{show}");
+}

@@ -11,7 +11,9 @@ use crate::catalog::build::{self, FileOutcome};
 use crate::catalog::status::{today, Knowledge};
 use crate::catalog::{Action, Catalog, Confidence, EMBEDDED_ORIGIN};
 use crate::engine::config::Config;
+use crate::engine::learn::Evidence;
 use crate::input::blocks::read_blocks;
+use crate::input::Format as InputFormat;
 use crate::lang::lexicon::BODY_ABBREVIATIONS;
 use crate::lang::official::report;
 
@@ -26,6 +28,18 @@ enum CatalogCommand {
     /// Read official texts (Final Acts, final reports, tables of contents, lists of
     /// resolutions; .xml Akoma Ntoso, .html, .docx, .txt) into a catalogue file.
     Build(BuildArgs),
+    /// Collect the evidence of citations in ordinary documents (proposals, contributions,
+    /// reports: .txt, .md, .docx, folders walked) into a catalogue file.
+    Learn {
+        /// Folders or files to read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the catalogue file here (default: standard output).
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        view: ViewArgs,
+    },
     /// Per body and conference, what is known of its outcome (complete list, partial,
     /// unknown) and from which catalogue file.
     Status(ViewArgs),
@@ -69,6 +83,14 @@ struct BuildArgs {
 pub fn run(args: CatalogArgs) -> i32 {
     match args.command {
         CatalogCommand::Build(args) => build_command(args),
+        CatalogCommand::Learn {
+            paths,
+            output,
+            view,
+        } => match view_catalog(&view) {
+            Ok((catalog, _)) => learn_command(&paths, output.as_deref(), &catalog),
+            Err(code) => code,
+        },
         CatalogCommand::Status(view) => match view_catalog(&view) {
             Ok((catalog, files)) => {
                 print!("{}", status_text(&catalog, &files, today()));
@@ -333,6 +355,98 @@ fn build_command(args: BuildArgs) -> i32 {
                 eprintln!("error: {}: cannot write the catalogue: {e}", path.display());
                 return 2;
             }
+            eprintln!("{}", report::wrote(&path.display().to_string(), count));
+        }
+        _ => print!("{text}"),
+    }
+    if failed {
+        2
+    } else {
+        0
+    }
+}
+
+fn learn_command(paths: &[PathBuf], output: Option<&Path>, catalog: &Catalog) -> i32 {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut failed = false;
+    for path in paths {
+        if path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        if !path.exists() {
+            eprintln!("error: {}: no such file or folder", path.display());
+            failed = true;
+            continue;
+        }
+        let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+            .build()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+            .map(|e| e.path().to_path_buf())
+            .filter(|p| InputFormat::of_path(p).is_some())
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    let mut evidence = Evidence::default();
+    for path in &files {
+        match crate::input::read(path) {
+            Ok(input) => {
+                let unit = match input.format() {
+                    InputFormat::Word => "paragraph",
+                    InputFormat::Text => "line",
+                };
+                let name = path.display().to_string();
+                evidence.add(&name, input.text(), unit, catalog);
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+            }
+        }
+    }
+    if evidence.files_read == 0 {
+        eprintln!("error: {}", report::learn_nothing(paths));
+        return 2;
+    }
+    let file = evidence.to_catalog_file(catalog);
+    let facts: usize = file["resolutions"].as_array().map_or(0, |r| {
+        r.iter()
+            .map(|r| r["history"].as_array().map_or(0, Vec::len))
+            .sum()
+    });
+    eprintln!(
+        "{}",
+        report::learnt(
+            evidence.files_read,
+            evidence.citations_used,
+            evidence.unresolved,
+            facts,
+            evidence.new_facts(catalog)
+        )
+    );
+    let conflicts = evidence.conflicts(catalog);
+    if !conflicts.is_empty() {
+        eprintln!("{}", report::LEARN_CONFLICTS);
+        for c in &conflicts {
+            eprintln!("  {}: {} ({})", c.subject, c.what, c.sources.join("; "));
+        }
+    }
+    let text = match serde_json::to_string_pretty(&file) {
+        Ok(t) => t + "\n",
+        Err(e) => {
+            eprintln!("error: cannot write the catalogue: {e}");
+            return 2;
+        }
+    };
+    match output {
+        Some(path) if path.as_os_str() != "-" => {
+            if let Err(e) = std::fs::write(path, text) {
+                eprintln!("error: {}: cannot write the catalogue: {e}", path.display());
+                return 2;
+            }
+            let count = file["resolutions"].as_array().map_or(0, Vec::len);
             eprintln!("{}", report::wrote(&path.display().to_string(), count));
         }
         _ => print!("{text}"),

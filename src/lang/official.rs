@@ -244,4 +244,30 @@ pub mod report {
             format!("the outcomes of {list} are not catalogued, though they met before the target: citations of their bodies cannot be called current; `proplint catalog status` says what is known, `proplint catalog build` teaches them")
         }
     }
+
+    pub fn learn_nothing(paths: &[std::path::PathBuf]) -> String {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        format!(
+            "no document to learn from in {} (it reads .txt, .md and .docx)",
+            names.join(", ")
+        )
+    }
+
+    pub fn learnt(
+        files: usize,
+        citations: usize,
+        unresolved: usize,
+        facts: usize,
+        new: usize,
+    ) -> String {
+        format!(
+            "read {files} {}: {citations} {} with a revision tag used ({unresolved} named no conference of their body); {facts} {} attested, {new} new to the catalogue",
+            plural(files, "document", "documents"),
+            plural(citations, "citation", "citations"),
+            plural(facts, "fact", "facts"),
+        )
+    }
+
+    pub const LEARN_CONFLICTS: &str =
+        "Conflicts in the evidence (kept in the file as learn_conflicts, not settled):";
 }
