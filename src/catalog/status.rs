@@ -227,7 +227,14 @@ impl Catalog {
         cited: &Conference,
         when: When<'c>,
     ) -> Verdict<'c> {
-        let missing = self.missing_outcomes(r, cited, when.date, today());
+        // Without a target the document stands for now: conferences that met since the
+        // catalogue's last fact (PP-26 in Doha, still "scheduled" in the file) count.
+        let today = today();
+        let before = match when.conference {
+            Some(_) => when.date,
+            None => today,
+        };
+        let missing = self.missing_outcomes(r, cited, before, today);
         if missing.is_empty() {
             return Verdict::Current;
         }
@@ -335,5 +342,32 @@ mod tests {
         .unwrap();
         let taught = Catalog::with_files(&[&path]).unwrap();
         assert_eq!(judge_at(&taught, "PP-26", 45, "Kigali", 2022), "current");
+    }
+
+    #[test]
+    fn without_a_target_a_conference_held_since_the_last_fact_counts() {
+        let catalog = Catalog::embedded();
+        let cite = super::super::CitedRevision {
+            body: "PP",
+            number: 130,
+            revised: true,
+            place: "Bucharest",
+            year: 2022,
+        };
+        let when = When {
+            conference: None,
+            date: catalog.state_date(),
+        };
+        // PP-26 (Doha, 9-27 November 2026) is still "scheduled" in the file, which is
+        // older than the conference; its dates have passed.
+        match catalog.judge(&cite, when) {
+            Verdict::Uncatalogued { reason } => {
+                assert!(
+                    reason.starts_with("PP-26 (Doha, 2026) met since"),
+                    "{reason}"
+                )
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

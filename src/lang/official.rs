@@ -239,9 +239,9 @@ pub mod report {
     pub fn uncatalogued_header(conferences: &[String]) -> String {
         let list = conferences.join(", ");
         if conferences.len() == 1 {
-            format!("the outcome of {list} is not catalogued, though it met before the target: citations of its body cannot be called current; `proplint catalog status` says what is known, `proplint catalog build` teaches it")
+            format!("the outcome of {list} is not catalogued, though it has met: citations of its body cannot be called current; `proplint catalog status` says what is known, `proplint catalog build` teaches it")
         } else {
-            format!("the outcomes of {list} are not catalogued, though they met before the target: citations of their bodies cannot be called current; `proplint catalog status` says what is known, `proplint catalog build` teaches them")
+            format!("the outcomes of {list} are not catalogued, though they have met: citations of their bodies cannot be called current; `proplint catalog status` says what is known, `proplint catalog build` teaches them")
         }
     }
 

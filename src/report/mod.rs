@@ -105,9 +105,13 @@ pub fn uncatalogued_outcomes(result: &FileResult, catalog: &Catalog) -> Vec<Stri
         .collect();
     bodies.sort();
     bodies.dedup();
-    let before = result.analysis.target.date;
+    let today = crate::catalog::status::today();
+    let before = match result.analysis.target.id {
+        Some(_) => result.analysis.target.date,
+        None => today,
+    };
     catalog
-        .uncatalogued_for(&bodies, before, crate::catalog::status::today())
+        .uncatalogued_for(&bodies, before, today)
         .into_iter()
         .map(|c| format!("{} ({})", c.id, c.place_year(crate::base::Lang::En)))
         .collect()
