@@ -683,7 +683,7 @@ fn clean_title(title: &str) -> String {
     t.trim()
         .trim_start_matches(['–', '—', '-', ':'])
         .trim()
-        .trim_end_matches(['*', '.', ' '])
+        .trim_end_matches(['*', '.', ' ', '–', '—'])
         .trim()
         .to_string()
 }

@@ -13,8 +13,6 @@ const BLOCK_TAGS: &[&str] = &[
     "ul",
     "ol",
     "tr",
-    "td",
-    "th",
     "table",
     "h1",
     "h2",
@@ -91,9 +89,14 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 });
         }
         line += tail[..consumed].matches('\n').count();
+        let opens_cell = (name == "td" || name == "th") && !tail[1..].starts_with('/');
         if BLOCK_TAGS.contains(&name.as_str()) {
             flush(&mut current, start_line, &mut out);
             start_line = line;
+        } else if opens_cell && !current.trim().is_empty() {
+            // A table row is one block, its cells joined as a table of contents prints
+            // them: "Resolution 1 (Rev. Kigali, 2022) – Rules of procedure – 11".
+            current.push_str(" – ");
         } else if !name.is_empty() {
             current.push(' ');
         }
@@ -208,6 +211,19 @@ mod tests {
         );
         assert_eq!(b[0].at, 2);
         assert_eq!(b[1].at, 3);
+    }
+
+    #[test]
+    fn a_table_row_is_one_block_with_its_cells_dashed() {
+        let html = "<table><tr><td>Resolution 1 (Rev. Kigali, 2022)</td><td>Rules of procedure</td><td>11</td></tr>\n<tr><td>Resolution 2</td></tr></table>";
+        let texts: Vec<String> = blocks(html).into_iter().map(|b| b.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Resolution 1 (Rev. Kigali, 2022) – Rules of procedure – 11",
+                "Resolution 2"
+            ]
+        );
     }
 
     #[test]
