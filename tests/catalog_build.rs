@@ -562,3 +562,38 @@ fn learn_counts_the_evidence_of_citations_and_reports_conflicts() {
     assert_eq!(code, 0, "{err}");
     assert!(show.contains("contribution.txt, line 1"), "{show}");
 }
+
+#[test]
+fn teaching_an_outcome_turns_the_note_into_a_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("wtdc25.json");
+    let toc = fixture("en_wtdc25_final_report_toc_illustrative.txt");
+    let (code, _, err) = proplint(&[
+        "catalog",
+        "build",
+        toc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc = fixture("en_pp26_proposal_uncatalogued.txt");
+    let (code, human, _) = proplint(&[
+        "check",
+        "--no-config",
+        "--catalog",
+        out.to_str().unwrap(),
+        doc.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{human}");
+    assert!(
+        human.contains("warning[stale-revision]: Resolution 45 (Rev. Kigali, 2022)"),
+        "{human}"
+    );
+    assert!(human.contains("Baku, 2025"), "{human}");
+    // WTDC-25 is known in part now; WTSA-24 still is not.
+    assert!(
+        human.contains("note: the outcome of WTSA-24 (New Delhi, 2024) is not catalogued"),
+        "{human}"
+    );
+    assert!(!human.contains("WTDC-25 (Baku, 2025) met since"), "{human}");
+}
