@@ -454,6 +454,19 @@ fn conflicting_files_are_reported_with_both_sources() {
         "{line}"
     );
 
+    let doc = fixture("en_pp26_proposal_uncatalogued.txt");
+    let (_, _, err) = proplint(&[
+        "check",
+        "--no-config",
+        "--catalog",
+        path,
+        doc.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains("note: the catalogue files disagree on 1 fact"),
+        "{err}"
+    );
+
     let (code, _, err) = proplint(&["catalog", "show", "XYZ", "1", "--no-config"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown body `XYZ`"), "{err}");

@@ -247,6 +247,12 @@ fn check(args: CheckArgs) -> i32 {
             }
         }
     };
+    if !catalog.conflicts().is_empty() {
+        eprintln!(
+            "{}",
+            crate::lang::official::report::conflicts_on_load(catalog.conflicts().len())
+        );
+    }
     let mut options: Options = config.options();
     if let Some(t) = &args.target {
         options.target = Some(t.clone());

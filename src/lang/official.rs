@@ -270,4 +270,12 @@ pub mod report {
 
     pub const LEARN_CONFLICTS: &str =
         "Conflicts in the evidence (kept in the file as learn_conflicts, not settled):";
+
+    /// Said by `check` when the catalogue files it loaded disagree.
+    pub fn conflicts_on_load(count: usize) -> String {
+        format!(
+            "note: the catalogue files disagree on {count} {} (both readings kept, the cautious one used); `proplint catalog status` lists them with their sources",
+            plural(count, "fact", "facts")
+        )
+    }
 }
