@@ -693,7 +693,15 @@ fn clean_title(title: &str) -> String {
 fn is_formula(text: &str) -> bool {
     let folded = fold(text);
     let head: String = folded.chars().take(80).collect();
-    BODY_PHRASES.iter().any(|(p, _)| head.contains(p)) && formula_regex().is_match(&folded)
+    // A formula wrapped over lines ("… Union (Bucharest," / "2022),") has no closing
+    // parenthesis on its first line: opening with the body's name is enough.
+    let opens = BODY_PHRASES.iter().any(|(p, _)| {
+        ["", "the ", "la ", "el ", "l'"]
+            .iter()
+            .any(|article| head.starts_with(&format!("{article}{p}")))
+    });
+    opens
+        || (BODY_PHRASES.iter().any(|(p, _)| head.contains(p)) && formula_regex().is_match(&folded))
 }
 
 /// The entry a block opens with, if it is one: a heading alone (in capitals), or an
@@ -1109,6 +1117,18 @@ mod tests {
             Some("Strengthening the role of ITU")
         );
         assert_eq!(o.facts[0].source, "x.txt, line 3");
+    }
+
+    #[test]
+    fn a_title_stops_at_a_formula_wrapped_over_lines() {
+        let o = read_text(
+            "y.txt",
+            "FINAL ACTS OF THE PLENIPOTENTIARY CONFERENCE (BUCHAREST, 2022)\n\nRESOLUTION 130 (REV. BUCHAREST, 2022)\nStrengthening the role of ITU in building confidence\nand security\nThe Plenipotentiary Conference of the International Telecommunication Union (Bucharest,\n2022),\n",
+        );
+        assert_eq!(
+            o.facts[0].title.as_ref().map(|t| t.1.as_str()),
+            Some("Strengthening the role of ITU in building confidence and security")
+        );
     }
 
     #[test]
