@@ -40,18 +40,8 @@ pub static PART_WORDS: &[&str] = &["part", "partie", "parte"];
 /// Words on the title page of a conference's Final Acts.
 pub static FINAL_ACTS: &[&str] = &["final acts", "actes finals", "actas finales"];
 
-/// Words on the title page of a conference's final report or a volume of resolutions.
-pub static FINAL_REPORTS: &[&str] = &[
-    "final report",
-    "rapport final",
-    "informe final",
-    "table of contents",
-    "table des matieres",
-    "indice",
-    "contents",
-];
-
-/// The languages' words for the report of `catalog build`, `status` and `show`.
+/// The sentences of `catalog build`, `learn`, `status` and `show`, and the notes on
+/// outcomes the catalogue lacks (English, as every message proplint writes today).
 pub mod report {
     fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
         if n == 1 {
