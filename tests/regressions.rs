@@ -32,6 +32,12 @@ fn every_kept_input_still_passes() {
             *per_rule.entry(d.rule).or_default() += 1;
         }
         for d in &once.remaining {
+            // A fixed stale citation may keep a softer note (issue 13), never one more.
+            if d.rule == proplint::Rule::UncataloguedCitation
+                && once.remaining.len() <= before.diagnostics().len()
+            {
+                continue;
+            }
             let n = per_rule.entry(d.rule).or_default();
             *n -= 1;
             assert!(*n >= 0, "{}: --fix created {}", path.display(), d.message);

@@ -299,7 +299,7 @@ impl Catalog {
         }
         match unverified {
             Some(reason) => Verdict::Uncatalogued { reason },
-            None => Verdict::Current,
+            None => self.current_or_unknown_since(r, conf, when),
         }
     }
 

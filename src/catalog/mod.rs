@@ -2,8 +2,11 @@
 //! it is. Built from `catalog/itu-resolutions.json` (embedded at compile time, sources
 //! kept in the file) plus any catalogue files the user adds with `--catalog`.
 
+pub mod build;
 mod judge;
+pub mod merge;
 mod schema;
+pub mod status;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,6 +18,9 @@ use crate::base::fold::fold;
 use crate::base::Date;
 use crate::lang::Lang;
 use schema::CatalogFile;
+
+/// How the embedded catalogue is named as the origin of its facts.
+pub const EMBEDDED_ORIGIN: &str = "embedded catalogue";
 
 /// The catalogue that ships with proplint.
 pub const EMBEDDED_JSON: &str = include_str!("../../catalog/itu-resolutions.json");
@@ -68,6 +74,21 @@ impl Names {
     /// Whether the name exists in exactly this language.
     pub fn has(&self, lang: Lang) -> bool {
         self.own(lang).is_some()
+    }
+
+    /// Takes the names `other` has in languages this one lacks.
+    pub fn fill_from(&mut self, other: Names) {
+        for (lang, name) in other.0 {
+            if !self.has(lang) {
+                self.0.push((lang, name));
+            }
+        }
+        self.0.sort_by_key(|(lang, _)| *lang);
+    }
+
+    /// Each language's name, in the order of [`Lang::ALL`].
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &str)> {
+        self.0.iter().map(|(lang, name)| (*lang, name.as_str()))
     }
 
     /// Every name, in the order of [`Lang::ALL`].
@@ -125,6 +146,11 @@ pub struct Event {
     pub action: Action,
     /// Sources disagree: accepted when cited, never used to flag a citation.
     pub disputed: bool,
+    /// What the fact rests on ("final_acts", "toc", "citation"...) and where it was read.
+    pub evidence: Vec<String>,
+    pub sources: Vec<String>,
+    /// The catalogue file the fact came from ("embedded catalogue" or a path).
+    pub origin: String,
 }
 
 #[derive(Debug, Clone)]
@@ -142,6 +168,14 @@ pub struct Resolution {
     pub conflicting_tags: Vec<String>,
     pub sources: Vec<String>,
     pub confidence: Confidence,
+    /// Conferences after which a list showed it in force.
+    pub in_force_after: Vec<String>,
+    /// The catalogue files its facts came from, first the one that created the record.
+    pub origins: Vec<String>,
+    /// The conference of the version in force when PP-18 ended, when the Final Acts'
+    /// citations show it (not from a single citation): the body's conferences between
+    /// that one and PP-18 did not revise it.
+    pub in_force_at_pp18: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -149,6 +183,9 @@ pub struct CompleteList {
     pub adopted: Vec<u32>,
     pub revised: Vec<u32>,
     pub abrogated: Vec<u32>,
+    /// The catalogue file that holds the list, and the texts it was read from.
+    pub origin: String,
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -190,6 +227,8 @@ pub struct Catalog {
     upper_bounds: HashMap<String, u32>,
     /// Every ceiling, with the confidence the catalogue gives it.
     ceilings: HashMap<String, (u32, Confidence)>,
+    /// Where catalogue files disagree (kept, never settled silently).
+    conflicts: Vec<merge::Conflict>,
 }
 
 impl Catalog {
@@ -200,14 +239,15 @@ impl Catalog {
             let mut catalog = Catalog::default();
             // The embedded file is checked by the test suite; failing here would be a
             // build defect, not a user error, so an empty catalogue is the safe fallback.
-            if let Ok(file) = parse_file(EMBEDDED_JSON, "embedded catalogue") {
-                catalog.merge(file);
+            if let Ok(file) = parse_file(EMBEDDED_JSON, EMBEDDED_ORIGIN) {
+                catalog.merge(file, EMBEDDED_ORIGIN);
             }
             catalog
         })
     }
 
-    /// The embedded catalogue extended (and overridden, entry by entry) by user files.
+    /// The embedded catalogue extended by user files, fact by fact: events, titles and
+    /// sources join the embedded record; disagreements are kept in [`Catalog::conflicts`].
     pub fn with_files(paths: &[impl AsRef<Path>]) -> Result<Catalog, CatalogError> {
         let mut catalog = Catalog::embedded().clone();
         for path in paths {
@@ -217,7 +257,8 @@ impl Catalog {
                 origin: origin.clone(),
                 message: format!("cannot read catalogue file: {e}"),
             })?;
-            catalog.merge(parse_file(&text, &origin)?);
+            let file = parse_file(&text, &origin)?;
+            catalog.merge(file, &origin);
         }
         Ok(catalog)
     }
@@ -225,11 +266,11 @@ impl Catalog {
     /// Parses one catalogue JSON text on top of an empty catalogue (for tests and tools).
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
         let mut catalog = Catalog::default();
-        catalog.merge(parse_file(text, "catalogue")?);
+        catalog.merge(parse_file(text, "catalogue")?, "catalogue");
         Ok(catalog)
     }
 
-    fn merge(&mut self, file: CatalogFile) {
+    fn merge(&mut self, file: CatalogFile, origin: &str) {
         if let Some(date) = file.as_of.as_deref().and_then(Date::parse) {
             self.as_of = Some(self.as_of.map_or(date, |d| d.max(date)));
         }
@@ -256,7 +297,7 @@ impl Catalog {
                 year: c.year,
             };
             match self.conference_by_id.get(&conference.id) {
-                Some(&i) => self.conferences[i] = conference,
+                Some(&i) => merge::merge_conference(&mut self.conferences[i], conference),
                 None => {
                     self.conference_by_id
                         .insert(conference.id.clone(), self.conferences.len());
@@ -294,14 +335,23 @@ impl Catalog {
         for (_body, coverage) in file.coverage {
             for (conf, list) in coverage.complete_lists {
                 if list.complete {
-                    self.complete_lists.insert(
-                        conf,
-                        CompleteList {
-                            adopted: list.adopted,
-                            revised: list.revised,
-                            abrogated: list.abrogated.iter().map(|a| a.number).collect(),
-                        },
-                    );
+                    let list = CompleteList {
+                        adopted: list.adopted,
+                        revised: list.revised,
+                        abrogated: list.abrogated.iter().map(|a| a.number).collect(),
+                        origin: origin.to_string(),
+                        sources: list.sources,
+                    };
+                    match self.complete_lists.get(&conf) {
+                        Some(existing) => {
+                            if let Some(c) = merge::compare_lists(&conf, existing, &list) {
+                                self.conflicts.push(c);
+                            }
+                        }
+                        None => {
+                            self.complete_lists.insert(conf, list);
+                        }
+                    }
                 }
             }
             for (conf, bound) in coverage.max_number_upper_bound {
@@ -328,7 +378,14 @@ impl Catalog {
                     .collect(),
                 _ => Vec::new(),
             };
+            let in_force_at_pp18 = r.state_at_pp18.as_ref().and_then(|s| {
+                let strong = s.strength.as_deref().is_some_and(|st| st != "weak");
+                (s.status.as_deref() == Some("in_force") && strong && !s.conflict)
+                    .then(|| s.conference.clone())
+                    .flatten()
+            });
             let resolution = Resolution {
+                in_force_at_pp18,
                 history: r
                     .history
                     .iter()
@@ -340,6 +397,9 @@ impl Catalog {
                             _ => Action::AdoptedOrRevised,
                         },
                         disputed: e.status.as_deref() == Some("disputed"),
+                        evidence: e.evidence.clone(),
+                        sources: e.sources.clone(),
+                        origin: origin.to_string(),
                     })
                     .collect(),
                 not_revised_at: r
@@ -363,9 +423,21 @@ impl Catalog {
                 conflicting_tags,
                 sources: r.sources,
                 confidence: Confidence::parse(r.confidence.as_deref()),
+                in_force_after: r.in_force_after,
+                origins: vec![origin.to_string()],
             };
-            self.resolutions
-                .insert((resolution.body.clone(), resolution.number), resolution);
+            match self
+                .resolutions
+                .get_mut(&(resolution.body.clone(), resolution.number))
+            {
+                Some(existing) => {
+                    merge::merge_resolution(existing, resolution, &mut self.conflicts)
+                }
+                None => {
+                    self.resolutions
+                        .insert((resolution.body.clone(), resolution.number), resolution);
+                }
+            }
         }
     }
 
@@ -462,6 +534,18 @@ impl Catalog {
         self.complete_lists.get(conference)
     }
 
+    /// Where the catalogue files disagree.
+    pub fn conflicts(&self) -> &[merge::Conflict] {
+        &self.conflicts
+    }
+
+    /// Every resolution record, by body and number.
+    pub fn resolutions(&self) -> Vec<&Resolution> {
+        let mut v: Vec<&Resolution> = self.resolutions.values().collect();
+        v.sort_by(|a, b| (&a.body, a.number).cmp(&(&b.body, b.number)));
+        v
+    }
+
     pub fn upper_bound(&self, conference: &str) -> Option<u32> {
         self.upper_bounds.get(conference).copied()
     }
@@ -512,21 +596,48 @@ mod tests {
             "medium bounds are not certain"
         );
         assert!(catalog.complete_list("PP-18").is_some());
+        assert!(catalog.conflicts().is_empty(), "{:?}", catalog.conflicts());
     }
 
     #[test]
-    fn user_files_override_entry_by_entry() {
+    fn user_files_add_to_records_fact_by_fact_and_keep_conflicts() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("extra.json");
         std::fs::write(
             &path,
-            r#"{"resolutions":[{"body":"WTDC","number":45,"history":[{"conference":"WTDC-25","action":"revised"}]}]}"#,
+            r#"{"resolutions":[
+              {"body":"WTDC","number":45,"title":{"fr":"Mécanismes"},"history":[{"conference":"WTDC-25","action":"revised","sources":["final-report.txt, line 12"]}]},
+              {"body":"PP","number":130,"history":[{"conference":"PP-18","action":"adopted","sources":["x.txt, line 3"]}]}
+            ]}"#,
         )
         .unwrap();
         let catalog = Catalog::with_files(&[&path]).unwrap();
+        let embedded = Catalog::embedded().resolution("WTDC", 45).unwrap();
         let r = catalog.resolution("WTDC", 45).unwrap();
-        assert_eq!(r.history.len(), 1);
-        assert!(catalog.resolution("PP", 140).is_some());
+        assert_eq!(r.history.len(), embedded.history.len() + 1, "history kept");
+        let new = r
+            .history
+            .iter()
+            .find(|e| e.conference == "WTDC-25")
+            .unwrap();
+        assert_eq!(new.sources, ["final-report.txt, line 12"]);
+        assert!(new.origin.ends_with("extra.json"));
+        assert_eq!(r.title.own(Lang::Fr), Some("Mécanismes"));
+        assert_eq!(r.title.own(Lang::En), embedded.title.own(Lang::En));
+        // PP-18 revised 130 (embedded, from the Final Acts); the file says adopted.
+        let conflicts = catalog.conflicts();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(conflicts[0].subject, "PP 130");
+        assert!(conflicts[0].kept.starts_with("revised: embedded catalogue"));
+        assert!(conflicts[0].other.contains("x.txt, line 3"));
+        let pp18 = catalog
+            .resolution("PP", 130)
+            .unwrap()
+            .history
+            .iter()
+            .find(|e| e.conference == "PP-18")
+            .unwrap();
+        assert_eq!(pp18.action, Action::AdoptedOrRevised);
     }
 
     #[test]

@@ -59,12 +59,15 @@ pub struct CoverageRecord {
     pub max_number: BTreeMap<String, u32>,
     pub max_number_upper_bound: BTreeMap<String, u32>,
     pub max_number_meta: BTreeMap<String, serde_json::Value>,
+    /// What is known of a conference whose full list is not (`complete: false`).
+    pub partial_lists: BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct CompleteListRecord {
     pub complete: bool,
+    pub sources: Vec<String>,
     pub adopted: Vec<u32>,
     pub revised: Vec<u32>,
     pub abrogated: Vec<AbrogatedRecord>,
@@ -90,6 +93,7 @@ pub struct ResolutionRecord {
     pub suppressed_before: Option<String>,
     pub not_revised_at: Vec<String>,
     pub not_revised_at_basis: BTreeMap<String, BasisRecord>,
+    pub in_force_after: Vec<String>,
     pub sources: Vec<String>,
     pub confidence: Option<String>,
     pub notes: Option<serde_json::Value>,
@@ -104,6 +108,8 @@ pub struct EventRecord {
     pub action: String,
     pub status: Option<String>,
     pub confidence: Option<String>,
+    pub evidence: Vec<String>,
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -120,6 +126,7 @@ pub struct StateRecord {
     pub citation: Option<String>,
     pub conference: Option<String>,
     pub conflict: bool,
+    pub strength: Option<String>,
     pub conflict_kind: Option<String>,
     pub candidates: Vec<String>,
     pub minority: BTreeMap<String, u32>,

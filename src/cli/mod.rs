@@ -1,7 +1,10 @@
-//! The command line: `proplint check`, `rules`, `explain`, `lsp`.
+//! The command line: `proplint check`, `rules`, `explain`, `lsp`, `catalog`.
 //!
 //! Exit codes: 0 nothing at or above the fail level, 1 findings, 2 a usage or I/O
 //! error (with a message that names the file).
+
+mod catalog;
+mod walk;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -50,6 +53,8 @@ enum Command {
         #[arg(long, default_value_t = crate::lsp::framing::DEFAULT_MAX_MESSAGE_BYTES)]
         max_message_bytes: usize,
     },
+    /// Teach proplint from official texts, and say what it knows.
+    Catalog(catalog::CatalogArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -144,6 +149,7 @@ pub fn main() -> i32 {
             }
         },
         Command::Lsp { max_message_bytes } => lsp(max_message_bytes),
+        Command::Catalog(args) => catalog::run(args),
     }
 }
 
@@ -193,6 +199,8 @@ fn list_rules(format: RulesFormat) {
 struct Input {
     display: String,
     path: Option<PathBuf>,
+    /// Named by the user (not found by a folder walk): checked whatever its shape.
+    named: bool,
 }
 
 fn check(args: CheckArgs) -> i32 {
@@ -243,6 +251,12 @@ fn check(args: CheckArgs) -> i32 {
             }
         }
     };
+    if !catalog.conflicts().is_empty() {
+        eprintln!(
+            "{}",
+            crate::lang::official::report::conflicts_on_load(catalog.conflicts().len())
+        );
+    }
     let mut options: Options = config.options();
     if let Some(t) = &args.target {
         options.target = Some(t.clone());
@@ -255,11 +269,22 @@ fn check(args: CheckArgs) -> i32 {
     }
 
     let mut errors: Vec<String> = Vec::new();
-    let inputs = collect_inputs(&paths, &config, &mut errors);
+    let mut skipped = std::collections::BTreeMap::new();
+    let inputs = collect_inputs(&paths, &config, &mut errors, &mut skipped);
+    if inputs.is_empty() && errors.is_empty() {
+        eprintln!("error: {}", walk::nothing_to_check(&paths, &skipped));
+        return 2;
+    }
     let apply = args.fix || args.diff;
     let progress = Progress::new(inputs.len());
+    // Walked files that turned out not to be ITU documents, for the summary.
+    let not_itu = std::sync::atomic::AtomicUsize::new(0);
     let run = |input: &Input| {
-        let outcome = check_one(
+        let options = Options {
+            named: input.named,
+            ..options.clone()
+        };
+        let mut outcome = check_one(
             input,
             &catalog,
             &options,
@@ -267,7 +292,13 @@ fn check(args: CheckArgs) -> i32 {
             args.unsafe_fixes,
             args.diff && !args.fix,
         );
-        if let Ok((result, _)) = &outcome {
+        if let Ok((result, _)) = &mut outcome {
+            // Only files that were checked: a walked file that is not a proposal got nothing.
+            if input.named || result.analysis.is_proposal() {
+                result.uncatalogued = report::uncatalogued_outcomes(result, &catalog);
+            } else {
+                not_itu.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
             if result.unreported() > 0 {
                 eprintln!(
                     "warning: {}: only the first {} of its {} findings are reported",
@@ -284,6 +315,10 @@ fn check(args: CheckArgs) -> i32 {
     if args.format == Format::Json && !args.diff {
         let code = check_streaming_json(&inputs, run, output, args.fail_on, errors);
         progress.finish();
+        let not_itu = not_itu.load(std::sync::atomic::Ordering::Relaxed);
+        if let Some(summary) = walk::skipped_summary(&skipped, not_itu) {
+            eprintln!("{summary}");
+        }
         return code;
     }
     let outcomes: Vec<Result<(FileResult, Option<String>), String>> =
@@ -301,6 +336,10 @@ fn check(args: CheckArgs) -> i32 {
             }
             Err(e) => errors.push(e),
         }
+    }
+    let not_itu = not_itu.load(std::sync::atomic::Ordering::Relaxed);
+    if let Some(summary) = walk::skipped_summary(&skipped, not_itu) {
+        eprintln!("{summary}");
     }
     if args.diff && !diffs.is_empty() {
         print!("{diffs}");
@@ -451,7 +490,14 @@ fn is_checked_extension(path: &Path) -> bool {
     InputFormat::of_path(path).is_some()
 }
 
-fn collect_inputs(paths: &[PathBuf], config: &Config, errors: &mut Vec<String>) -> Vec<Input> {
+/// The files to check; `skipped` counts, per extension, the files a folder walk left
+/// because proplint does not read their format.
+fn collect_inputs(
+    paths: &[PathBuf],
+    config: &Config,
+    errors: &mut Vec<String>,
+    skipped: &mut std::collections::BTreeMap<String, usize>,
+) -> Vec<Input> {
     let filters = match globs(config) {
         Ok(f) => f,
         Err(e) => {
@@ -470,6 +516,7 @@ fn collect_inputs(paths: &[PathBuf], config: &Config, errors: &mut Vec<String>) 
             inputs.push(Input {
                 display: "-".to_string(),
                 path: None,
+                named: true,
             });
             continue;
         }
@@ -481,6 +528,7 @@ fn collect_inputs(paths: &[PathBuf], config: &Config, errors: &mut Vec<String>) 
             inputs.push(Input {
                 display: path.display().to_string(),
                 path: Some(path.clone()),
+                named: true,
             });
             continue;
         }
@@ -490,10 +538,17 @@ fn collect_inputs(paths: &[PathBuf], config: &Config, errors: &mut Vec<String>) 
                 Ok(entry) => {
                     let p = entry.path();
                     if entry.file_type().is_some_and(|t| t.is_file())
-                        && is_checked_extension(p)
                         && filters.accepts(p, base.as_deref())
                     {
-                        found.push(p.to_path_buf());
+                        if is_checked_extension(p) {
+                            found.push(p.to_path_buf());
+                        } else {
+                            let ext = p
+                                .extension()
+                                .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
+                                .unwrap_or_else(|| "no extension".to_string());
+                            *skipped.entry(ext).or_default() += 1;
+                        }
                     }
                 }
                 Err(e) => errors.push(e.to_string()),
@@ -503,6 +558,7 @@ fn collect_inputs(paths: &[PathBuf], config: &Config, errors: &mut Vec<String>) 
         inputs.extend(found.into_iter().map(|p| Input {
             display: p.display().to_string(),
             path: Some(p),
+            named: false,
         }));
     }
     inputs

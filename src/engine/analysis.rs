@@ -22,6 +22,23 @@ pub struct Options {
     pub target: Option<String>,
     /// Per-rule severity; `None` turns the rule off. Rules not listed keep their default.
     pub severities: BTreeMap<Rule, Option<Severity>>,
+    /// The user named this text (a file argument, standard input): its citations are
+    /// checked whatever its shape (prose, lists, tables of contents). Texts found by a
+    /// folder walk are checked only when they look like proposals.
+    pub named: bool,
+}
+
+/// The rules that judge citations: what a named text that is not shaped like a
+/// proposal is checked for (its lists and lettering are not clauses).
+fn judges_citations(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::UnknownResolution
+            | Rule::UnknownRevision
+            | Rule::SuppressedResolution
+            | Rule::StaleRevision
+            | Rule::UncataloguedCitation
+    )
 }
 
 /// The result of checking one text.
@@ -155,6 +172,7 @@ struct CheckContext {
     target: Option<String>,
     date: Date,
     language: Lang,
+    citations_only: bool,
 }
 
 impl Session {
@@ -218,11 +236,13 @@ impl Session {
             options,
         );
         let is_proposal = self.chunks.iter().any(|c| c.document.is_proposal());
-        let findings = if is_proposal {
+        let citations_only = !is_proposal && options.named;
+        let findings = if is_proposal || citations_only {
             let context = CheckContext {
                 target: target.id.clone(),
                 date: target.date,
                 language,
+                citations_only,
             };
             if self.checked.as_ref() != Some(&context) {
                 self.chunks.iter_mut().for_each(|c| c.found = None);
@@ -238,6 +258,9 @@ impl Session {
                         &target,
                         language,
                     );
+                    if citations_only {
+                        found.retain(|d| judges_citations(d.rule));
+                    }
                     findings::sort(&mut found);
                     Arc::new(found)
                 });
@@ -254,6 +277,7 @@ impl Session {
                     placed_refs(&self.chunks[rechunked.new.clone()]),
                 );
             let found = match self.refs_found.take() {
+                _ if citations_only => Vec::new(),
                 Some(found) if unchanged => found.iter().map(|d| moved(d, change)).collect(),
                 _ => {
                     let refs: Vec<(usize, &ProposalRef)> = placed_refs(&self.chunks).collect();

@@ -147,6 +147,7 @@ impl Config {
         Options {
             target: self.target.clone(),
             severities: self.rules.clone(),
+            named: false,
         }
     }
 }

@@ -7,4 +7,5 @@ pub mod analysis;
 pub mod config;
 pub mod findings;
 pub mod fix;
+pub mod learn;
 pub mod suppress;

@@ -4,7 +4,10 @@
 //! byte-faithfully) and Word ([`docx`]: one line per paragraph, tracked changes as
 //! revision marks, never written back).
 
+pub mod akn;
+pub mod blocks;
 pub mod docx;
+pub mod html;
 pub mod source;
 
 use std::path::Path;

@@ -217,6 +217,12 @@ pub enum Reason {
         reason: Box<Reason>,
         superseded: Superseded,
     },
+    /// Conferences of the body met since the cited version, before the target, and their
+    /// outcome is not catalogued: (id, place and year) of each.
+    OutcomeNotCatalogued {
+        conferences: Vec<(String, String)>,
+        number: u32,
+    },
     /// The cited conference met before the resolution was first adopted.
     BeforeFirstAdoption {
         number: u32,
@@ -265,6 +271,10 @@ impl fmt::Display for Reason {
                 superseded.at_place_year,
                 superseded.at
             ),
+            Reason::OutcomeNotCatalogued {
+                conferences,
+                number,
+            } => f.write_str(&super::official::report::missing_outcome(conferences, *number)),
             Reason::NoNumberAbove { body, bound, after } => write!(
                 f,
                 "the {body} had no resolution numbered above {bound} after {after}"

@@ -9,5 +9,6 @@
 pub mod language;
 pub mod lexicon;
 pub mod messages;
+pub mod official;
 
 pub use language::Lang;

@@ -495,6 +495,14 @@ fn document(out: &mut String, fi: usize, file: &FileResult, catalog: &Catalog) {
         ") · {}</p>",
         plural(diags.len(), "problem", "problems")
     );
+    if !file.uncatalogued.is_empty() {
+        out.push_str("<p class=\"meta uncatalogued\">");
+        escape_into(
+            out,
+            &crate::lang::official::report::uncatalogued_header(&file.uncatalogued),
+        );
+        out.push_str("</p>\n");
+    }
 
     if !file.fixed.is_empty() {
         let _ = write!(

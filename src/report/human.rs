@@ -23,6 +23,14 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
         for note in &file.notes {
             writeln!(out, "{}: note: {note}", file.path)?;
         }
+        if !file.uncatalogued.is_empty() {
+            writeln!(
+                out,
+                "{}: note: {}",
+                file.path,
+                crate::lang::official::report::uncatalogued_header(&file.uncatalogued)
+            )?;
+        }
         if file.diagnostics().is_empty() {
             continue;
         }

@@ -19,6 +19,10 @@ struct File<'a> {
     diagnostics: Vec<Diag<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixed: Vec<Fixed<'a>>,
+    /// Conferences of the bodies cited that met before the target and whose outcome is
+    /// not catalogued (issue 13): citations of those bodies cannot be called current.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    uncatalogued_outcomes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -187,5 +191,6 @@ fn file(f: &FileResult) -> File<'_> {
                 title,
             })
             .collect(),
+        uncatalogued_outcomes: &f.uncatalogued,
     }
 }

@@ -10,6 +10,7 @@ pub mod sarif;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::text::{Encoding, LineIndex, Span};
 use crate::base::Rule;
+use crate::catalog::Catalog;
 use crate::engine::analysis::Analysis;
 use crate::input::docx::{paragraph_at, DocxText, Paragraph};
 use crate::input::Format;
@@ -32,6 +33,9 @@ pub struct FileResult {
     pub paragraphs: Option<Vec<Paragraph>>,
     /// Remarks for the reader about this file.
     pub notes: Vec<String>,
+    /// Conferences of the bodies this file cites that met before its target and of whose
+    /// outcome nothing is catalogued ("WTDC-25 (Baku, 2025)"): said once per document.
+    pub uncatalogued: Vec<String>,
 }
 
 impl FileResult {
@@ -45,6 +49,7 @@ impl FileResult {
             fixed: Vec::new(),
             paragraphs: None,
             notes: Vec::new(),
+            uncatalogued: Vec::new(),
         }
     }
 
@@ -125,4 +130,28 @@ impl Counts {
     pub fn total(&self) -> usize {
         self.errors + self.warnings + self.infos
     }
+}
+
+/// The conferences whose outcome the catalogue lacks for the bodies `result` cites,
+/// before its target (see [`FileResult::uncatalogued`]).
+pub fn uncatalogued_outcomes(result: &FileResult, catalog: &Catalog) -> Vec<String> {
+    let mut bodies: Vec<&str> = result
+        .analysis
+        .document()
+        .citations
+        .iter()
+        .filter_map(|c| c.body.and_then(|b| b.catalog_id()))
+        .collect();
+    bodies.sort();
+    bodies.dedup();
+    let today = crate::catalog::status::today();
+    let before = match result.analysis.target.id {
+        Some(_) => result.analysis.target.date,
+        None => today,
+    };
+    catalog
+        .uncatalogued_for(&bodies, before, today)
+        .into_iter()
+        .map(|c| format!("{} ({})", c.id, c.place_year(crate::lang::Lang::En)))
+        .collect()
 }

@@ -119,6 +119,8 @@ struct Artifact {
 struct ArtifactProperties {
     language: &'static str,
     target: TargetOut,
+    #[serde(rename = "uncataloguedOutcomes", skip_serializing_if = "Vec::is_empty")]
+    uncatalogued_outcomes: Vec<String>,
 }
 
 #[derive(Serialize, Clone, PartialEq, Eq)]
@@ -347,6 +349,7 @@ pub fn render(files: &[FileResult], catalog: &Catalog, errors: &[String]) -> Str
             properties: ArtifactProperties {
                 language: file.analysis.language.code(),
                 target,
+                uncatalogued_outcomes: file.uncatalogued.clone(),
             },
         });
         location.index = Some(index);

@@ -1,0 +1,454 @@
+//! `proplint catalog …`: teach proplint from official texts (`build`), and say what it
+//! knows (`status`, `show`).
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+
+use crate::base::fold::fold;
+use crate::base::Date;
+use crate::catalog::build::{self, FileOutcome};
+use crate::catalog::status::{today, Knowledge};
+use crate::catalog::{Action, Catalog, Confidence, EMBEDDED_ORIGIN};
+use crate::engine::config::Config;
+use crate::engine::learn::Evidence;
+use crate::input::blocks::read_blocks;
+use crate::input::Format as InputFormat;
+use crate::lang::lexicon::BODY_ABBREVIATIONS;
+use crate::lang::official::report;
+use crate::lang::Lang;
+
+#[derive(Args)]
+pub struct CatalogArgs {
+    #[command(subcommand)]
+    command: CatalogCommand,
+}
+
+#[derive(Subcommand)]
+enum CatalogCommand {
+    /// Read official texts (Final Acts, final reports, tables of contents, lists of
+    /// resolutions; .xml Akoma Ntoso, .html, .docx, .txt) into a catalogue file.
+    Build(BuildArgs),
+    /// Collect the evidence of citations in ordinary documents (proposals, contributions,
+    /// reports: .txt, .md, .docx, folders walked) into a catalogue file.
+    Learn {
+        /// Folders or files to read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the catalogue file here (default: standard output).
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        view: ViewArgs,
+    },
+    /// Per body and conference, what is known of its outcome (complete list, partial,
+    /// unknown) and from which catalogue file.
+    Status(ViewArgs),
+    /// One resolution's history with its sources, e.g. `proplint catalog show PP 130`.
+    Show {
+        /// The body: PP, WTDC, WTSA, RA, WRC (or CMDT, AMNT, AR, CMR).
+        body: String,
+        /// The resolution's number.
+        number: u32,
+        #[command(flatten)]
+        view: ViewArgs,
+    },
+}
+
+#[derive(Args)]
+struct ViewArgs {
+    /// Catalogue files to merge into the embedded one (as `check --catalog` does).
+    #[arg(long = "catalog", value_name = "FILE")]
+    catalogs: Vec<PathBuf>,
+    /// Ignore any proplint.toml (whose `catalog = [...]` is otherwise read).
+    #[arg(long)]
+    no_config: bool,
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    /// The official texts to read.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Write the catalogue file here (default: standard output).
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The conference the texts are the outcome of, when they do not say (e.g. WTDC-25).
+    #[arg(long, value_name = "ID")]
+    conference: Option<String>,
+    /// Catalogue files to read on top of the embedded one (places, conferences).
+    #[arg(long = "catalog", value_name = "FILE")]
+    catalogs: Vec<PathBuf>,
+}
+
+pub fn run(args: CatalogArgs) -> i32 {
+    match args.command {
+        CatalogCommand::Build(args) => build_command(args),
+        CatalogCommand::Learn {
+            paths,
+            output,
+            view,
+        } => match view_catalog(&view) {
+            Ok((catalog, _)) => learn_command(&paths, output.as_deref(), &catalog),
+            Err(code) => code,
+        },
+        CatalogCommand::Status(view) => match view_catalog(&view) {
+            Ok((catalog, files)) => {
+                print!("{}", status_text(&catalog, &files, today()));
+                0
+            }
+            Err(code) => code,
+        },
+        CatalogCommand::Show { body, number, view } => {
+            let Some(body_id) = body_of(&body) else {
+                eprintln!("error: {}", report::unknown_body(&body));
+                return 2;
+            };
+            match view_catalog(&view) {
+                Ok((catalog, _)) => match show_text(&catalog, body_id, number, today()) {
+                    Some(text) => {
+                        print!("{text}");
+                        0
+                    }
+                    None => {
+                        eprintln!("error: {}", report::no_record(body_id, number));
+                        1
+                    }
+                },
+                Err(code) => code,
+            }
+        }
+    }
+}
+
+/// The catalogue `status` and `show` describe: the embedded one, the project's files
+/// (`catalog = [...]` of the nearest proplint.toml) and `--catalog` files.
+fn view_catalog(view: &ViewArgs) -> Result<(Catalog, Vec<String>), i32> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    if !view.no_config {
+        if let Some(path) = Config::find(Path::new(".")) {
+            match Config::load(&path) {
+                Ok(config) => files.extend(config.catalog.iter().cloned()),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Err(2);
+                }
+            }
+        }
+    }
+    files.extend(view.catalogs.iter().cloned());
+    let catalog = load_catalog(&files)?;
+    let mut names = vec![EMBEDDED_ORIGIN.to_string()];
+    names.extend(files.iter().map(|f| f.display().to_string()));
+    Ok((catalog, names))
+}
+
+fn body_of(word: &str) -> Option<&'static str> {
+    let folded = fold(word);
+    BODY_ABBREVIATIONS
+        .iter()
+        .find(|(w, _)| *w == folded)
+        .and_then(|(_, b)| build::body_id(*b))
+}
+
+/// The text of `proplint catalog status`.
+pub fn status_text(catalog: &Catalog, files: &[String], today: Date) -> String {
+    let mut out = String::new();
+    out.push_str(&report::status_header(
+        &today.to_string(),
+        &files.join(", "),
+    ));
+    out.push('\n');
+    for body in catalog.bodies_with_conferences() {
+        let name = catalog
+            .body(body)
+            .and_then(|b| b.name.get(Lang::En).map(str::to_string))
+            .unwrap_or_default();
+        out.push_str(&format!("\n{body}  {name}\n"));
+        for s in catalog.status_of(body, today) {
+            let c = s.conference;
+            let what = if !s.met {
+                report::NOT_MET.to_string()
+            } else {
+                match &s.knowledge {
+                    Knowledge::Complete {
+                        adopted,
+                        revised,
+                        abrogated,
+                        origin,
+                    } => report::complete_list(*adopted, *revised, *abrogated, origin),
+                    Knowledge::Partial {
+                        resolutions,
+                        origins,
+                    } => report::partial(*resolutions, &origins.join(", ")),
+                    Knowledge::Unknown => report::unknown_met(&c.id),
+                }
+            };
+            let label = format!("{} ({})", c.id, c.place_year(Lang::En));
+            out.push_str(&format!("  {label:<34} {what}\n"));
+        }
+    }
+    if !catalog.conflicts().is_empty() {
+        out.push('\n');
+        out.push_str(report::CONFLICTS);
+        out.push('\n');
+        for c in catalog.conflicts() {
+            out.push_str(&report::conflict(&c.subject, &c.what, &c.kept, &c.other));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The text of `proplint catalog show BODY N`.
+pub fn show_text(catalog: &Catalog, body: &str, number: u32, today: Date) -> Option<String> {
+    let r = catalog.resolution(body, number)?;
+    let mut out = String::new();
+    let confidence = match r.confidence {
+        Confidence::High => "high",
+        Confidence::Medium => "medium",
+        Confidence::Low => "low",
+    };
+    out.push_str(&report::show_header(body, number, confidence));
+    out.push('\n');
+    for (lang, title) in r.title.iter() {
+        out.push_str(&format!("  {}: {title}\n", lang.code()));
+    }
+    let mut history: Vec<_> = r.history.iter().collect();
+    history.sort_by_key(|e| catalog.conference(&e.conference).map(|c| c.began()));
+    if history.is_empty() {
+        out.push_str(report::show_no_events());
+        out.push('\n');
+    }
+    for e in &history {
+        let place_year = catalog
+            .conference(&e.conference)
+            .map(|c| c.place_year(Lang::En))
+            .unwrap_or_else(|| "?".into());
+        let action = match e.action {
+            Action::Adopted => "adopted",
+            Action::Revised => "revised",
+            Action::AdoptedOrRevised => "adopted or revised (sources disagree)",
+        };
+        let mut evidence = String::new();
+        if !e.evidence.is_empty() {
+            evidence = format!(" [{}]", e.evidence.join(", "));
+        }
+        if e.disputed {
+            evidence.push_str(report::show_disputed());
+        }
+        out.push_str(&report::show_event(
+            &e.conference,
+            &place_year,
+            action,
+            &evidence,
+        ));
+        out.push('\n');
+        if !e.sources.is_empty() {
+            out.push_str(&report::show_sources(&e.sources.join("; ")));
+            out.push('\n');
+        }
+        out.push_str(&report::show_origin(&e.origin));
+        out.push('\n');
+    }
+    if let Some(at) = &r.suppressed_at {
+        out.push_str(&report::show_abrogated(at));
+        out.push('\n');
+    }
+    if let Some(at) = &r.suppressed_before {
+        out.push_str(&report::show_abrogated_before(at));
+        out.push('\n');
+    }
+    if !r.not_revised_at.is_empty() {
+        let list: Vec<&str> = r.not_revised_at.iter().map(|(c, _)| c.as_str()).collect();
+        out.push_str(&report::show_not_revised(&list.join(", ")));
+        out.push('\n');
+    }
+    if !r.in_force_after.is_empty() {
+        out.push_str(&report::show_in_force_after(&r.in_force_after.join(", ")));
+        out.push('\n');
+    }
+    if r.suppressed_at.is_none() && r.suppressed_before.is_none() {
+        if let Some(latest) = history
+            .iter()
+            .filter_map(|e| catalog.conference(&e.conference))
+            .max_by_key(|c| c.began())
+        {
+            let missing: Vec<String> = catalog
+                .uncatalogued_between(body, latest, today, today)
+                .into_iter()
+                .filter(|c| !r.not_revised_at.iter().any(|(n, _)| *n == c.id))
+                .filter(|c| !r.in_force_after.contains(&c.id))
+                .map(|c| c.id.clone())
+                .collect();
+            if !missing.is_empty() {
+                out.push_str(&report::show_missing(&missing.join(", ")));
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str(&report::show_files(&r.origins.join(", ")));
+    out.push('\n');
+    if !r.sources.is_empty() {
+        out.push_str(&report::show_record_sources(&r.sources.join("; ")));
+        out.push('\n');
+    }
+    Some(out)
+}
+
+fn load_catalog(files: &[PathBuf]) -> Result<Catalog, i32> {
+    if files.is_empty() {
+        return Ok(Catalog::embedded().clone());
+    }
+    Catalog::with_files(files).map_err(|e| {
+        eprintln!("error: {e}");
+        2
+    })
+}
+
+fn build_command(args: BuildArgs) -> i32 {
+    let catalog = match load_catalog(&args.catalogs) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut outcomes: Vec<FileOutcome> = Vec::new();
+    let mut failed = false;
+    for path in &args.files {
+        let blocks = match read_blocks(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let name = path.display().to_string();
+        let outcome = build::read(&name, &blocks, &catalog, args.conference.as_deref());
+        for line in outcome.describe(&catalog) {
+            eprintln!("{line}");
+        }
+        if outcome.conference.is_none() || outcome.facts.is_empty() {
+            failed = true;
+        }
+        outcomes.push(outcome);
+    }
+    if outcomes.iter().all(|o| o.facts.is_empty()) {
+        return 2;
+    }
+    let file = build::to_catalog_file(&outcomes, &catalog);
+    let count = file["resolutions"].as_array().map_or(0, Vec::len);
+    let text = match serde_json::to_string_pretty(&file) {
+        Ok(t) => t + "\n",
+        Err(e) => {
+            eprintln!("error: cannot write the catalogue: {e}");
+            return 2;
+        }
+    };
+    match &args.output {
+        Some(path) if path.as_os_str() != "-" => {
+            if let Err(e) = std::fs::write(path, text) {
+                eprintln!("error: {}: cannot write the catalogue: {e}", path.display());
+                return 2;
+            }
+            eprintln!("{}", report::wrote(&path.display().to_string(), count));
+        }
+        _ => print!("{text}"),
+    }
+    if failed {
+        2
+    } else {
+        0
+    }
+}
+
+fn learn_command(paths: &[PathBuf], output: Option<&Path>, catalog: &Catalog) -> i32 {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut failed = false;
+    for path in paths {
+        if path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        if !path.exists() {
+            eprintln!("error: {}: no such file or folder", path.display());
+            failed = true;
+            continue;
+        }
+        let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+            .build()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+            .map(|e| e.path().to_path_buf())
+            .filter(|p| InputFormat::of_path(p).is_some())
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    let mut evidence = Evidence::default();
+    for path in &files {
+        match crate::input::read(path) {
+            Ok(input) => {
+                let unit = match input.format() {
+                    InputFormat::Word => "paragraph",
+                    InputFormat::Text => "line",
+                };
+                let name = path.display().to_string();
+                evidence.add(&name, input.text(), unit, catalog);
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+            }
+        }
+    }
+    if evidence.files_read == 0 {
+        eprintln!("error: {}", report::learn_nothing(paths));
+        return 2;
+    }
+    let file = evidence.to_catalog_file(catalog);
+    let facts: usize = file["resolutions"].as_array().map_or(0, |r| {
+        r.iter()
+            .map(|r| r["history"].as_array().map_or(0, Vec::len))
+            .sum()
+    });
+    eprintln!(
+        "{}",
+        report::learnt(
+            evidence.files_read,
+            evidence.citations_used,
+            evidence.unresolved,
+            facts,
+            evidence.new_facts(catalog)
+        )
+    );
+    let conflicts = evidence.conflicts(catalog);
+    if !conflicts.is_empty() {
+        eprintln!("{}", report::LEARN_CONFLICTS);
+        for c in &conflicts {
+            eprintln!("  {}: {} ({})", c.subject, c.what, c.sources.join("; "));
+        }
+    }
+    let text = match serde_json::to_string_pretty(&file) {
+        Ok(t) => t + "\n",
+        Err(e) => {
+            eprintln!("error: cannot write the catalogue: {e}");
+            return 2;
+        }
+    };
+    match output {
+        Some(path) if path.as_os_str() != "-" => {
+            if let Err(e) = std::fs::write(path, text) {
+                eprintln!("error: {}: cannot write the catalogue: {e}", path.display());
+                return 2;
+            }
+            let count = file["resolutions"].as_array().map_or(0, Vec::len);
+            eprintln!("{}", report::wrote(&path.display().to_string(), count));
+        }
+        _ => print!("{text}"),
+    }
+    if failed {
+        2
+    } else {
+        0
+    }
+}
