@@ -428,7 +428,7 @@ fn summary(out: &mut String, files: &[FileResult], counts: &Counts) {
                 "<tr><th scope=\"row\"><a href=\"#rule-{code}\">{code}</a></th><td>{}</td>\
                  <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
                  <td class=\"n\">{}</td></tr>",
-                escape(rule.summary()),
+                escape(&rule.summary()),
                 n[0],
                 n[1],
                 n[2],
@@ -809,7 +809,7 @@ fn rules_explained(out: &mut String, files: &[FileResult]) {
         let _ = write!(
             out,
             "<section id=\"rule-{code}\">\n<h3>{code}</h3>\n<p>{}</p>\n",
-            escape(rule.summary()),
+            escape(&rule.summary()),
             code = rule.code()
         );
         if let Some(what) = doc_paragraph(doc, "What it checks") {

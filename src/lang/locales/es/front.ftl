@@ -1,0 +1,1 @@
+# The front-ends: CLI, language server, HTML report.
