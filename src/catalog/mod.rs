@@ -3,6 +3,7 @@
 //! kept in the file) plus any catalogue files the user adds with `--catalog`.
 
 mod judge;
+mod names;
 mod schema;
 
 use std::collections::HashMap;

@@ -38,6 +38,9 @@ enum Command {
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
         format: RulesFormat,
+        /// The language of the summaries: en (default), fr or es.
+        #[arg(long, value_name = "LANG", value_parser = crate::engine::config::parse_lang)]
+        lang: Option<crate::lang::Lang>,
     },
     /// Print a rule's documentation.
     Explain {
@@ -111,6 +114,24 @@ struct CheckArgs {
     /// Never colour the output.
     #[arg(long)]
     no_color: bool,
+    /// The language of the messages and the report: en, fr, es, or auto (each
+    /// document's own language, the default).
+    #[arg(long, value_name = "LANG", value_parser = parse_lang_arg)]
+    lang: Option<LangChoice>,
+}
+
+/// `--lang`: a language, or each document's own.
+#[derive(Debug, Clone, Copy)]
+enum LangChoice {
+    Auto,
+    Fixed(crate::lang::Lang),
+}
+
+fn parse_lang_arg(s: &str) -> Result<LangChoice, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        return Ok(LangChoice::Auto);
+    }
+    crate::engine::config::parse_lang(s).map(LangChoice::Fixed)
 }
 
 /// Runs the command line and returns the process exit code.
@@ -125,8 +146,8 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules { format } => {
-            list_rules(format);
+        Command::Rules { format, lang } => {
+            list_rules(format, lang.unwrap_or(crate::lang::Lang::En));
             0
         }
         Command::Explain { code } => match Rule::from_code(&code) {
@@ -155,7 +176,7 @@ fn lsp() -> i32 {
     }
 }
 
-fn list_rules(format: RulesFormat) {
+fn list_rules(format: RulesFormat, lang: crate::lang::Lang) {
     match format {
         RulesFormat::Human => {
             for rule in Rule::ALL {
@@ -163,7 +184,7 @@ fn list_rules(format: RulesFormat) {
                     "{:<24}{:<9}{}",
                     rule.code(),
                     rule.default_severity().as_str(),
-                    rule.summary()
+                    rule.summary_in(lang)
                 );
             }
         }
@@ -174,7 +195,7 @@ fn list_rules(format: RulesFormat) {
                     serde_json::json!({
                         "code": r.code(),
                         "severity": r.default_severity().as_str(),
-                        "summary": r.summary(),
+                        "summary": r.summary_in(lang),
                     })
                 })
                 .collect();
@@ -242,6 +263,11 @@ fn check(args: CheckArgs) -> i32 {
     let mut options: Options = config.options();
     if let Some(t) = &args.target {
         options.target = Some(t.clone());
+    }
+    match args.lang {
+        Some(LangChoice::Auto) => options.messages = None,
+        Some(LangChoice::Fixed(lang)) => options.messages = Some(lang),
+        None => {}
     }
     if let Some(t) = &options.target {
         if let Err(e) = validate_target(&catalog, t) {

@@ -22,6 +22,8 @@ pub struct Options {
     pub target: Option<String>,
     /// Per-rule severity; `None` turns the rule off. Rules not listed keep their default.
     pub severities: BTreeMap<Rule, Option<Severity>>,
+    /// The language of the messages; `None` writes them in the document's language.
+    pub messages: Option<Lang>,
 }
 
 /// The result of checking one text.
@@ -29,6 +31,8 @@ pub struct Options {
 pub struct Analysis {
     pub target: Target,
     pub language: Lang,
+    /// The language the findings' messages and fix titles are written in.
+    pub messages: Lang,
     /// Empty for a text that is not a proposal.
     findings: Findings,
     /// The chunks the text was parsed in, at their offsets (see [`chunk_spans`](crate::document::chunk_spans)).
@@ -155,6 +159,7 @@ struct CheckContext {
     target: Option<String>,
     date: Date,
     language: Lang,
+    messages: Lang,
 }
 
 impl Session {
@@ -212,6 +217,7 @@ impl Session {
             _ => crate::document::detect_language(text),
         };
         self.language = Some(language);
+        let messages = options.messages.unwrap_or(language);
         let target = settle_target(
             stated_target(self.chunks.iter().map(|c| &*c.document)),
             catalog,
@@ -223,9 +229,12 @@ impl Session {
                 target: target.id.clone(),
                 date: target.date,
                 language,
+                messages,
             };
             if self.checked.as_ref() != Some(&context) {
                 self.chunks.iter_mut().for_each(|c| c.found = None);
+                // The proposal-sequence findings are worded in the messages' language.
+                self.refs_found = None;
                 self.checked = Some(context);
             }
             let mut chunk_findings = Vec::new();
@@ -237,6 +246,7 @@ impl Session {
                         catalog,
                         &target,
                         language,
+                        messages,
                     );
                     findings::sort(&mut found);
                     Arc::new(found)
@@ -257,7 +267,7 @@ impl Session {
                 Some(found) if unchanged => found.iter().map(|d| moved(d, change)).collect(),
                 _ => {
                     let refs: Vec<(usize, &ProposalRef)> = placed_refs(&self.chunks).collect();
-                    rules::check_proposal_refs(&refs)
+                    rules::check_proposal_refs(&refs, messages)
                 }
             };
             self.refs_found = Some(found.clone());
@@ -275,6 +285,7 @@ impl Session {
                 found,
                 suppressions,
                 options.severities.clone(),
+                messages,
             )
         } else {
             self.refs_found = None;
@@ -283,6 +294,7 @@ impl Session {
         Analysis {
             target,
             language,
+            messages,
             findings,
             chunks: self
                 .chunks

@@ -75,7 +75,7 @@ fn check_run(ctx: &Context<'_>, run: &[&Label], out: &mut Vec<Diagnostic>) {
                 expected: &expected_text,
                 how,
             }
-            .to_string();
+            .render(ctx.messages);
             let mut edits = Vec::new();
             for (value, l) in (expected..).zip(&run[i..]) {
                 let text = labels::render(l.kind, value);
@@ -95,7 +95,7 @@ fn check_run(ctx: &Context<'_>, run: &[&Label], out: &mut Vec<Diagnostic>) {
                         count: edits.len(),
                     }
                 }
-                .to_string();
+                .render(ctx.messages);
                 d = d.with_fix(Fix::safe(title, edits));
             }
             out.push(d);
