@@ -746,6 +746,14 @@ fn document(out: &mut String, fi: usize, file: &FileResult, catalog: &Catalog) {
     out.push_str("</div>\n</section>\n");
 }
 
+/// "Warning: message", the tooltip of a marked finding.
+fn tip(lang: Lang, d: &Diagnostic) -> String {
+    let args = Args::new()
+        .s("severity", label(lang, d.severity))
+        .s("message", d.message.as_str());
+    tr(lang, "html-tip", &args)
+}
+
 /// One line with its findings: the text cut where a finding starts or ends, each cut
 /// covered by findings in a `<mark>` of the gravest severity among them.
 fn draw_line(
@@ -769,10 +777,9 @@ fn draw_line(
             let d = &diags[p.diag];
             let _ = write!(
                 out,
-                "<mark class=\"{} point\" title=\"{}: {}\"><a href=\"#{}\"><span class=\"sr\">{}</span></a></mark>",
+                "<mark class=\"{} point\" title=\"{}\"><a href=\"#{}\"><span class=\"sr\">{}</span></a></mark>",
                 class(d.severity),
-                escape(&label(words, d.severity)),
-                escape(&d.message),
+                escape(&tip(words, d)),
                 note_anchor(fi, p.diag),
                 escape(&tr(
                     words,
@@ -805,10 +812,7 @@ fn draw_line(
             if k > 0 {
                 tip.push_str(" | ");
             }
-            let d = &diags[di];
-            tip.push_str(&label(words, d.severity));
-            tip.push_str(": ");
-            tip.push_str(&d.message);
+            tip.push_str(&self::tip(words, &diags[di]));
         }
         let _ = write!(
             out,

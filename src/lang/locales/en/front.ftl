@@ -112,3 +112,4 @@ html-more-changes = … and { $count } more changes of the same kind
 html-rules-heading = The rules in this report
 html-what-checks = What it checks:
 html-full-explanation = The full explanation of { $code } (online)
+html-tip = { $severity }: { $message }

@@ -135,3 +135,4 @@ html-more-changes = … y { $count } cambios más del mismo tipo
 html-rules-heading = Las reglas de este informe
 html-what-checks = Qué verifica:
 html-full-explanation = Explicación completa de { $code } (en línea, en inglés)
+html-tip = { $severity }: { $message }

@@ -135,3 +135,4 @@ html-more-changes = … et { $count } autres modifications du même type
 html-rules-heading = Les règles de ce rapport
 html-what-checks = Ce qu'elle vérifie :
 html-full-explanation = Explication complète de { $code } (en ligne, en anglais)
+html-tip = { $severity } : { $message }
