@@ -113,3 +113,64 @@ html-rules-heading = The rules in this report
 html-what-checks = What it checks:
 html-full-explanation = The full explanation of { $code } (online)
 html-tip = { $severity }: { $message }
+
+## Hovers in the editor (Markdown)
+
+hover-not-catalogued = Not in proplint's catalogue.
+hover-history = History:
+hover-event = { $action ->
+    [adopted] adopted
+    [revised] revised
+   *[either] adopted or revised
+} at { $id } ({ $place_year }){ $disputed ->
+    [yes] {" "}(disputed)
+   *[no] {""}
+}
+hover-abrogated-by = Abrogated by { $id } ({ $place_year }).
+hover-in-force = In force { $target ->
+    [none] in the catalogue's newest state
+   *[other] at { $target } ({ $source })
+}: { $citation }.
+hover-not-yet = Not yet adopted { $target ->
+    [none] in the catalogue's newest state
+   *[other] at { $target } ({ $source })
+}.
+hover-current = The cited revision is the one in force.
+hover-stale = **Stale**: the cited revision ({ $place }, { $year }) was superseded by { $id } ({ $tag }).
+hover-abrogated = **Abrogated**: { $id } abrogated this resolution before the target.
+hover-unknown-revision = **Unknown revision**: { $reason }.
+hover-unknown-resolution = **Unknown resolution**: { $reason }.
+hover-uncatalogued = The catalogue cannot check this: { $reason }.
+hover-proposal = Proposal { $seq } of document { $document }{ $addendum ->
+    [none] {""}
+   *[other] , addendum { $addendum }
+}, from { $origin }{ $origin_name ->
+    [none] {""}
+   *[other] : { $origin_name }
+}.
+hover-proposes = It proposes to { $action ->
+    [MOD] modify
+    [ADD] add
+    [SUP] suppress
+   *[NOC] leave unchanged
+}{ $what }.
+origin-name = { $origin ->
+    [ECP] European Common Proposals (CEPT)
+    [ACP] Asia-Pacific Common Proposals (APT)
+    [IAP] Inter-American Proposals (CITEL)
+    [AFCP] African Common Proposals (ATU)
+    [ARB] Arab States Common Proposals
+    [RCC] Regional Commonwealth in the field of Communications
+    [USA] United States of America
+    [B] Brazil
+   *[other] none
+}
+hover-operative = Operative section: its clauses are numbered 1, 2, 3 …
+hover-preambular = Preambular section: its clauses are lettered a), b), c) …
+hover-call-word = Call word: opens a section of the resolution.
+hover-clauses = This section has { $count ->
+    [0] no clause
+    [one] 1 clause (unlabelled when alone)
+   *[other] { $count } clauses
+}.
+completion-abrogated = Abrogated before the target.

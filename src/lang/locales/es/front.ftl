@@ -136,3 +136,64 @@ html-rules-heading = Las reglas de este informe
 html-what-checks = Qué verifica:
 html-full-explanation = Explicación completa de { $code } (en línea, en inglés)
 html-tip = { $severity }: { $message }
+
+## Información al pasar el cursor en el editor (Markdown)
+
+hover-not-catalogued = No figura en el catálogo de proplint.
+hover-history = Historial:
+hover-event = { $action ->
+    [adopted] adoptada
+    [revised] revisada
+   *[either] adoptada o revisada
+} en la { $id } ({ $place_year }){ $disputed ->
+    [yes] {" "}(discutido)
+   *[no] {""}
+}
+hover-abrogated-by = Suprimida por la { $id } ({ $place_year }).
+hover-in-force = Vigente { $target ->
+    [none] en el estado más reciente del catálogo
+   *[other] en la { $target } ({ $source })
+}: { $citation }.
+hover-not-yet = Aún no adoptada { $target ->
+    [none] en el estado más reciente del catálogo
+   *[other] en la { $target } ({ $source })
+}.
+hover-current = La revisión citada es la vigente.
+hover-stale = **Desfasada**: la revisión citada ({ $place }, { $year }) fue sustituida por la de la { $id } ({ $tag }).
+hover-abrogated = **Suprimida**: la { $id } suprimió esta resolución antes de la conferencia considerada.
+hover-unknown-revision = **Revisión desconocida**: { $reason }.
+hover-unknown-resolution = **Resolución desconocida**: { $reason }.
+hover-uncatalogued = El catálogo no permite verificarlo: { $reason }.
+hover-proposal = Propuesta { $seq } del documento { $document }{ $addendum ->
+    [none] {""}
+   *[other] , addéndum { $addendum }
+}, origen: { $origin }{ $origin_name ->
+    [none] {""}
+   *[other] {" "}({ $origin_name })
+}.
+hover-proposes = Propone { $action ->
+    [MOD] modificar
+    [ADD] añadir
+    [SUP] suprimir
+   *[NOC] no modificar
+}{ $what }.
+origin-name = { $origin ->
+    [ECP] propuestas comunes europeas, CEPT
+    [ACP] propuestas comunes de Asia-Pacífico, APT
+    [IAP] propuestas interamericanas, CITEL
+    [AFCP] propuestas comunes africanas, UAT
+    [ARB] propuestas comunes de los Estados Árabes
+    [RCC] Comunidad Regional de Comunicaciones
+    [USA] Estados Unidos de América
+    [B] Brasil
+   *[other] none
+}
+hover-operative = Sección dispositiva: sus apartados se numeran 1, 2, 3 …
+hover-preambular = Sección del preámbulo: sus apartados se designan con las letras a), b), c) …
+hover-call-word = Fórmula introductoria: abre una sección de la resolución.
+hover-clauses = Esta sección tiene { $count ->
+    [0] ningún apartado
+    [one] { $count } apartado (sin número cuando está solo)
+   *[other] { $count } apartados
+}.
+completion-abrogated = Suprimida antes de la conferencia considerada.

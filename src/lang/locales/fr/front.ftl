@@ -136,3 +136,64 @@ html-rules-heading = Les règles de ce rapport
 html-what-checks = Ce qu'elle vérifie :
 html-full-explanation = Explication complète de { $code } (en ligne, en anglais)
 html-tip = { $severity } : { $message }
+
+## Infobulles de l'éditeur (Markdown)
+
+hover-not-catalogued = Absente du catalogue de proplint.
+hover-history = Historique :
+hover-event = { $action ->
+    [adopted] adoptée
+    [revised] révisée
+   *[either] adoptée ou révisée
+} à la { $id } ({ $place_year }){ $disputed ->
+    [yes] {" "}(contesté)
+   *[no] {""}
+}
+hover-abrogated-by = Abrogée par la { $id } ({ $place_year }).
+hover-in-force = En vigueur { $target ->
+    [none] dans l'état le plus récent du catalogue
+   *[other] à la { $target } ({ $source })
+} : { $citation }.
+hover-not-yet = Pas encore adoptée { $target ->
+    [none] dans l'état le plus récent du catalogue
+   *[other] à la { $target } ({ $source })
+}.
+hover-current = La révision citée est celle en vigueur.
+hover-stale = **Périmée** : la révision citée ({ $place }, { $year }) a été remplacée par celle de la { $id } ({ $tag }).
+hover-abrogated = **Abrogée** : la { $id } a abrogé cette résolution avant la conférence visée.
+hover-unknown-revision = **Révision inconnue** : { $reason }.
+hover-unknown-resolution = **Résolution inconnue** : { $reason }.
+hover-uncatalogued = Le catalogue ne permet pas de le vérifier : { $reason }.
+hover-proposal = Proposition { $seq } du document { $document }{ $addendum ->
+    [none] {""}
+   *[other] , addendum { $addendum }
+}, origine : { $origin }{ $origin_name ->
+    [none] {""}
+   *[other] {" "}({ $origin_name })
+}.
+hover-proposes = Elle propose de { $action ->
+    [MOD] modifier
+    [ADD] ajouter
+    [SUP] supprimer
+   *[NOC] ne pas modifier
+}{ $what }.
+origin-name = { $origin ->
+    [ECP] propositions européennes communes, CEPT
+    [ACP] propositions communes de l'Asie-Pacifique, APT
+    [IAP] propositions interaméricaines, CITEL
+    [AFCP] propositions africaines communes, UAT
+    [ARB] propositions communes des États arabes
+    [RCC] Communauté régionale des communications
+    [USA] États-Unis d'Amérique
+    [B] Brésil
+   *[other] none
+}
+hover-operative = Section du dispositif : ses alinéas sont numérotés 1, 2, 3 …
+hover-preambular = Section du préambule : ses alinéas sont désignés par les lettres a), b), c) …
+hover-call-word = Formule d'introduction : elle ouvre une section de la résolution.
+hover-clauses = Cette section compte { $count ->
+    [0] aucun alinéa
+    [one] { $count } alinéa (sans numéro lorsqu'il est seul)
+   *[other] { $count } alinéas
+}.
+completion-abrogated = Abrogée avant la conférence visée.
