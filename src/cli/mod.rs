@@ -46,6 +46,10 @@ enum Command {
     Explain {
         /// A rule code, e.g. stale-revision.
         code: String,
+        /// fr or es: the rule's summary in that language above the page (the pages
+        /// themselves are English only for now).
+        #[arg(long, value_name = "LANG", value_parser = crate::engine::config::parse_lang)]
+        lang: Option<crate::lang::Lang>,
     },
     /// Run the language server on standard input and output.
     Lsp,
@@ -150,8 +154,14 @@ pub fn main() -> i32 {
             list_rules(format, lang.unwrap_or(crate::lang::Lang::En));
             0
         }
-        Command::Explain { code } => match Rule::from_code(&code) {
+        Command::Explain { code, lang } => match Rule::from_code(&code) {
             Some(rule) => {
+                if let Some(lang) = lang.filter(|l| *l != crate::lang::Lang::En) {
+                    let args = crate::lang::l10n::Args::new()
+                        .s("code", rule.code())
+                        .s("summary", rule.summary_in(lang));
+                    println!("{}\n", crate::lang::l10n::tr(lang, "explain-header", &args));
+                }
                 println!("{}", rule.doc());
                 0
             }

@@ -174,3 +174,7 @@ hover-clauses = This section has { $count ->
    *[other] { $count } clauses
 }.
 completion-abrogated = Abrogated before the target.
+
+## `proplint explain --lang`
+
+explain-header = { $code }: { $summary }. (The page below is in English.)

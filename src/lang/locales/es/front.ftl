@@ -197,3 +197,7 @@ hover-clauses = Esta sección tiene { $count ->
    *[other] { $count } apartados
 }.
 completion-abrogated = Suprimida antes de la conferencia considerada.
+
+## `proplint explain --lang`
+
+explain-header = { $code }: { $summary }. (La página que figura a continuación solo existe en inglés.)

@@ -197,3 +197,7 @@ hover-clauses = Cette section compte { $count ->
    *[other] { $count } alinéas
 }.
 completion-abrogated = Abrogée avant la conférence visée.
+
+## `proplint explain --lang`
+
+explain-header = { $code } : { $summary }. (La page ci-dessous n'existe qu'en anglais.)
