@@ -9,7 +9,7 @@ use proplint::lang::Lang;
 /// Message id → the variables its pattern uses, over some resources.
 fn messages(texts: &[&str]) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
     let id_line = regex::Regex::new(r"^([a-z][a-z0-9-]*)\s*=").unwrap();
-    let variable = regex::Regex::new(r"\{\s*\$([a-z_]+)").unwrap();
+    let variable = regex::Regex::new(r"\$([a-z_]+)").unwrap();
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for text in texts {
         let mut current: Option<String> = None;

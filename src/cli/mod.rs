@@ -535,10 +535,10 @@ fn check_one(
             let analysis = analyze(&document.text, catalog, options);
             let mut result = FileResult::word(input.display.clone(), document, analysis);
             if apply {
-                result.notes.push(
-                    "a Word file is never rewritten: make the fixes shown in Word, where they stay tracked"
-                        .to_string(),
-                );
+                let lang = result.analysis.messages;
+                result
+                    .notes
+                    .push(crate::lang::l10n::tr0(lang, "note-word-not-rewritten"));
             }
             return Ok((result, None));
         }

@@ -56,6 +56,16 @@ fn build(lang: Lang) -> Bundle {
         .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(lang.is_rtl());
+    // LA($id): a conference with its French article, "la CMDT-17" but "l'AMNT-16".
+    // French elides before a vowel; the resources call it where a conference is named.
+    let _ = bundle.add_function("LA", |positional, _named| {
+        let name = match positional.first() {
+            Some(FluentValue::String(s)) => s.to_string(),
+            Some(FluentValue::Number(n)) => n.as_string().to_string(),
+            _ => String::new(),
+        };
+        FluentValue::String(with_article(&name).into())
+    });
     for text in sources(lang) {
         // The resources are part of the program and tests parse each one whole
         // (`every_resource_parses`); a broken entry is skipped, not fatal.
@@ -66,6 +76,19 @@ fn build(lang: Lang) -> Bundle {
         let _ = bundle.add_resource(resource);
     }
     bundle
+}
+
+/// "la CMDT-17", "l'AMNT-16": the French definite article of a feminine name (every
+/// ITU conference and assembly is), elided before a vowel.
+pub fn with_article(name: &str) -> String {
+    let first = name
+        .chars()
+        .next()
+        .map(|c| crate::base::fold::fold_char(c).to_ascii_lowercase());
+    match first {
+        Some('a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h') => format!("l'{name}"),
+        _ => format!("la {name}"),
+    }
 }
 
 /// A message's variables, as a short list of names and values.
@@ -120,4 +143,23 @@ fn format_in(lang: Lang, id: &str, args: &Args<'_>) -> Option<String> {
 /// A message with no variables.
 pub fn tr0(lang: Lang, id: &str) -> String {
     tr(lang, id, &Args::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_conferences_take_their_article() {
+        assert_eq!(with_article("CMDT-17"), "la CMDT-17");
+        assert_eq!(with_article("AMNT-16"), "l'AMNT-16");
+        let args = Args::new()
+            .s("conference", "AMNT-16")
+            .s("place_year", "Hammamet, 2016")
+            .s("number", "58");
+        assert_eq!(
+            tr(Lang::Fr, "reason-recorded-not-revised", &args),
+            "le catalogue indique que l'AMNT-16 (Hammamet, 2016) n'a pas révisé la Résolution 58"
+        );
+    }
 }

@@ -25,7 +25,8 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
             }
         }
         for note in &file.notes {
-            writeln!(out, "{}: note: {note}", file.path)?;
+            let args = Args::new().s("path", path).s("note", note.as_str());
+            writeln!(out, "{}", tr(lang, "human-note", &args))?;
         }
         if file.analysis.diagnostics().is_empty() {
             continue;

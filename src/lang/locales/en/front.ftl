@@ -178,3 +178,8 @@ completion-abrogated = Abrogated before the target.
 ## `proplint explain --lang`
 
 explain-header = { $code }: { $summary }. (The page below is in English.)
+
+## Notes on a file
+
+note-word-not-rewritten = a Word file is never rewritten: make the fixes shown in Word, where they stay tracked
+human-note = { $path }: note: { $note }

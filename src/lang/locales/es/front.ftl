@@ -201,3 +201,8 @@ completion-abrogated = Suprimida antes de la conferencia considerada.
 ## `proplint explain --lang`
 
 explain-header = { $code }: { $summary }. (La página que figura a continuación solo existe en inglés.)
+
+## Notas sobre un archivo
+
+note-word-not-rewritten = un archivo Word nunca se reescribe: introduzca en Word las correcciones indicadas, donde quedan como cambios controlados
+human-note = { $path }: nota: { $note }

@@ -145,22 +145,22 @@ hover-event = { $action ->
     [adopted] adoptée
     [revised] révisée
    *[either] adoptée ou révisée
-} à la { $id } ({ $place_year }){ $disputed ->
+} à { LA($id) } ({ $place_year }){ $disputed ->
     [yes] {" "}(contesté)
    *[no] {""}
 }
-hover-abrogated-by = Abrogée par la { $id } ({ $place_year }).
+hover-abrogated-by = Abrogée par { LA($id) } ({ $place_year }).
 hover-in-force = En vigueur { $target ->
     [none] dans l'état le plus récent du catalogue
-   *[other] à la { $target } ({ $source })
+   *[other] à { LA($target) } ({ $source })
 } : { $citation }.
 hover-not-yet = Pas encore adoptée { $target ->
     [none] dans l'état le plus récent du catalogue
-   *[other] à la { $target } ({ $source })
+   *[other] à { LA($target) } ({ $source })
 }.
 hover-current = La révision citée est celle en vigueur.
-hover-stale = **Périmée** : la révision citée ({ $place }, { $year }) a été remplacée par celle de la { $id } ({ $tag }).
-hover-abrogated = **Abrogée** : la { $id } a abrogé cette résolution avant la conférence visée.
+hover-stale = **Périmée** : la révision citée ({ $place }, { $year }) a été remplacée par celle de { LA($id) } ({ $tag }).
+hover-abrogated = **Abrogée** : { LA($id) } a abrogé cette résolution avant la conférence visée.
 hover-unknown-revision = **Révision inconnue** : { $reason }.
 hover-unknown-resolution = **Résolution inconnue** : { $reason }.
 hover-uncatalogued = Le catalogue ne permet pas de le vérifier : { $reason }.
@@ -201,3 +201,8 @@ completion-abrogated = Abrogée avant la conférence visée.
 ## `proplint explain --lang`
 
 explain-header = { $code } : { $summary }. (La page ci-dessous n'existe qu'en anglais.)
+
+## Remarques sur un fichier
+
+note-word-not-rewritten = un fichier Word n'est jamais réécrit : apportez dans Word les corrections indiquées, où elles restent suivies
+human-note = { $path } : remarque : { $note }

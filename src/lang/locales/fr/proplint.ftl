@@ -21,13 +21,13 @@ body-RA = l'Assemblée des radiocommunications
 msg-unknown-resolution = La { $cited } de { $body } n'existe pas : { $reason }
 msg-unknown-revision = La { $cited } de { $body } ne renvoie à aucune révision réelle : { $reason }
 msg-unknown-revision-suggest = La { $cited } de { $body } ne renvoie à aucune révision réelle : { $reason } ; vouliez-vous dire « { $suggestion } » ?
-msg-suppressed = La { $cited } de { $body } a été abrogée par la { $by } ({ $by_place_year }), avant la conférence visée : elle n'est plus en vigueur { $target ->
+msg-suppressed = La { $cited } de { $body } a été abrogée par { LA($by) } ({ $by_place_year }), avant la conférence visée : elle n'est plus en vigueur { $target ->
     [none] dans l'état le plus récent du catalogue
-   *[other] à la { $target }
+   *[other] à { LA($target) }
 }
 msg-stale = La { $cited } de { $body } n'est pas la version en vigueur { $target ->
     [none] dans l'état le plus récent du catalogue
-   *[other] à la { $target }
+   *[other] à { LA($target) }
 } : elle a été { $revised ->
     [yes] révisée
    *[no] adoptée
@@ -67,25 +67,25 @@ msg-suppression-nothing = ce commentaire proplint-ignore ne masque rien : aucun
 
 ## Motifs du catalogue
 
-reason-held-after-target = la { $conference } ({ $place_year }) ne s'était pas encore tenue avant la conférence visée, la { $target }
-reason-held-after-catalogue = la { $conference } ({ $place_year }) ne s'était pas encore tenue lors de la dernière mise à jour du catalogue ({ $state_date })
-reason-no-number-above = { $body } n'avait aucune résolution d'un numéro supérieur à { $bound } après la { $after }
-reason-number-above-ceiling = la Résolution { $number } n'existait pas encore à la { $conference } : le numéro le plus élevé était alors { $bound }
-reason-not-in-complete-list = la { $conference } n'a ni adopté ni révisé la Résolution { $number } (sa liste de résolutions est complète)
+reason-held-after-target = { LA($conference) } ({ $place_year }) ne s'était pas encore tenue avant la conférence visée, { LA($target) }
+reason-held-after-catalogue = { LA($conference) } ({ $place_year }) ne s'était pas encore tenue lors de la dernière mise à jour du catalogue ({ $state_date })
+reason-no-number-above = { $body } n'avait aucune résolution d'un numéro supérieur à { $bound } après { LA($after) }
+reason-number-above-ceiling = la Résolution { $number } n'existait pas encore à { LA($conference) } : le numéro le plus élevé était alors { $bound }
+reason-not-in-complete-list = { LA($conference) } n'a ni adopté ni révisé la Résolution { $number } (sa liste de résolutions est complète)
 reason-not-catalogued = la Résolution { $number } de { $body } ne figure pas dans le catalogue
-reason-no-record = le catalogue n'indique pas que la { $conference } ({ $place_year }) ait adopté ou révisé la Résolution { $number } de { $body }
-reason-no-record-attested = le catalogue n'indique pas que la { $conference } ({ $place_year }) ait adopté ou révisé la Résolution { $number } de { $body } (attestées : { $attested })
-reason-other-body = { $body } ne s'est pas réunie à { $place }, { $year } : c'était la { $other }
-reason-other-body-met = { $body } ne s'est pas réunie à { $place }, { $year } : c'était la { $other } ; elle s'est réunie { $met }
+reason-no-record = le catalogue n'indique pas que { LA($conference) } ({ $place_year }) ait adopté ou révisé la Résolution { $number } de { $body }
+reason-no-record-attested = le catalogue n'indique pas que { LA($conference) } ({ $place_year }) ait adopté ou révisé la Résolution { $number } de { $body } (attestées : { $attested })
+reason-other-body = { $body } ne s'est pas réunie à { $place }, { $year } : c'était { LA($other) }
+reason-other-body-met = { $body } ne s'est pas réunie à { $place }, { $year } : c'était { LA($other) } ; elle s'est réunie { $met }
 reason-no-meeting-there = aucune conférence de { $body } ne s'est réunie à { $place }, { $year }
 reason-no-meeting-there-met = aucune conférence de { $body } ne s'est réunie à { $place }, { $year } ; elle s'est réunie { $met }
 reason-no-meeting-that-year = aucune conférence de { $body } ne s'est réunie en { $year }
 reason-unknown-conference = le catalogue ne connaît aucune conférence de { $body } à { $place }, { $year }
-reason-first-adoption = la Résolution { $number } a été adoptée pour la première fois à la { $conference } ({ $place_year }) ; cette version n'est donc pas une révision et se cite sans « Rév. »
-reason-revision-needs-rev = la Résolution { $number } existait avant la { $conference } ({ $place_year }), qui l'a révisée : cette version se cite avec « Rév. »
-reason-recorded-not-revised = le catalogue indique que la { $conference } ({ $place_year }) n'a pas révisé la Résolution { $number }
-reason-history-complete = l'historique de la Résolution { $number } est complet jusqu'à la { $through } et ne comprend pas la { $conference }
-reason-before-first-adoption = la Résolution { $number } n'existait pas encore à la { $conference } : elle a été adoptée pour la première fois à la { $first } ({ $first_place_year })
+reason-first-adoption = la Résolution { $number } a été adoptée pour la première fois à { LA($conference) } ({ $place_year }) ; cette version n'est donc pas une révision et se cite sans « Rév. »
+reason-revision-needs-rev = la Résolution { $number } existait avant { LA($conference) } ({ $place_year }), qui l'a révisée : cette version se cite avec « Rév. »
+reason-recorded-not-revised = le catalogue indique que { LA($conference) } ({ $place_year }) n'a pas révisé la Résolution { $number }
+reason-history-complete = l'historique de la Résolution { $number } est complet jusqu'à { LA($through) } et ne comprend pas { LA($conference) }
+reason-before-first-adoption = la Résolution { $number } n'existait pas encore à { LA($conference) } : elle a été adoptée pour la première fois à { LA($first) } ({ $first_place_year })
 
 ## Titres des corrections
 
