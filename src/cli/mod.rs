@@ -124,6 +124,10 @@ struct CheckArgs {
     lang: Option<LangChoice>,
 }
 
+fn error_args(message: &str) -> crate::lang::l10n::Args<'static> {
+    crate::lang::l10n::Args::new().s("message", message)
+}
+
 /// `--lang`: a language, or each document's own.
 #[derive(Debug, Clone, Copy)]
 enum LangChoice {
@@ -166,7 +170,13 @@ pub fn main() -> i32 {
                 0
             }
             None => {
-                eprintln!("error: unknown rule `{code}`; `proplint rules` lists them");
+                let lang = lang.unwrap_or(crate::lang::Lang::En);
+                let args = crate::lang::l10n::Args::new().s("code", code.as_str());
+                let message = crate::lang::l10n::tr(lang, "cli-unknown-rule", &args);
+                eprintln!(
+                    "{}",
+                    crate::lang::l10n::tr(lang, "cli-error", &error_args(&message))
+                );
                 2
             }
         },
@@ -347,13 +357,20 @@ fn check(args: CheckArgs) -> i32 {
             None
         }
     };
+    // What proplint says about the run itself: in the chosen language, else in the one
+    // the reports share, else English.
+    let lang = options
+        .messages
+        .unwrap_or_else(|| report::language_of(&results));
     if let Some(text) = rendered {
         match output {
             Some(path) => {
+                let args = crate::lang::l10n::Args::new().s("path", path.display().to_string());
                 if let Err(e) = std::fs::write(path, text) {
-                    errors.push(format!("{}: cannot write the report: {e}", path.display()));
+                    let args = args.s("error", e.to_string());
+                    errors.push(crate::lang::l10n::tr(lang, "cli-cannot-write", &args));
                 } else {
-                    eprintln!("Wrote the report to {}", path.display());
+                    eprintln!("{}", crate::lang::l10n::tr(lang, "cli-wrote", &args));
                 }
             }
             None => {
@@ -364,7 +381,10 @@ fn check(args: CheckArgs) -> i32 {
         }
     }
     for e in &errors {
-        eprintln!("error: {e}");
+        eprintln!(
+            "{}",
+            crate::lang::l10n::tr(lang, "cli-error", &error_args(e))
+        );
     }
     if !errors.is_empty() {
         return 2;

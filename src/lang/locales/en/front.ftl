@@ -183,3 +183,10 @@ explain-header = { $code }: { $summary }. (The page below is in English.)
 
 note-word-not-rewritten = a Word file is never rewritten: make the fixes shown in Word, where they stay tracked
 human-note = { $path }: note: { $note }
+
+## The command line about its own run
+
+cli-error = error: { $message }
+cli-unknown-rule = unknown rule `{ $code }`; `proplint rules` lists them
+cli-wrote = Wrote the report to { $path }
+cli-cannot-write = { $path }: cannot write the report: { $error }

@@ -206,3 +206,10 @@ explain-header = { $code }: { $summary }. (La página que figura a continuación
 
 note-word-not-rewritten = un archivo Word nunca se reescribe: introduzca en Word las correcciones indicadas, donde quedan como cambios controlados
 human-note = { $path }: nota: { $note }
+
+## La línea de comandos, sobre su propio funcionamiento
+
+cli-error = error: { $message }
+cli-unknown-rule = regla desconocida `{ $code }`; `proplint rules` ofrece la lista
+cli-wrote = Informe escrito en { $path }
+cli-cannot-write = { $path }: no se puede escribir el informe: { $error }

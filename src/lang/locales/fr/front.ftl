@@ -206,3 +206,10 @@ explain-header = { $code } : { $summary }. (La page ci-dessous n'existe qu'en a
 
 note-word-not-rewritten = un fichier Word n'est jamais réécrit : apportez dans Word les corrections indiquées, où elles restent suivies
 human-note = { $path } : remarque : { $note }
+
+## La ligne de commande, sur son propre fonctionnement
+
+cli-error = erreur : { $message }
+cli-unknown-rule = règle inconnue `{ $code }` ; `proplint rules` en donne la liste
+cli-wrote = Rapport écrit dans { $path }
+cli-cannot-write = { $path } : impossible d'écrire le rapport : { $error }
