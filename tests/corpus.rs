@@ -28,9 +28,12 @@ fn read(prefix: &str) -> String {
     std::fs::read_to_string(entry.path()).expect("corpus file is UTF-8")
 }
 
+/// The corpus's French proposals, with English messages (the assertions below read
+/// them); by default a French document gets French messages.
 fn check(text: &str, target: Option<&str>) -> Analysis {
     let options = Options {
         target: target.map(str::to_string),
+        messages: Some(proplint::lang::Lang::En),
         ..Options::default()
     };
     analyze(text, Catalog::embedded(), &options)
@@ -170,6 +173,19 @@ fn hand_corrections_are_checked_too() {
         .collect();
     assert_eq!(on_58.len(), 1);
     assert!(on_58[0].message.contains("WTSA-16"), "{}", on_58[0].message);
+    // In the document's own language, with ITU's French abbreviation and its article.
+    let options = Options {
+        target: Some("WTDC-17".to_string()),
+        ..Options::default()
+    };
+    let fr = analyze(&text, Catalog::embedded(), &options);
+    assert!(
+        fr.diagnostics().iter().any(|d| d
+            .message
+            .contains("que l'AMNT-16 (Hammamet, 2016) n'a pas révisé la Résolution 58")),
+        "{:#?}",
+        fr.diagnostics()
+    );
     // Medium confidence in the catalogue: said, but softer than an error.
     assert_eq!(on_58[0].severity, Severity::Warning);
 }

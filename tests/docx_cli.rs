@@ -159,3 +159,42 @@ fn broken_word_files_are_refused_by_name() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.docx"), "{err}");
 }
+
+/// The HTML report on a Word file is for someone who corrects it in Word: it names no
+/// command, says to make the change in Word, and shows the change as struck and
+/// inserted words, never as revision-mark syntax.
+#[test]
+fn word_file_report_says_what_to_change_in_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx_path = dir.path().join("proposal.docx");
+    std::fs::write(&docx_path, docx(&proposal())).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_proplint"))
+        .args(["check", "--format", "html", "--lang", "en"])
+        .arg(&docx_path)
+        .output()
+        .unwrap();
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.contains("make this change in Word"), "{page}");
+    assert!(
+        !page.contains("proplint check"),
+        "a command in the page: {page}"
+    );
+    let notes: Vec<&str> = page
+        .split("<aside")
+        .skip(1)
+        .map(|a| a.split("</aside>").next().unwrap_or(""))
+        .collect();
+    assert!(!notes.is_empty(), "{page}");
+    for note in &notes {
+        for mark in ["{~~", "~>", "{++", "{--"] {
+            assert!(
+                !note.contains(mark),
+                "revision-mark syntax in a note: {note}"
+            );
+        }
+    }
+    assert!(
+        page.contains("<del>Guadalajara, 2010</del> → <ins>Busan, 2014</ins>"),
+        "{page}"
+    );
+}

@@ -10,8 +10,10 @@ use proplint::fix::{apply_edits, fix_until_stable};
 use proplint::{Applicability, Catalog, Rule, Severity};
 
 fn check(text: &str, target: &str) -> Analysis {
+    // The assertions read English messages and titles, whatever the fixture's language.
     let options = Options {
         target: Some(target.to_string()),
+        messages: Some(proplint::lang::Lang::En),
         ..Options::default()
     };
     analyze(text, Catalog::embedded(), &options)

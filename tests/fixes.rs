@@ -317,9 +317,18 @@ fn suppressions_silence_and_unused_ones_are_reported() {
     assert!(fixed.text.contains("Guadalajara, 2010) of the Plenipotentiary Conference; {>>proplint-ignore stale-revision<<}"));
 
     let fr = "MOD\tECP/1/1\nrappelant\na)\tx; {>>proplint-ignore revision-perimee<<}\nMotifs:\tx\n";
-    let a = analyze(fr, Catalog::embedded(), &options());
+    let english = Options {
+        messages: Some(proplint::lang::Lang::En),
+        ..options()
+    };
+    let a = analyze(fr, Catalog::embedded(), &english);
     assert_eq!(a.diagnostics().len(), 1);
     assert!(a.diagnostics()[0]
         .message
         .contains("names no rule: revision-perimee"));
+    // By default, the French document's own language.
+    let a = analyze(fr, Catalog::embedded(), &options());
+    assert!(a.diagnostics()[0]
+        .message
+        .contains("ne désigne aucune règle\u{a0}: revision-perimee"));
 }

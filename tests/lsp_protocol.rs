@@ -812,12 +812,14 @@ async fn a_stale_citation_is_reported_explained_and_fixed() {
             md.contains("Résolution 140 — Conférence de plénipotentiaires"),
             "{md}"
         );
-        assert!(md.contains("revised at PP-14 (Busan, 2014)"), "{md}");
+        // A French document's hover is in French (the English words are checked in
+        // src/lsp/hover.rs).
+        assert!(md.contains("révisée à la PP-14 (Busan, 2014)"), "{md}");
         assert!(
-            md.contains("In force at WTDC-17 (conference line): Résolution 140 (Rév. Busan, 2014)"),
+            md.contains("En vigueur à la CMDT-17 (ligne de la conférence)\u{a0}: Résolution 140 (Rév. Busan, 2014)"),
             "{md}"
         );
-        assert!(md.contains("**Stale**"), "{md}");
+        assert!(md.contains("**Périmée**"), "{md}");
         assert_eq!(hover["range"], stale["range"]);
         let entry = client
             .request(
@@ -920,7 +922,10 @@ async fn hover_explains_references_and_call_words() {
         .await;
     let md = reference["contents"]["value"].as_str().unwrap();
     assert!(md.starts_with("**MOD ECP/24A6/1**"), "{md}");
-    assert!(md.contains("Proposal 1 of document 24, addendum 6"), "{md}");
+    assert!(
+        md.contains("Proposition 1 du document 24, addendum 6"),
+        "{md}"
+    );
     let call = client
         .request(
             "textDocument/hover",
@@ -929,7 +934,7 @@ async fn hover_explains_references_and_call_words() {
         .await;
     let md = call["contents"]["value"].as_str().unwrap();
     assert!(md.contains("en *resolves*"), "{md}");
-    assert!(md.contains("Operative section"), "{md}");
+    assert!(md.contains("Section du dispositif"), "{md}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -199,7 +199,17 @@ fn sarif_reports_unreadable_files_as_notifications() {
 fn github_annotations_are_exact() {
     let dir = work_dir(&[("ecp,1:fr.txt", STALE_FR), ("gbr.txt", STALE_EN)]);
     let o = proplint(
-        &["check", "./gbr.txt", "ecp,1:fr.txt", "--format", "github"],
+        // English messages for both, the French document's too (its own language is
+        // the default; tests/l10n_snapshots.rs covers it).
+        &[
+            "check",
+            "./gbr.txt",
+            "ecp,1:fr.txt",
+            "--format",
+            "github",
+            "--lang",
+            "en",
+        ],
         dir.path(),
     );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
@@ -413,7 +423,9 @@ fn output_option_writes_any_format_to_a_file() {
     ] {
         let name = format!("report.{format}");
         let o = proplint(
-            &["check", "p.txt", "--format", format, "-o", &name],
+            &[
+                "check", "p.txt", "--format", format, "-o", &name, "--lang", "en",
+            ],
             dir.path(),
         );
         assert_eq!(o.status.code(), Some(1), "{format}: {}", stderr(&o));

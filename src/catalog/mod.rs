@@ -5,6 +5,7 @@
 pub mod build;
 mod judge;
 pub mod merge;
+mod names;
 mod schema;
 pub mod status;
 

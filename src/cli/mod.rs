@@ -41,11 +41,18 @@ enum Command {
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
         format: RulesFormat,
+        /// The language of the summaries: en (default), fr or es.
+        #[arg(long, value_name = "LANG", value_parser = crate::engine::config::parse_lang)]
+        lang: Option<crate::lang::Lang>,
     },
     /// Print a rule's documentation.
     Explain {
         /// A rule code, e.g. stale-revision.
         code: String,
+        /// fr or es: the rule's summary in that language above the page (the pages
+        /// themselves are English only for now).
+        #[arg(long, value_name = "LANG", value_parser = crate::engine::config::parse_lang)]
+        lang: Option<crate::lang::Lang>,
     },
     /// Run the language server on standard input and output.
     Lsp {
@@ -120,6 +127,28 @@ struct CheckArgs {
     /// Never colour the output.
     #[arg(long)]
     no_color: bool,
+    /// The language of the messages and the report: en, fr, es, or auto (each
+    /// document's own language, the default).
+    #[arg(long, value_name = "LANG", value_parser = parse_lang_arg)]
+    lang: Option<LangChoice>,
+}
+
+fn error_args(message: &str) -> crate::lang::l10n::Args<'static> {
+    crate::lang::l10n::Args::new().s("message", message)
+}
+
+/// `--lang`: a language, or each document's own.
+#[derive(Debug, Clone, Copy)]
+enum LangChoice {
+    Auto,
+    Fixed(crate::lang::Lang),
+}
+
+fn parse_lang_arg(s: &str) -> Result<LangChoice, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        return Ok(LangChoice::Auto);
+    }
+    crate::engine::config::parse_lang(s).map(LangChoice::Fixed)
 }
 
 /// Runs the command line and returns the process exit code.
@@ -134,17 +163,29 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules { format } => {
-            list_rules(format);
+        Command::Rules { format, lang } => {
+            list_rules(format, lang.unwrap_or(crate::lang::Lang::En));
             0
         }
-        Command::Explain { code } => match Rule::from_code(&code) {
+        Command::Explain { code, lang } => match Rule::from_code(&code) {
             Some(rule) => {
+                if let Some(lang) = lang.filter(|l| *l != crate::lang::Lang::En) {
+                    let args = crate::lang::l10n::Args::new()
+                        .s("code", rule.code())
+                        .s("summary", rule.summary_in(lang));
+                    println!("{}\n", crate::lang::l10n::tr(lang, "explain-header", &args));
+                }
                 println!("{}", rule.doc());
                 0
             }
             None => {
-                eprintln!("error: unknown rule `{code}`; `proplint rules` lists them");
+                let lang = lang.unwrap_or(crate::lang::Lang::En);
+                let args = crate::lang::l10n::Args::new().s("code", code.as_str());
+                let message = crate::lang::l10n::tr(lang, "cli-unknown-rule", &args);
+                eprintln!(
+                    "{}",
+                    crate::lang::l10n::tr(lang, "cli-error", &error_args(&message))
+                );
                 2
             }
         },
@@ -165,7 +206,7 @@ fn lsp(max_message_bytes: usize) -> i32 {
     }
 }
 
-fn list_rules(format: RulesFormat) {
+fn list_rules(format: RulesFormat, lang: crate::lang::Lang) {
     match format {
         RulesFormat::Human => {
             for rule in Rule::ALL {
@@ -173,7 +214,7 @@ fn list_rules(format: RulesFormat) {
                     "{:<24}{:<9}{}",
                     rule.code(),
                     rule.default_severity().as_str(),
-                    rule.summary()
+                    rule.summary_in(lang)
                 );
             }
         }
@@ -184,7 +225,7 @@ fn list_rules(format: RulesFormat) {
                     serde_json::json!({
                         "code": r.code(),
                         "severity": r.default_severity().as_str(),
-                        "summary": r.summary(),
+                        "summary": r.summary_in(lang),
                     })
                 })
                 .collect();
@@ -260,6 +301,11 @@ fn check(args: CheckArgs) -> i32 {
     let mut options: Options = config.options();
     if let Some(t) = &args.target {
         options.target = Some(t.clone());
+    }
+    match args.lang {
+        Some(LangChoice::Auto) => options.messages = None,
+        Some(LangChoice::Fixed(lang)) => options.messages = Some(lang),
+        None => {}
     }
     if let Some(t) = &options.target {
         if let Err(e) = validate_target(&catalog, t) {
@@ -369,13 +415,20 @@ fn check(args: CheckArgs) -> i32 {
             None
         }
     };
+    // What proplint says about the run itself: in the chosen language, else in the one
+    // the reports share, else English.
+    let lang = options
+        .messages
+        .unwrap_or_else(|| report::language_of(&results));
     if let Some(text) = rendered {
         match output {
             Some(path) => {
+                let args = crate::lang::l10n::Args::new().s("path", path.display().to_string());
                 if let Err(e) = std::fs::write(path, text) {
-                    errors.push(format!("{}: cannot write the report: {e}", path.display()));
+                    let args = args.s("error", e.to_string());
+                    errors.push(crate::lang::l10n::tr(lang, "cli-cannot-write", &args));
                 } else {
-                    eprintln!("Wrote the report to {}", path.display());
+                    eprintln!("{}", crate::lang::l10n::tr(lang, "cli-wrote", &args));
                 }
             }
             None => {
@@ -386,7 +439,10 @@ fn check(args: CheckArgs) -> i32 {
         }
     }
     for e in &errors {
-        eprintln!("error: {e}");
+        eprintln!(
+            "{}",
+            crate::lang::l10n::tr(lang, "cli-error", &error_args(e))
+        );
     }
     if !errors.is_empty() {
         return 2;
@@ -639,10 +695,10 @@ fn check_one(
             let analysis = analyze(&document.text, catalog, options);
             let mut result = FileResult::word(input.display.clone(), document, analysis);
             if apply {
-                result.notes.push(
-                    "a Word file is never rewritten: make the fixes shown in Word, where they stay tracked"
-                        .to_string(),
-                );
+                let lang = result.analysis.messages;
+                result
+                    .notes
+                    .push(crate::lang::l10n::tr0(lang, "note-word-not-rewritten"));
             }
             return Ok((result, None));
         }

@@ -22,6 +22,8 @@ pub struct Options {
     pub target: Option<String>,
     /// Per-rule severity; `None` turns the rule off. Rules not listed keep their default.
     pub severities: BTreeMap<Rule, Option<Severity>>,
+    /// The language of the messages; `None` writes them in the document's language.
+    pub messages: Option<Lang>,
     /// The user named this text (a file argument, standard input): its citations are
     /// checked whatever its shape (prose, lists, tables of contents). Texts found by a
     /// folder walk are checked only when they look like proposals.
@@ -46,6 +48,8 @@ fn judges_citations(rule: Rule) -> bool {
 pub struct Analysis {
     pub target: Target,
     pub language: Lang,
+    /// The language the findings' messages and fix titles are written in.
+    pub messages: Lang,
     /// Empty for a text that is not a proposal.
     findings: Findings,
     /// The chunks the text was parsed in, at their offsets (see [`chunk_spans`](crate::document::chunk_spans)).
@@ -173,6 +177,7 @@ struct CheckContext {
     date: Date,
     language: Lang,
     citations_only: bool,
+    messages: Lang,
 }
 
 impl Session {
@@ -230,6 +235,7 @@ impl Session {
             _ => crate::document::detect_language(text),
         };
         self.language = Some(language);
+        let messages = options.messages.unwrap_or(language);
         let target = settle_target(
             stated_target(self.chunks.iter().map(|c| &*c.document)),
             catalog,
@@ -243,9 +249,12 @@ impl Session {
                 date: target.date,
                 language,
                 citations_only,
+                messages,
             };
             if self.checked.as_ref() != Some(&context) {
                 self.chunks.iter_mut().for_each(|c| c.found = None);
+                // The proposal-sequence findings are worded in the messages' language.
+                self.refs_found = None;
                 self.checked = Some(context);
             }
             let mut chunk_findings = Vec::new();
@@ -257,6 +266,7 @@ impl Session {
                         catalog,
                         &target,
                         language,
+                        messages,
                     );
                     if citations_only {
                         found.retain(|d| judges_citations(d.rule));
@@ -281,7 +291,7 @@ impl Session {
                 Some(found) if unchanged => found.iter().map(|d| moved(d, change)).collect(),
                 _ => {
                     let refs: Vec<(usize, &ProposalRef)> = placed_refs(&self.chunks).collect();
-                    rules::check_proposal_refs(&refs)
+                    rules::check_proposal_refs(&refs, messages)
                 }
             };
             self.refs_found = Some(found.clone());
@@ -299,6 +309,7 @@ impl Session {
                 found,
                 suppressions,
                 options.severities.clone(),
+                messages,
             )
         } else {
             self.refs_found = None;
@@ -307,6 +318,7 @@ impl Session {
         Analysis {
             target,
             language,
+            messages,
             findings,
             chunks: self
                 .chunks

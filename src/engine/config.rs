@@ -8,6 +8,7 @@
 //! include = ["proposals/**"]
 //! exclude = ["drafts/old/**"]
 //! debounce-ms = 50
+//! lang = "fr"        # messages in French, whatever the document's language
 //!
 //! [rules]
 //! uncatalogued-citation = "off"
@@ -38,6 +39,7 @@ struct RawConfig {
     #[serde(default)]
     exclude: Vec<String>,
     debounce_ms: Option<u64>,
+    lang: Option<String>,
 }
 
 /// A rule's configured level: a severity, or off.
@@ -54,6 +56,8 @@ pub struct Config {
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub debounce_ms: Option<u64>,
+    /// The language of the messages; `None` follows each document's language.
+    pub lang: Option<crate::lang::Lang>,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +87,12 @@ pub fn parse_level(s: &str) -> Result<RuleLevel, String> {
             .map(Some)
             .map_err(|_| format!("unknown level `{other}` (expected error, warning, info or off)")),
     }
+}
+
+/// Parses a message language: `en`, `fr` or `es`.
+pub fn parse_lang(code: &str) -> Result<crate::lang::Lang, String> {
+    crate::lang::Lang::from_code(&code.to_ascii_lowercase())
+        .ok_or_else(|| format!("unknown language `{code}` (expected en, fr, es or auto)"))
 }
 
 impl Config {
@@ -117,6 +127,14 @@ impl Config {
             })?;
             rules.insert(rule, level);
         }
+        let lang = match raw.lang.as_deref() {
+            None | Some("") | Some("auto") => None,
+            Some(code) => Some(parse_lang(code).map_err(|message| ConfigError {
+                path: path.to_path_buf(),
+                line: find_line("lang"),
+                message,
+            })?),
+        };
         let base = path.parent().unwrap_or(Path::new("."));
         Ok(Config {
             path: Some(path.to_path_buf()),
@@ -126,6 +144,7 @@ impl Config {
             include: raw.include,
             exclude: raw.exclude,
             debounce_ms: raw.debounce_ms,
+            lang,
         })
     }
 
@@ -148,6 +167,7 @@ impl Config {
             target: self.target.clone(),
             severities: self.rules.clone(),
             named: false,
+            messages: self.lang,
         }
     }
 }

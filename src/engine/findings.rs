@@ -126,6 +126,7 @@ impl Findings {
         mut whole: Vec<Diagnostic>,
         suppressions: Vec<Suppression>,
         severities: BTreeMap<Rule, Option<Severity>>,
+        messages: crate::lang::Lang,
     ) -> Findings {
         sort(&mut whole);
         let mut findings = Findings {
@@ -148,7 +149,7 @@ impl Findings {
             findings.unused = suppressions
                 .iter()
                 .zip(used)
-                .filter_map(|(s, used)| s.finding(used))
+                .filter_map(|(s, used)| s.finding(used, messages))
                 .collect();
             sort(&mut findings.unused);
             findings.suppressions = suppressions;
@@ -269,6 +270,7 @@ mod tests {
             whole,
             Vec::new(),
             BTreeMap::new(),
+            crate::lang::Lang::En,
         );
         let w = Rule::StaleRevision.default_severity();
         let c = Rule::ClauseSequence.default_severity();
@@ -317,6 +319,7 @@ mod tests {
                 (Rule::ClauseSequence, Some(Severity::Info)),
                 (Rule::UnknownRevision, None),
             ]),
+            crate::lang::Lang::En,
         );
         assert_eq!(
             shown(&f),
@@ -335,6 +338,7 @@ mod tests {
             Vec::new(),
             vec![suppression(0, 5, vec![])],
             BTreeMap::from([(Rule::StaleRevision, None)]),
+            crate::lang::Lang::En,
         );
         assert!(shown(&off).is_empty(), "{:?}", shown(&off));
     }

@@ -122,7 +122,7 @@ impl Suppression {
     }
 
     /// The finding on this suppression when it silenced nothing or names unknown codes.
-    pub fn finding(&self, used: bool) -> Option<Diagnostic> {
+    pub fn finding(&self, used: bool, lang: crate::lang::Lang) -> Option<Diagnostic> {
         if used && self.unknown.is_empty() {
             return None;
         }
@@ -134,10 +134,10 @@ impl Suppression {
         } else {
             Message::SuppressionSilencesNothing { rules: &codes }
         }
-        .to_string();
+        .render(lang);
         Some(
             Diagnostic::new(Rule::UnusedSuppression, self.comment, message).with_fix(Fix::safe(
-                FixTitle::RemoveSuppression.to_string(),
+                FixTitle::RemoveSuppression.render(lang),
                 vec![Edit::replace(self.comment, "")],
             )),
         )

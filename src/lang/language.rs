@@ -26,3 +26,40 @@ impl Lang {
         }
     }
 }
+
+/// Which way a language's lines run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The HTML `dir` attribute's value.
+    pub fn html(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// The writing direction of an ISO 639-1 code: Arabic (and the other right-to-left
+/// languages a document might be in) are written right to left. Kept on codes, not on
+/// [`Lang`], so the presentation is ready before proplint reads such documents.
+pub fn direction_of(code: &str) -> Direction {
+    match code {
+        "ar" | "he" | "fa" | "ur" => Direction::Rtl,
+        _ => Direction::Ltr,
+    }
+}
+
+impl Lang {
+    pub fn direction(self) -> Direction {
+        direction_of(self.code())
+    }
+
+    pub fn is_rtl(self) -> bool {
+        self.direction() == Direction::Rtl
+    }
+}

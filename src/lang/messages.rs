@@ -5,38 +5,24 @@
 use std::fmt;
 
 use crate::base::{Rule, Target, TargetSource};
+use crate::lang::l10n::{tr, tr0, Args};
+use crate::lang::Lang;
 
 impl Rule {
-    /// One line for `proplint rules`.
-    pub fn summary(self) -> &'static str {
-        rule_summary(self)
+    /// One line for `proplint rules`, in English.
+    pub fn summary(self) -> String {
+        self.summary_in(Lang::En)
     }
 
-    /// The rule's documentation page (Markdown), as `proplint explain` prints it.
+    /// One line for `proplint rules`, in `lang`.
+    pub fn summary_in(self, lang: Lang) -> String {
+        tr0(lang, &format!("summary-{}", self.code()))
+    }
+
+    /// The rule's documentation page (Markdown), as `proplint explain` prints it. The
+    /// pages are English only for now.
     pub fn doc(self) -> &'static str {
         rule_doc(self)
-    }
-}
-
-fn rule_summary(rule: Rule) -> &'static str {
-    match rule {
-        Rule::UnknownResolution => "cites a resolution that the body it resolves to never had",
-        Rule::UnknownRevision => {
-            "cites a revision (place and year) at which the resolution was never adopted or revised"
-        }
-        Rule::SuppressedResolution => "cites a resolution abrogated before the target conference",
-        Rule::StaleRevision => "cites a revision superseded before the target conference",
-        Rule::UncataloguedCitation => "the catalogue cannot confirm or refute this citation",
-        Rule::ClauseSequence => "clause labels of a section skip, repeat or run out of order",
-        Rule::LabelHomoglyph => "a clause label typed with a lookalike letter from another script",
-        Rule::FlattenedRevision => {
-            "old and new text glued together by an export that lost the revision marks"
-        }
-        Rule::ProposalSequence => "proposal references of a document skip, repeat or change prefix",
-        Rule::MissingReasons => "a MOD, ADD or SUP proposal without its Reasons",
-        Rule::UnusedSuppression => {
-            "a proplint-ignore comment that silences nothing, or names no rule"
-        }
     }
 }
 
@@ -65,7 +51,8 @@ rule_docs! {
 }
 
 impl TargetSource {
-    /// Where the target came from, in a few words ("conference line").
+    /// Where the target came from, in a few words ("conference line"): a stable English
+    /// name, as JSON and SARIF carry it.
     pub fn describe(self) -> &'static str {
         match self {
             TargetSource::Option => "option",
@@ -75,14 +62,44 @@ impl TargetSource {
             TargetSource::Catalogue => "catalogue state",
         }
     }
+
+    /// The selector key the messages choose their words by.
+    fn key(self) -> &'static str {
+        match self {
+            TargetSource::Option => "option",
+            TargetSource::ConferenceLine => "conference-line",
+            TargetSource::Heading => "heading",
+            TargetSource::Header => "header",
+            TargetSource::Catalogue => "catalogue",
+        }
+    }
+
+    /// Where the target came from, in `lang`.
+    pub fn describe_in(self, lang: Lang) -> String {
+        tr(lang, "target-source", &Args::new().s("source", self.key()))
+    }
 }
 
 impl Target {
     /// "WTDC-17 (from the conference line)" or "the catalogue's newest state (2026-02-03)".
     pub fn describe(&self) -> String {
+        self.describe_in(Lang::En)
+    }
+
+    pub fn describe_in(&self, lang: Lang) -> String {
         match &self.id {
-            Some(id) => format!("{id} (from the {})", self.source.describe()),
-            None => format!("the catalogue's newest state ({})", self.date),
+            Some(id) => tr(
+                lang,
+                "target-from",
+                &Args::new()
+                    .s("id", id.as_str())
+                    .s("source", self.source.key()),
+            ),
+            None => tr(
+                lang,
+                "target-newest",
+                &Args::new().s("date", self.date.to_string()),
+            ),
         }
     }
 }
@@ -96,14 +113,23 @@ pub struct Cited<'a> {
     pub year: u16,
 }
 
+impl Cited<'_> {
+    pub fn render(&self, lang: Lang) -> String {
+        tr(
+            lang,
+            "cited",
+            &Args::new()
+                .s("number", self.number.to_string())
+                .b("revised", self.revised)
+                .s("place", self.place)
+                .s("year", self.year.to_string()),
+        )
+    }
+}
+
 impl fmt::Display for Cited<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let rev = if self.revised { "Rev. " } else { "" };
-        write!(
-            f,
-            "Resolution {} ({rev}{}, {})",
-            self.number, self.place, self.year
-        )
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -241,107 +267,388 @@ pub struct Superseded {
     pub at: String,
 }
 
-fn met_that_year(met: &[(String, String)]) -> String {
-    if met.is_empty() {
-        return String::new();
+/// "A and B", "A, B and C" in `lang`.
+pub fn join_and(lang: Lang, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => tr(
+            lang,
+            "list-and",
+            &Args::new()
+                .s("first", rest.join(", "))
+                .s("last", last.as_str()),
+        ),
     }
-    let places: Vec<String> = met
-        .iter()
-        .map(|(place_year, id)| format!("in {place_year} ({id})"))
-        .collect();
-    format!("; it met {}", places.join(" and "))
 }
 
-impl fmt::Display for Reason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Reason::HeldAfterTarget { conference, place_year, target } => write!(
-                f,
-                "{conference} ({place_year}) had not been held before the target conference {target}"
+/// "in Busan, 2014 (PP-14) and in Dubai, 2018 (PP-18)".
+fn met_at(lang: Lang, met: &[(String, String)]) -> String {
+    let places: Vec<String> = met
+        .iter()
+        .map(|(place_year, id)| {
+            tr(
+                lang,
+                "met-at",
+                &Args::new()
+                    .s("place_year", place_year.as_str())
+                    .s("id", id.as_str()),
+            )
+        })
+        .collect();
+    join_and(lang, &places)
+}
+
+impl Reason {
+    /// The clause that follows "does not exist: " and the like, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let a = Args::new();
+        let (id, a) = match self {
+            Reason::HeldAfterTarget {
+                conference,
+                place_year,
+                target,
+            } => (
+                "reason-held-after-target",
+                a.s("conference", conference.as_str())
+                    .s("place_year", place_year.as_str())
+                    .s("target", target.as_str()),
             ),
-            Reason::HeldAfterCatalogue { conference, place_year, state_date } => write!(
-                f,
-                "{conference} ({place_year}) had not been held when the catalogue was last updated ({state_date})"
+            Reason::HeldAfterCatalogue {
+                conference,
+                place_year,
+                state_date,
+            } => (
+                "reason-held-after-catalogue",
+                a.s("conference", conference.as_str())
+                    .s("place_year", place_year.as_str())
+                    .s("state_date", state_date.as_str()),
             ),
-            Reason::NearestSuperseded { reason, superseded } => write!(
-                f,
-                "{reason}; the nearest real revision, {}{}, was superseded at {} ({})",
-                if superseded.nearest_revised { "Rev. " } else { "" },
-                superseded.nearest_place_year,
-                superseded.at_place_year,
-                superseded.at
+            Reason::NoNumberAbove { body, bound, after } => (
+                "reason-no-number-above",
+                a.s("body", body.as_str())
+                    .s("bound", bound.to_string())
+                    .s("after", after.as_str()),
+            ),
+            Reason::NumberAboveCeiling {
+                number,
+                conference,
+                bound,
+            } => (
+                "reason-number-above-ceiling",
+                a.s("number", number.to_string())
+                    .s("conference", conference.as_str())
+                    .s("bound", bound.to_string()),
+            ),
+            Reason::NotInCompleteList { conference, number } => (
+                "reason-not-in-complete-list",
+                a.s("conference", conference.as_str())
+                    .s("number", number.to_string()),
+            ),
+            Reason::NotCatalogued { number, body } => (
+                "reason-not-catalogued",
+                a.s("number", number.to_string()).s("body", body.as_str()),
+            ),
+            Reason::NoRecordOfEvent {
+                conference,
+                place_year,
+                number,
+                body,
+                attested,
+            } => (
+                if attested.is_empty() {
+                    "reason-no-record"
+                } else {
+                    "reason-no-record-attested"
+                },
+                a.s("conference", conference.as_str())
+                    .s("place_year", place_year.as_str())
+                    .s("number", number.to_string())
+                    .s("body", body.as_str())
+                    .s("attested", attested.join(", ")),
+            ),
+            Reason::OtherBodyMetThere {
+                body,
+                place,
+                year,
+                other,
+                met,
+            } => (
+                if met.is_empty() {
+                    "reason-other-body"
+                } else {
+                    "reason-other-body-met"
+                },
+                a.s("body", body.as_str())
+                    .s("place", place.as_str())
+                    .s("year", year.to_string())
+                    .s("other", other.as_str())
+                    .s("met", met_at(lang, met)),
+            ),
+            Reason::NoMeetingThere {
+                body,
+                place,
+                year,
+                met,
+            } => (
+                if met.is_empty() {
+                    "reason-no-meeting-there"
+                } else {
+                    "reason-no-meeting-there-met"
+                },
+                a.s("body", body.as_str())
+                    .s("place", place.as_str())
+                    .s("year", year.to_string())
+                    .s("met", met_at(lang, met)),
+            ),
+            Reason::NoMeetingThatYear { body, year } => (
+                "reason-no-meeting-that-year",
+                a.s("body", body.as_str()).s("year", year.to_string()),
+            ),
+            Reason::UnknownConference { body, place, year } => (
+                "reason-unknown-conference",
+                a.s("body", body.as_str())
+                    .s("place", place.as_str())
+                    .s("year", year.to_string()),
+            ),
+            Reason::FirstAdoptionIsNoRevision {
+                number,
+                conference,
+                place_year,
+            } => (
+                "reason-first-adoption",
+                a.s("number", number.to_string())
+                    .s("conference", conference.as_str())
+                    .s("place_year", place_year.as_str()),
+            ),
+            Reason::RevisionNeedsRev {
+                number,
+                conference,
+                place_year,
+            } => (
+                "reason-revision-needs-rev",
+                a.s("number", number.to_string())
+                    .s("conference", conference.as_str())
+                    .s("place_year", place_year.as_str()),
+            ),
+            Reason::RecordedAsNotRevised {
+                conference,
+                place_year,
+                number,
+            } => (
+                "reason-recorded-not-revised",
+                a.s("conference", conference.as_str())
+                    .s("place_year", place_year.as_str())
+                    .s("number", number.to_string()),
+            ),
+            Reason::HistoryCompleteWithout {
+                number,
+                through,
+                conference,
+            } => (
+                "reason-history-complete",
+                a.s("number", number.to_string())
+                    .s("through", through.as_str())
+                    .s("conference", conference.as_str()),
+            ),
+            Reason::NumberAboveLaterCeiling {
+                number,
+                conference,
+                bound,
+                until,
+            } => (
+                "reason-number-above-later-ceiling",
+                a.s("number", number.to_string())
+                    .s("conference", conference.as_str())
+                    .s("bound", bound.to_string())
+                    .s("until", until.as_str()),
+            ),
+            Reason::NearestSuperseded { reason, superseded } => (
+                "reason-nearest-superseded",
+                a.s("reason", reason.render(lang))
+                    .b("revised", superseded.nearest_revised)
+                    .s("nearest", superseded.nearest_place_year.as_str())
+                    .s("at_place_year", superseded.at_place_year.as_str())
+                    .s("at", superseded.at.as_str()),
             ),
             Reason::OutcomeNotCatalogued {
                 conferences,
                 number,
-            } => f.write_str(&super::official::report::missing_outcome(conferences, *number)),
-            Reason::NoNumberAbove { body, bound, after } => write!(
-                f,
-                "the {body} had no resolution numbered above {bound} after {after}"
-            ),
-            Reason::NumberAboveCeiling { number, conference, bound } => write!(
-                f,
-                "Resolution {number} did not exist yet at {conference}: the highest number then was {bound}"
-            ),
-            Reason::NumberAboveLaterCeiling { number, conference, bound, until } => write!(
-                f,
-                "Resolution {number} did not exist yet at {conference}: no resolution was numbered above {bound} until after {until}"
-            ),
-            Reason::NotInCompleteList { conference, number } => write!(
-                f,
-                "{conference} neither adopted nor revised Resolution {number} (its list of resolutions is complete)"
-            ),
-            Reason::NotCatalogued { number, body } => {
-                write!(f, "Resolution {number} of the {body} is not in the catalogue")
+            } => {
+                let named: Vec<String> = conferences
+                    .iter()
+                    .map(|(id, place_year)| format!("{id} ({place_year})"))
+                    .collect();
+                let teach: Vec<String> = conferences
+                    .iter()
+                    .map(|(id, _)| {
+                        tr(
+                            lang,
+                            "teach-catalog-build",
+                            &Args::new().s("id", id.as_str()),
+                        )
+                    })
+                    .collect();
+                (
+                    "reason-outcome-not-catalogued",
+                    a.n("count", conferences.len())
+                        .s("conferences", named.join(", "))
+                        .s("number", number.to_string())
+                        .s("teach", teach.join(", ")),
+                )
             }
-            Reason::NoRecordOfEvent { conference, place_year, number, body, attested } => {
-                write!(
-                    f,
-                    "the catalogue has no record that {conference} ({place_year}) adopted or revised Resolution {number} of the {body}"
-                )?;
-                if !attested.is_empty() {
-                    write!(f, " (attested: {})", attested.join(", "))?;
+            Reason::BeforeFirstAdoption {
+                number,
+                conference,
+                first,
+                first_place_year,
+            } => (
+                "reason-before-first-adoption",
+                a.s("number", number.to_string())
+                    .s("conference", conference.as_str())
+                    .s("first", first.as_str())
+                    .s("first_place_year", first_place_year.as_str()),
+            ),
+        };
+        tr(lang, id, &a)
+    }
+
+    /// The same reason with its names (bodies, places, conferences) passed through
+    /// `name`, which gives them in the language of the message.
+    pub fn map_names(&self, name: impl Fn(&str) -> String) -> Reason {
+        let mut r = self.clone();
+        match &mut r {
+            Reason::HeldAfterTarget {
+                conference,
+                place_year,
+                target,
+            } => {
+                *conference = name(conference);
+                *place_year = name(place_year);
+                *target = name(target);
+            }
+            Reason::HeldAfterCatalogue {
+                conference,
+                place_year,
+                ..
+            } => {
+                *conference = name(conference);
+                *place_year = name(place_year);
+            }
+            Reason::NoNumberAbove { body, after, .. } => {
+                *body = name(body);
+                *after = name(after);
+            }
+            Reason::NumberAboveCeiling { conference, .. }
+            | Reason::NotInCompleteList { conference, .. } => *conference = name(conference),
+            Reason::NotCatalogued { body, .. } => *body = name(body),
+            Reason::NoRecordOfEvent {
+                conference,
+                place_year,
+                body,
+                attested,
+                ..
+            } => {
+                *conference = name(conference);
+                *place_year = name(place_year);
+                *body = name(body);
+                for a in attested.iter_mut() {
+                    *a = name(a);
                 }
-                Ok(())
             }
-            Reason::OtherBodyMetThere { body, place, year, other, met } => write!(
-                f,
-                "the {body} did not meet in {place}, {year}: that was {other}{}",
-                met_that_year(met)
-            ),
-            Reason::NoMeetingThere { body, place, year, met } => write!(
-                f,
-                "no conference of the {body} met in {place}, {year}{}",
-                met_that_year(met)
-            ),
-            Reason::NoMeetingThatYear { body, year } => {
-                write!(f, "no conference of the {body} met in {year}")
+            Reason::OtherBodyMetThere {
+                body,
+                place,
+                other,
+                met,
+                ..
+            } => {
+                *body = name(body);
+                *place = name(place);
+                *other = name(other);
+                for (py, id) in met.iter_mut() {
+                    *py = name(py);
+                    *id = name(id);
+                }
             }
-            Reason::UnknownConference { body, place, year } => write!(
-                f,
-                "the catalogue knows no conference of the {body} in {place}, {year}"
-            ),
-            Reason::FirstAdoptionIsNoRevision { number, conference, place_year } => write!(
-                f,
-                "Resolution {number} was first adopted at {conference} ({place_year}), so that version is not a revision: it is cited without \"Rev.\""
-            ),
-            Reason::RevisionNeedsRev { number, conference, place_year } => write!(
-                f,
-                "Resolution {number} existed before {conference} ({place_year}), which revised it: that version is cited with \"Rev.\""
-            ),
-            Reason::RecordedAsNotRevised { conference, place_year, number } => write!(
-                f,
-                "the catalogue records that {conference} ({place_year}) did not revise Resolution {number}"
-            ),
-            Reason::HistoryCompleteWithout { number, through, conference } => write!(
-                f,
-                "the history of Resolution {number} is complete through {through} and does not include {conference}"
-            ),
-            Reason::BeforeFirstAdoption { number, conference, first, first_place_year } => write!(
-                f,
-                "Resolution {number} did not exist yet at {conference}: it was first adopted at {first} ({first_place_year})"
-            ),
+            Reason::NoMeetingThere {
+                body, place, met, ..
+            } => {
+                *body = name(body);
+                *place = name(place);
+                for (py, id) in met.iter_mut() {
+                    *py = name(py);
+                    *id = name(id);
+                }
+            }
+            Reason::NoMeetingThatYear { body, .. } => *body = name(body),
+            Reason::UnknownConference { body, place, .. } => {
+                *body = name(body);
+                *place = name(place);
+            }
+            Reason::FirstAdoptionIsNoRevision {
+                conference,
+                place_year,
+                ..
+            }
+            | Reason::RevisionNeedsRev {
+                conference,
+                place_year,
+                ..
+            }
+            | Reason::RecordedAsNotRevised {
+                conference,
+                place_year,
+                ..
+            } => {
+                *conference = name(conference);
+                *place_year = name(place_year);
+            }
+            Reason::HistoryCompleteWithout {
+                through,
+                conference,
+                ..
+            } => {
+                *through = name(through);
+                *conference = name(conference);
+            }
+            Reason::BeforeFirstAdoption {
+                conference,
+                first,
+                first_place_year,
+                ..
+            } => {
+                *conference = name(conference);
+                *first = name(first);
+                *first_place_year = name(first_place_year);
+            }
+            Reason::NumberAboveLaterCeiling {
+                conference, until, ..
+            } => {
+                *conference = name(conference);
+                *until = name(until);
+            }
+            Reason::NearestSuperseded { reason, superseded } => {
+                let name: &dyn Fn(&str) -> String = &name;
+                **reason = reason.map_names(name);
+                superseded.nearest_place_year = name(&superseded.nearest_place_year);
+                superseded.at_place_year = name(&superseded.at_place_year);
+                superseded.at = name(&superseded.at);
+            }
+            Reason::OutcomeNotCatalogued { conferences, .. } => {
+                for (id, place_year) in conferences.iter_mut() {
+                    *id = name(id);
+                    *place_year = name(place_year);
+                }
+            }
         }
+        r
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -473,150 +780,216 @@ pub enum Message<'a> {
     },
 }
 
-/// "at PP-18" or "in the catalogue's newest state".
-fn at_target(target: Option<&str>) -> String {
-    match target {
-        Some(id) => format!("at {id}"),
-        None => "in the catalogue's newest state".to_string(),
-    }
-}
-
-impl fmt::Display for Message<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Message::UnknownResolution { cited, body, reason } => {
-                write!(f, "{cited} of the {body} does not exist: {reason}")
-            }
-            Message::UnknownRevision { cited, body, reason, suggestion } => {
-                write!(f, "{cited} of the {body} is not a real revision: {reason}")?;
-                if let Some(text) = suggestion {
-                    write!(f, "; did you mean \"{text}\"?")?;
+impl Message<'_> {
+    /// The finding's message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let a = Args::new();
+        let target_of = |t: &Option<&str>| t.unwrap_or("none").to_string();
+        let (id, a) = match self {
+            Message::UnknownResolution {
+                cited,
+                body,
+                reason,
+            } => (
+                "msg-unknown-resolution",
+                a.s("cited", cited.render(lang))
+                    .s("body", *body)
+                    .s("reason", reason.render(lang)),
+            ),
+            Message::UnknownRevision {
+                cited,
+                body,
+                reason,
+                suggestion,
+            } => (
+                if suggestion.is_some() {
+                    "msg-unknown-revision-suggest"
+                } else {
+                    "msg-unknown-revision"
+                },
+                a.s("cited", cited.render(lang))
+                    .s("body", *body)
+                    .s("reason", reason.render(lang))
+                    .s("suggestion", suggestion.unwrap_or("")),
+            ),
+            Message::Suppressed {
+                cited,
+                body,
+                by,
+                target,
+            } => (
+                "msg-suppressed",
+                a.s("cited", cited.render(lang))
+                    .s("body", *body)
+                    .s("by", by.id)
+                    .s("by_place_year", by.place_year)
+                    .s("target", target_of(target)),
+            ),
+            Message::Stale {
+                cited,
+                body,
+                target,
+                revised,
+                current,
+                cite,
+            } => (
+                "msg-stale",
+                a.s("cited", cited.render(lang))
+                    .s("body", *body)
+                    .s("target", target_of(target))
+                    .b("revised", *revised)
+                    .s("place_year", current.place_year)
+                    .s("id", current.id)
+                    .s("cite", *cite),
+            ),
+            Message::Uncatalogued {
+                cited,
+                body,
+                reason,
+            } => (
+                "msg-uncatalogued",
+                a.s("cited", cited.render(lang))
+                    .s("body", *body)
+                    .s("reason", reason.render(lang)),
+            ),
+            Message::ClauseSequence {
+                label,
+                expected,
+                how,
+            } => {
+                let a = a.s("label", *label).s("expected", *expected);
+                match how {
+                    Break::First => ("msg-clause-first", a),
+                    Break::Repeat => ("msg-clause-repeat", a),
+                    Break::Backwards { previous } => {
+                        ("msg-clause-backwards", a.s("previous", *previous))
+                    }
+                    Break::Skip { previous } => ("msg-clause-skip", a.s("previous", *previous)),
                 }
-                Ok(())
             }
-            Message::Suppressed { cited, body, by, target } => write!(
-                f,
-                "{cited} of the {body} was abrogated by {} ({}), before the target: it is no longer in force {}",
-                by.id,
-                by.place_year,
-                at_target(*target)
+            Message::LabelHomoglyph {
+                label,
+                script,
+                found,
+                latin,
+            } => (
+                "msg-label-homoglyph",
+                a.s("label", *label)
+                    .s(
+                        "script",
+                        match script {
+                            Script::Greek => "greek",
+                            Script::Cyrillic => "cyrillic",
+                            Script::Fullwidth => "fullwidth",
+                            Script::Other => "other",
+                        },
+                    )
+                    .s("found", found.to_string())
+                    .s("codepoint", format!("U+{:04X}", *found as u32))
+                    .s("latin", latin.to_string()),
             ),
-            Message::Stale { cited, body, target, revised, current, cite } => write!(
-                f,
-                "{cited} of the {body} is not the version in force {}: it was {} at {} ({}); cite \"{cite}\"",
-                at_target(*target),
-                if *revised { "revised" } else { "adopted" },
-                current.place_year,
-                current.id
-            ),
-            Message::Uncatalogued { cited, body, reason } => {
-                write!(f, "cannot check {cited} of the {body}: {reason}")
+            Message::DeletedClauseSurvived { label } => {
+                ("msg-deleted-clause-survived", a.s("label", *label))
             }
-            Message::ClauseSequence { label, expected, how } => match how {
-                Break::First => write!(
-                    f,
-                    "the first clause of this section is labelled {label}; expected {expected}"
-                ),
-                Break::Repeat => write!(
-                    f,
-                    "label {label} repeats the label before it; expected {expected}"
-                ),
-                Break::Backwards { previous } => write!(
-                    f,
-                    "label {label} comes after {previous}: out of order; expected {expected}"
-                ),
-                Break::Skip { previous } => write!(
-                    f,
-                    "labels skip from {previous} to {label}; expected {expected}"
-                ),
-            },
-            Message::LabelHomoglyph { label, script, found, latin } => {
-                let script = match script {
-                    Script::Greek => "the Greek letter",
-                    Script::Cyrillic => "the Cyrillic letter",
-                    Script::Fullwidth => "the fullwidth letter",
-                    Script::Other => "the letter",
-                };
-                write!(
-                    f,
-                    "label {label}) is typed with {script} {found} (U+{:04X}), a lookalike of the Latin letter {latin}",
-                    *found as u32
+            Message::Flattened { what, old, new } => (
+                "msg-flattened",
+                a.s(
+                    "what",
+                    match what {
+                        Glued::Revision => "revision",
+                        Glued::Label => "label",
+                        Glued::Number => "number",
+                        Glued::Period => "period",
+                        Glued::ConferenceCode => "conference-code",
+                        Glued::Clause => "clause",
+                    },
                 )
-            }
-            Message::DeletedClauseSurvived { label } => write!(
-                f,
-                "clause {label}) sits among glued labels whose old letters run through it: it looks like a clause deleted in Word whose text survived the export"
+                .s("old", *old)
+                .s("new", *new),
             ),
-            Message::Flattened { what, old, new } => {
-                let what = match what {
-                    Glued::Revision => "revision",
-                    Glued::Label => "label",
-                    Glued::Number => "number",
-                    Glued::Period => "period",
-                    Glued::ConferenceCode => "conference code",
-                    Glued::Clause => "clause",
-                };
-                write!(
-                    f,
-                    "old and new {what} glued together by an export: \"{old}\" was replaced by \"{new}\"; the revision marks were lost"
+            Message::ProposalPrefixChanged {
+                proposal,
+                prefix,
+                other,
+            } => (
+                "msg-proposal-prefix",
+                a.s("proposal", *proposal)
+                    .s("prefix", *prefix)
+                    .s("other", *other),
+            ),
+            Message::ProposalRepeated { proposal, expected } => (
+                "msg-proposal-repeated",
+                a.s("proposal", *proposal).s("expected", *expected),
+            ),
+            Message::ProposalNumbersJump {
+                forward,
+                previous,
+                proposal,
+                expected,
+            } => (
+                "msg-proposal-jump",
+                a.b("forward", *forward)
+                    .s("previous", *previous)
+                    .s("proposal", *proposal)
+                    .s("expected", *expected),
+            ),
+            Message::MissingReasons {
+                action,
+                reference,
+                word,
+            } => (
+                "msg-missing-reasons",
+                a.s(
+                    "action",
+                    match reference {
+                        Some(reference) => format!("{action} {reference}"),
+                        None => action.to_string(),
+                    },
                 )
-            }
-            Message::ProposalPrefixChanged { proposal, prefix, other } => write!(
-                f,
-                "proposal {proposal} changes the prefix of this document's proposals from {prefix}/ to {other}/"
+                .s("word", *word),
             ),
-            Message::ProposalRepeated { proposal, expected } => write!(
-                f,
-                "proposal {proposal} repeats the number of the proposal before it; expected {expected}"
-            ),
-            Message::ProposalNumbersJump { forward, previous, proposal, expected } => write!(
-                f,
-                "proposal numbers {} from {previous} to {proposal}; expected {expected}",
-                if *forward { "skip" } else { "go back" }
-            ),
-            Message::MissingReasons { action, reference, word } => {
-                write!(f, "{action}")?;
-                if let Some(reference) = reference {
-                    write!(f, " {reference}")?;
-                }
-                write!(
-                    f,
-                    " has no \"{word}\" line: every MOD, ADD and SUP proposal states its reasons"
-                )
-            }
             Message::EmptyReasons {
                 action,
                 reference,
                 word,
                 placeholder,
-            } => {
-                write!(f, "{action}")?;
-                if let Some(reference) = reference {
-                    write!(f, " {reference}")?;
-                }
+            } => (
                 if *placeholder {
-                    write!(f, " has only a placeholder after \"{word}:\"")?;
+                    "msg-reasons-placeholder"
                 } else {
-                    write!(f, " has an empty \"{word}:\" line")?;
-                }
-                f.write_str(": every MOD, ADD and SUP proposal states its reasons")
-            }
-            Message::SuppressionNamesNoRule { unknown } => write!(
-                f,
-                "this suppression names no rule: {} (see `proplint rules`)",
-                unknown.join(", ")
-            ),
-            Message::SuppressionSilencesNothing { rules } => {
-                let what = match rules {
-                    [] => "any rule".to_string(),
-                    _ => rules.join(", "),
-                };
-                write!(
-                    f,
-                    "this suppression silences nothing: no finding of {what} where it applies"
+                    "msg-reasons-empty"
+                },
+                a.s(
+                    "action",
+                    match reference {
+                        Some(reference) => format!("{action} {reference}"),
+                        None => action.to_string(),
+                    },
                 )
-            }
-        }
+                .s("word", *word),
+            ),
+            Message::SuppressionNamesNoRule { unknown } => (
+                "msg-suppression-no-rule",
+                a.s("unknown", unknown.join(", ")),
+            ),
+            Message::SuppressionSilencesNothing { rules } => (
+                "msg-suppression-nothing",
+                a.s(
+                    "rules",
+                    match rules {
+                        [] => "any".to_string(),
+                        _ => rules.join(", "),
+                    },
+                ),
+            ),
+        };
+        tr(lang, id, &a)
+    }
+}
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -653,25 +1026,37 @@ pub enum FixTitle<'a> {
     RemoveSuppression,
 }
 
+impl FixTitle<'_> {
+    /// The fix's title in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let a = Args::new();
+        let (id, a) = match self {
+            FixTitle::Cite { number, tag } => {
+                ("fix-cite", a.s("number", number.to_string()).s("tag", *tag))
+            }
+            FixTitle::SplitListByRevision => ("fix-split-list", a),
+            FixTitle::RelabelOne { label } => ("fix-relabel-one", a.s("label", *label)),
+            FixTitle::RelabelToEnd { from, count } => {
+                ("fix-relabel-to-end", a.s("from", *from).n("count", *count))
+            }
+            FixTitle::ReplaceWithLatin { latin } => {
+                ("fix-replace-latin", a.s("latin", latin.to_string()))
+            }
+            FixTitle::MarkClauseDeleted => ("fix-mark-deleted", a),
+            FixTitle::RestoreRevisionMark { old, new } => {
+                ("fix-restore-mark", a.s("old", *old).s("new", *new))
+            }
+            FixTitle::RenumberFrom { first } => ("fix-renumber-from", a.s("first", *first)),
+            FixTitle::AddReasonsLine { word } => ("fix-add-reasons", a.s("word", *word)),
+            FixTitle::RemoveSuppression => ("fix-remove-suppression", a),
+        };
+        tr(lang, id, &a)
+    }
+}
+
 impl fmt::Display for FixTitle<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FixTitle::Cite { number, tag } => write!(f, "Cite Resolution {number} ({tag})"),
-            FixTitle::SplitListByRevision => f.write_str("Split the list by the revision in force"),
-            FixTitle::RelabelOne { label } => write!(f, "Relabel as {label}"),
-            FixTitle::RelabelToEnd { from, count } => write!(
-                f,
-                "Relabel from {from} to the end of the section ({count} labels)"
-            ),
-            FixTitle::ReplaceWithLatin { latin } => write!(f, "Replace with Latin {latin}"),
-            FixTitle::MarkClauseDeleted => f.write_str("Mark the clause as deleted"),
-            FixTitle::RestoreRevisionMark { old, new } => {
-                write!(f, "Restore the revision mark: {old} → {new}")
-            }
-            FixTitle::RenumberFrom { first } => write!(f, "Renumber from {first}"),
-            FixTitle::AddReasonsLine { word } => write!(f, "Add a \"{word}\" line"),
-            FixTitle::RemoveSuppression => f.write_str("Remove the suppression"),
-        }
+        f.write_str(&self.render(Lang::En))
     }
 }
 

@@ -97,9 +97,9 @@ pub fn complete(snapshot: &Snapshot, offset: usize) -> Option<Vec<CompletionItem
                         "{}{}",
                         title.map(|t| format!("*{t}*\n\n")).unwrap_or_default(),
                         if suppressed {
-                            "Abrogated before the target."
+                            crate::lang::l10n::tr0(analysis.messages, "completion-abrogated")
                         } else {
-                            ""
+                            String::new()
                         }
                     ),
                 })),

@@ -37,6 +37,24 @@ pub struct Settings {
     pub debounce_ms: Option<u64>,
     /// Include/exclude globs (project file only).
     pub filter: Option<FileFilter>,
+    /// The language of the messages (`lang`).
+    pub lang: Option<LangSetting>,
+}
+
+/// Which language the server writes its messages in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangSetting {
+    /// Each document's own language (the default).
+    Auto,
+    /// The language the editor shows its interface in (`initialize`'s `locale`).
+    Editor,
+    Is(crate::lang::Lang),
+}
+
+/// The language of a client locale such as "fr", "fr-CH" or "es_ES".
+pub fn lang_of_locale(locale: &str) -> Option<crate::lang::Lang> {
+    let code = locale.split(['-', '_']).next()?.to_ascii_lowercase();
+    crate::lang::Lang::from_code(&code)
 }
 
 /// A configuration problem to show the user.
@@ -64,6 +82,7 @@ pub fn parse_file(text: &str, path: &Path) -> Result<Settings, ConfigError> {
         rules: file.rules,
         debounce_ms: file.debounce_ms,
         filter,
+        lang: file.lang.map(LangSetting::Is),
     })
 }
 
@@ -208,6 +227,26 @@ pub fn parse_client(value: &Value, root: Option<&Path>) -> (Settings, Vec<Config
         }
         Some(_) => bad(&mut errors, "rules", "must map rule codes to severities"),
     }
+    match object.get("lang") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) => match s.trim() {
+            "" | "auto" => settings.lang = Some(LangSetting::Auto),
+            "editor" => settings.lang = Some(LangSetting::Editor),
+            code => match crate::engine::config::parse_lang(code) {
+                Ok(lang) => settings.lang = Some(LangSetting::Is(lang)),
+                Err(_) => bad(
+                    &mut errors,
+                    "lang",
+                    "must be \"auto\", \"editor\", \"en\", \"fr\" or \"es\"",
+                ),
+            },
+        },
+        Some(_) => bad(
+            &mut errors,
+            "lang",
+            "must be \"auto\", \"editor\", \"en\", \"fr\" or \"es\"",
+        ),
+    }
     match object.get("debounceMs") {
         None | Some(Value::Null) => {}
         Some(v) => match v.as_u64() {
@@ -280,7 +319,11 @@ impl Default for Config {
 /// Merges the project file's settings (which win) over the client's, loads the
 /// catalogue and checks the target. Problems are returned for the user and leave the
 /// key at its default.
-pub fn resolve(file: Option<&Settings>, client: &Settings) -> (Config, Vec<ConfigError>) {
+pub fn resolve(
+    file: Option<&Settings>,
+    client: &Settings,
+    locale: Option<crate::lang::Lang>,
+) -> (Config, Vec<ConfigError>) {
     let mut errors = Vec::new();
     let mut config = Config::default();
     let file_catalog = file.map(|f| f.catalog.as_slice()).unwrap_or_default();
@@ -310,6 +353,11 @@ pub fn resolve(file: Option<&Settings>, client: &Settings) -> (Config, Vec<Confi
         .unwrap_or(DEFAULT_DEBOUNCE_MS);
     config.debounce = Duration::from_millis(ms);
     config.filter = file.and_then(|f| f.filter.clone());
+    config.options.messages = match file.and_then(|f| f.lang).or(client.lang) {
+        None | Some(LangSetting::Auto) => None,
+        Some(LangSetting::Editor) => locale,
+        Some(LangSetting::Is(lang)) => Some(lang),
+    };
     (config, errors)
 }
 
@@ -372,7 +420,7 @@ mod tests {
             &path(),
         )
         .unwrap();
-        let (config, _) = resolve(Some(&s), &Settings::default());
+        let (config, _) = resolve(Some(&s), &Settings::default(), None);
         let uri = |p: &str| tower_lsp::lsp_types::Url::from_file_path(p).unwrap();
         assert!(config.checks(&uri("/ws/proposals/a.txt")));
         assert!(!config.checks(&uri("/ws/proposals/old/a.txt")));
@@ -426,7 +474,7 @@ mod tests {
             debounce_ms: Some(200),
             ..Default::default()
         };
-        let (config, errors) = resolve(Some(&file), &client);
+        let (config, errors) = resolve(Some(&file), &client, None);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(config.options.target.as_deref(), Some("WTDC-17"));
         assert_eq!(config.options.severities[&Rule::StaleRevision], None);
@@ -444,7 +492,7 @@ mod tests {
             catalog: vec![PathBuf::from("/nonexistent/catalog.json")],
             ..Default::default()
         };
-        let (config, errors) = resolve(None, &client);
+        let (config, errors) = resolve(None, &client, None);
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[1].0.contains("XYZ-99"), "{errors:?}");
         assert!(config.options.target.is_none());

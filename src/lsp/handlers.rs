@@ -42,6 +42,10 @@ impl LanguageServer for Backend {
             ClientFlags::of(&params.capabilities),
             from_proto::workspace_roots(&params),
             from_proto::initialization_settings(&params),
+            params
+                .locale
+                .as_deref()
+                .and_then(super::config::lang_of_locale),
         );
         Ok(InitializeResult {
             server_info: Some(ServerInfo {

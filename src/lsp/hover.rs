@@ -6,6 +6,7 @@ use tower_lsp::lsp_types::Position;
 use crate::base::text::Span;
 use crate::base::Target;
 use crate::catalog::{Action, Catalog, CitedRevision, Conference, Revision, Verdict};
+use crate::lang::l10n::{tr, tr0, Args};
 use crate::lang::lexicon::CALL_WORD_TRANSLATIONS;
 use crate::lang::Lang;
 
@@ -43,11 +44,13 @@ fn resolution_word(lang: Lang) -> &'static str {
 }
 
 /// The catalogue entry of a cited resolution: title in the document's language, body,
-/// history, the revision in force at the target and whether the cited one is stale.
+/// history, the revision in force at the target and whether the cited one is stale,
+/// told in `words` (the language of the messages).
 pub fn citation_markdown(
     catalog: &Catalog,
     target: &Target,
     lang: Lang,
+    words: Lang,
     cite: &CitationView,
 ) -> Option<String> {
     let body = cite.body.as_deref()?;
@@ -59,8 +62,9 @@ pub fn citation_markdown(
     let mut out = String::new();
     let Some(r) = catalog.resolution(body, cite.number) else {
         out.push_str(&format!(
-            "**{word} {} — {body_name}**\n\nNot in proplint's catalogue.",
-            cite.number
+            "**{word} {} — {body_name}**\n\n{}",
+            cite.number,
+            tr0(words, "hover-not-catalogued")
         ));
         return Some(out);
     };
@@ -75,39 +79,53 @@ pub fn citation_markdown(
         .collect();
     history.sort_by_key(|(c, _)| c.began());
     if !history.is_empty() {
-        out.push_str("\n\nHistory:");
+        out.push_str("\n\n");
+        out.push_str(&tr0(words, "hover-history"));
         for (conf, event) in &history {
             let what = match event.action {
                 Action::Adopted => "adopted",
                 Action::Revised => "revised",
-                Action::AdoptedOrRevised => "adopted or revised",
+                Action::AdoptedOrRevised => "either",
             };
-            let disputed = if event.disputed { " (disputed)" } else { "" };
-            out.push_str(&format!(
-                "\n- {what} at {} ({}){disputed}",
-                conf.id,
-                conf.place_year(lang)
-            ));
+            let args = Args::new()
+                .s("action", what)
+                .s("id", catalog.conference_id_in(&conf.id, words))
+                .s("place_year", conf.place_year(lang))
+                .b("disputed", event.disputed);
+            out.push_str("\n- ");
+            out.push_str(&tr(words, "hover-event", &args));
         }
     }
     let when = catalog.when(target);
     if let Some(at) = catalog.suppressed_by(r, when) {
-        out.push_str(&format!(
-            "\n\nAbrogated by {} ({}).",
-            at.id,
-            at.place_year(lang)
-        ));
+        let args = Args::new()
+            .s("id", catalog.conference_id_in(&at.id, words))
+            .s("place_year", at.place_year(lang));
+        out.push_str("\n\n");
+        out.push_str(&tr(words, "hover-abrogated-by", &args));
     }
-    let at_target = match &target.id {
-        Some(id) => format!("at {id} ({})", target.source.describe()),
-        None => "in the catalogue's newest state".to_string(),
+    let at_target = || {
+        Args::new()
+            .s(
+                "target",
+                target
+                    .id
+                    .as_deref()
+                    .map_or("none".to_string(), |id| catalog.conference_id_in(id, words)),
+            )
+            .s("source", target.source.describe_in(words))
     };
+    out.push_str("\n\n");
     match catalog.current_at(r, when) {
-        Some(current) => out.push_str(&format!(
-            "\n\nIn force {at_target}: {word} {}.",
-            citation_tail(r.number, &current, lang)
-        )),
-        None => out.push_str(&format!("\n\nNot yet adopted {at_target}.")),
+        Some(current) => {
+            let citation = format!("{word} {}", citation_tail(r.number, &current, lang));
+            out.push_str(&tr(
+                words,
+                "hover-in-force",
+                &at_target().s("citation", citation),
+            ))
+        }
+        None => out.push_str(&tr(words, "hover-not-yet", &at_target())),
     }
     if let Some((revised, place, year)) = &cite.revision {
         let cited = CitedRevision {
@@ -117,26 +135,46 @@ pub fn citation_markdown(
             place,
             year: *year,
         };
+        let id_in = |id: &str| catalog.conference_id_in(id, words);
+        let reason_in = |reason: &crate::lang::messages::Reason| {
+            reason
+                .map_names(|name| catalog.name_in(name, words))
+                .render(words)
+        };
         let verdict = match catalog.judge(&cited, when) {
-            Verdict::Current => "The cited revision is the one in force.".to_string(),
-            Verdict::Stale { current } => format!(
-                "**Stale**: the cited revision ({place}, {year}) was superseded by {} ({}).",
-                current.conference.id,
-                revision_tag(current.conference, current.revised, lang)
+            Verdict::Current => tr0(words, "hover-current"),
+            Verdict::Stale { current } => tr(
+                words,
+                "hover-stale",
+                &Args::new()
+                    .s("place", place.as_str())
+                    .s("year", year.to_string())
+                    .s("id", id_in(&current.conference.id))
+                    .s(
+                        "tag",
+                        revision_tag(current.conference, current.revised, lang),
+                    ),
             ),
-            Verdict::Suppressed { at } => format!(
-                "**Abrogated**: {} abrogated this resolution before the target.",
-                at.id
+            Verdict::Suppressed { at } => tr(
+                words,
+                "hover-abrogated",
+                &Args::new().s("id", id_in(&at.id)),
             ),
-            Verdict::UnknownRevision { reason, .. } => {
-                format!("**Unknown revision**: {reason}.")
-            }
-            Verdict::UnknownResolution { reason, .. } => {
-                format!("**Unknown resolution**: {reason}.")
-            }
-            Verdict::Uncatalogued { reason } => {
-                format!("The catalogue cannot check this: {reason}.")
-            }
+            Verdict::UnknownRevision { reason, .. } => tr(
+                words,
+                "hover-unknown-revision",
+                &Args::new().s("reason", reason_in(&reason)),
+            ),
+            Verdict::UnknownResolution { reason, .. } => tr(
+                words,
+                "hover-unknown-resolution",
+                &Args::new().s("reason", reason_in(&reason)),
+            ),
+            Verdict::Uncatalogued { reason } => tr(
+                words,
+                "hover-uncatalogued",
+                &Args::new().s("reason", reason_in(&reason)),
+            ),
             Verdict::NotChecked => String::new(),
         };
         if !verdict.is_empty() {
@@ -147,23 +185,8 @@ pub fn citation_markdown(
     Some(out)
 }
 
-/// Known origins of proposal references.
-fn origin_name(origin: &str) -> Option<&'static str> {
-    Some(match origin {
-        "ECP" => "European Common Proposals (CEPT)",
-        "ACP" => "Asia-Pacific Common Proposals (APT)",
-        "IAP" => "Inter-American Proposals (CITEL)",
-        "AFCP" => "African Common Proposals (ATU)",
-        "ARB" => "Arab States Common Proposals",
-        "RCC" => "Regional Commonwealth in the field of Communications",
-        "USA" => "United States of America",
-        "B" => "Brazil",
-        _ => return None,
-    })
-}
-
 /// A proposal reference `ORIGIN/DOC[Aaddendum]/SEQ`, explained.
-pub fn reference_markdown(unit: &UnitView) -> Option<String> {
+pub fn reference_markdown(unit: &UnitView, words: Lang) -> Option<String> {
     let (reference, _) = unit.reference.as_ref()?;
     let mut parts = reference.split('/');
     let (origin, doc, seq) = (parts.next()?, parts.next()?, parts.next()?);
@@ -172,39 +195,36 @@ pub fn reference_markdown(unit: &UnitView) -> Option<String> {
         None => (doc, None),
     };
     let action = unit.action.as_ref().map(|(a, _)| a.as_str());
-    let meaning = match action {
-        Some("MOD") => "modify",
-        Some("ADD") => "add",
-        Some("SUP") => "suppress",
-        Some("NOC") => "leave unchanged",
-        _ => "",
-    };
+    let meaning = action.filter(|a| matches!(*a, "MOD" | "ADD" | "SUP" | "NOC"));
     let mut out = format!(
         "**{}{reference}**",
         action.map(|a| format!("{a} ")).unwrap_or_default()
     );
-    out.push_str(&format!("\n\nProposal {seq} of document {document}"));
-    if let Some(a) = addendum {
-        out.push_str(&format!(", addendum {a}"));
-    }
-    match origin_name(origin) {
-        Some(name) => out.push_str(&format!(", from {origin}: {name}")),
-        None => out.push_str(&format!(", from {origin}")),
-    }
-    out.push('.');
-    if !meaning.is_empty() {
+    // Known origins have a name; others are "none" (the selector's default).
+    let origin_name = tr(words, "origin-name", &Args::new().s("origin", origin));
+    let args = Args::new()
+        .s("seq", seq)
+        .s("document", document)
+        .s("addendum", addendum.unwrap_or("none"))
+        .s("origin", origin)
+        .s("origin_name", origin_name);
+    out.push_str("\n\n");
+    out.push_str(&tr(words, "hover-proposal", &args));
+    if let Some(action) = meaning {
         let what = unit
             .heading
             .as_ref()
             .map(|(h, _)| format!(" {}", h.trim()))
             .unwrap_or_default();
-        out.push_str(&format!("\n\nIt proposes to {meaning}{what}."));
+        let args = Args::new().s("action", action).s("what", what);
+        out.push_str("\n\n");
+        out.push_str(&tr(words, "hover-proposes", &args));
     }
     Some(out)
 }
 
 /// A call word, explained: its translations and what kind of section it opens.
-pub fn call_word_markdown(section: &SectionView) -> String {
+pub fn call_word_markdown(section: &SectionView, words: Lang) -> String {
     let folded = crate::base::fold::fold(&section.call_word);
     let found = CALL_WORD_TRANSLATIONS
         .iter()
@@ -219,20 +239,27 @@ pub fn call_word_markdown(section: &SectionView) -> String {
     match found {
         Some(w) => {
             out.push_str(&format!(" — en *{}*, fr *{}*, es *{}*", w.en, w.fr, w.es));
-            if w.operative {
-                out.push_str("\n\nOperative section: its clauses are numbered 1, 2, 3 …");
-            } else {
-                out.push_str("\n\nPreambular section: its clauses are lettered a), b), c) …");
-            }
+            out.push_str("\n\n");
+            out.push_str(&tr0(
+                words,
+                if w.operative {
+                    "hover-operative"
+                } else {
+                    "hover-preambular"
+                },
+            ));
         }
-        None => out.push_str("\n\nCall word: opens a section of the resolution."),
+        None => {
+            out.push_str("\n\n");
+            out.push_str(&tr0(words, "hover-call-word"));
+        }
     }
-    let clauses = match section.clauses {
-        0 => "no clause".to_string(),
-        1 => "1 clause (unlabelled when alone)".to_string(),
-        n => format!("{n} clauses"),
-    };
-    out.push_str(&format!("\n\nThis section has {clauses}."));
+    out.push_str("\n\n");
+    out.push_str(&tr(
+        words,
+        "hover-clauses",
+        &Args::new().n("count", section.clauses),
+    ));
     out
 }
 
@@ -242,8 +269,14 @@ pub fn hover_at(snapshot: &Snapshot, offset: usize) -> Option<(String, Span)> {
     let analysis = snapshot.analysis.as_ref()?;
     let view = ModelView::of(analysis, snapshot.text());
     if let Some(cite) = view.citation_at(offset) {
-        citation_markdown(snapshot.catalog(), &analysis.target, view.language(), &cite)
-            .map(|md| (md, cite.span))
+        citation_markdown(
+            snapshot.catalog(),
+            &analysis.target,
+            view.language(),
+            analysis.messages,
+            &cite,
+        )
+        .map(|md| (md, cite.span))
     } else if let Some(unit) = view.unit_at(offset) {
         let on = |span: &Span| span.contains(offset) || span.end == offset;
         if let Some((_, span)) = unit
@@ -252,12 +285,12 @@ pub fn hover_at(snapshot: &Snapshot, offset: usize) -> Option<(String, Span)> {
             .filter(|(_, s)| on(s))
             .or(unit.action.as_ref().filter(|(_, s)| on(s)))
         {
-            reference_markdown(&unit).map(|md| (md, *span))
+            reference_markdown(&unit, analysis.messages).map(|md| (md, *span))
         } else {
             unit.sections
                 .iter()
                 .find(|s| on(&s.call_span))
-                .map(|s| (call_word_markdown(s), s.call_span))
+                .map(|s| (call_word_markdown(s, analysis.messages), s.call_span))
         }
     } else {
         None
@@ -270,7 +303,13 @@ pub fn citation_hover(snapshot: &Snapshot, position: Position) -> Option<String>
     let offset = snapshot.offset(position);
     let view = ModelView::of(analysis, snapshot.text());
     let cite = view.citation_at(offset)?;
-    citation_markdown(snapshot.catalog(), &analysis.target, view.language(), &cite)
+    citation_markdown(
+        snapshot.catalog(),
+        &analysis.target,
+        view.language(),
+        analysis.messages,
+        &cite,
+    )
 }
 
 #[cfg(test)]
@@ -297,7 +336,14 @@ mod tests {
             number: 140,
             revision: Some((true, "Guadalajara".into(), 2010)),
         };
-        let md = citation_markdown(catalog, &target(catalog, "WTDC-17"), Lang::Fr, &cite).unwrap();
+        let md = citation_markdown(
+            catalog,
+            &target(catalog, "WTDC-17"),
+            Lang::Fr,
+            Lang::En,
+            &cite,
+        )
+        .unwrap();
         assert!(
             md.contains("**Résolution 140 — Conférence de plénipotentiaires**"),
             "{md}"
@@ -312,6 +358,22 @@ mod tests {
         assert!(md.contains("**Stale**"), "{md}");
         // The English title stands in for a missing French one.
         assert!(md.contains("*ITU's role in implementing"), "{md}");
+
+        // In French, whole: the sentences, the conference ids, the places.
+        let md = citation_markdown(
+            catalog,
+            &target(catalog, "WTDC-17"),
+            Lang::Fr,
+            Lang::Fr,
+            &cite,
+        )
+        .unwrap();
+        assert!(md.contains("révisée à la PP-14 (Busan, 2014)"), "{md}");
+        assert!(
+            md.contains("En vigueur à la CMDT-17 (ligne de la conférence)\u{a0}: Résolution 140 (Rév. Busan, 2014)."),
+            "{md}"
+        );
+        assert!(md.contains("**Périmée**"), "{md}");
     }
 
     #[test]
@@ -323,7 +385,14 @@ mod tests {
             number: 140,
             revision: Some((true, "Busan".into(), 2014)),
         };
-        let md = citation_markdown(catalog, &target(catalog, "WTDC-17"), Lang::En, &cite).unwrap();
+        let md = citation_markdown(
+            catalog,
+            &target(catalog, "WTDC-17"),
+            Lang::En,
+            Lang::En,
+            &cite,
+        )
+        .unwrap();
         assert!(
             md.contains("The cited revision is the one in force."),
             "{md}"
@@ -341,7 +410,7 @@ mod tests {
             heading_body: Some("WTDC".into()),
             sections: Vec::new(),
         };
-        let md = reference_markdown(&unit).unwrap();
+        let md = reference_markdown(&unit, Lang::En).unwrap();
         assert!(md.starts_with("**MOD ECP/24A6/1**"), "{md}");
         assert!(
             md.contains(
@@ -357,7 +426,7 @@ mod tests {
             call_span: Span::new(0, 1),
             clauses: 3,
         };
-        let md = call_word_markdown(&section);
+        let md = call_word_markdown(&section, Lang::En);
         assert!(md.contains("en *instructs*"), "{md}");
         assert!(md.contains("Operative"), "{md}");
         assert!(md.contains("3 clauses"), "{md}");
@@ -366,7 +435,14 @@ mod tests {
             clauses: 1,
             ..section
         };
-        let md = call_word_markdown(&section);
+        let md = call_word_markdown(&section, Lang::En);
         assert!(md.contains("Preambular"), "{md}");
+        let md = call_word_markdown(&section, Lang::Es);
+        assert!(md.contains("Sección del preámbulo"), "{md}");
+        let md = reference_markdown(&unit, Lang::Fr).unwrap();
+        assert!(
+            md.contains("Proposition 1 du document 24, addendum 6, origine\u{a0}: ECP (propositions européennes communes, CEPT)."),
+            "{md}"
+        );
     }
 }

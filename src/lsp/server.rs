@@ -169,10 +169,12 @@ impl Backend {
         flags: ClientFlags,
         roots: Vec<PathBuf>,
         initial_settings: Option<Value>,
+        locale: Option<crate::lang::Lang>,
     ) {
         {
             let mut state = self.state();
             state.encoding = Some(encoding);
+            state.locale = locale;
             state.flags = flags;
             state.roots = roots;
             if let Some(value) = &initial_settings {

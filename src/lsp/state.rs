@@ -67,6 +67,8 @@ pub(super) struct State {
     /// `proplint.toml` of each root that has one.
     pub(super) files: HashMap<PathBuf, Settings>,
     pub(super) client: Settings,
+    /// The language of the editor's interface, from `initialize` (for `lang = "editor"`).
+    pub(super) locale: Option<crate::lang::Lang>,
     /// Per root, deepest first.
     pub(super) configs: Vec<(PathBuf, Arc<Config>)>,
     pub(super) fallback: Arc<Config>,
@@ -135,13 +137,13 @@ impl State {
         let mut errors = Vec::new();
         let mut configs = Vec::new();
         for root in &self.roots {
-            let (config, errs) = config::resolve(self.files.get(root), &self.client);
+            let (config, errs) = config::resolve(self.files.get(root), &self.client, self.locale);
             errors.extend(errs);
             configs.push((root.clone(), Arc::new(config)));
         }
         configs.sort_by_key(|(root, _)| std::cmp::Reverse(root.components().count()));
         self.configs = configs;
-        let (fallback, errs) = config::resolve(None, &self.client);
+        let (fallback, errs) = config::resolve(None, &self.client, self.locale);
         if self.roots.is_empty() {
             errors.extend(errs);
         }

@@ -26,6 +26,7 @@ use crate::base::text::{floor_char_boundary, Span};
 use crate::base::Rule;
 use crate::base::{Target, TargetSource};
 use crate::catalog::Catalog;
+use crate::lang::l10n::{tr, tr0, Args};
 use crate::lang::Lang;
 
 /// The first paragraph under a `## heading` of a rule's documentation page, its lines
@@ -119,58 +120,100 @@ fn class(severity: Severity) -> &'static str {
 }
 
 /// The plain-language name of a severity.
-fn label(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "Error",
-        Severity::Warning => "Warning",
-        Severity::Info => "Note",
-    }
+fn label(lang: Lang, severity: Severity) -> String {
+    tr0(
+        lang,
+        match severity {
+            Severity::Error => "html-sev-error",
+            Severity::Warning => "html-sev-warning",
+            Severity::Info => "html-sev-info",
+        },
+    )
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    match n {
-        0 => format!("no {many}"),
-        1 => format!("1 {one}"),
-        _ => format!("{n} {many}"),
-    }
+/// "no problems", "1 problem", "3 problems": `id` is one of the `html-n-*` messages.
+fn count(lang: Lang, id: &str, n: usize) -> String {
+    tr(lang, id, &Args::new().n("count", n))
 }
 
-fn language_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Fr => "French",
-        Lang::Es => "Spanish",
-    }
+fn language_name(report: Lang, lang: Lang) -> String {
+    tr(report, "lang-name", &Args::new().s("code", lang.code()))
 }
 
-fn source_words(source: TargetSource) -> &'static str {
-    match source {
-        TargetSource::Option => "chosen with --target or in proplint.toml",
-        TargetSource::ConferenceLine => "stated in the document's conference line",
-        TargetSource::Heading => "taken from the revision in a resolution heading",
-        TargetSource::Header => "taken from the conference code in the document's header",
-        TargetSource::Catalogue => "the document does not say which conference it is for",
-    }
+fn source_words(lang: Lang, source: TargetSource) -> String {
+    let key = match source {
+        TargetSource::Option => "option",
+        TargetSource::ConferenceLine => "conference-line",
+        TargetSource::Heading => "heading",
+        TargetSource::Header => "header",
+        TargetSource::Catalogue => "catalogue",
+    };
+    tr(lang, "html-source", &Args::new().s("source", key))
 }
 
 /// "WTDC-22 — World Telecommunication Development Conference, Kigali, 2022", or the
 /// catalogue's newest state.
-fn conference_words(target: &Target, catalog: &Catalog) -> String {
+fn conference_words(target: &Target, catalog: &Catalog, lang: Lang) -> String {
     match &target.id {
         Some(id) => match catalog.conference(id) {
             Some(c) => {
                 let body = catalog
                     .body(&c.body)
-                    .and_then(|b| b.name.get(Lang::En))
+                    .and_then(|b| b.name.get(lang))
                     .unwrap_or(&c.body);
-                format!("{id} — {body}, {}", c.place_year(Lang::En))
+                tr(
+                    lang,
+                    "html-conference-words",
+                    &Args::new()
+                        .s("id", catalog.conference_id_in(id, lang))
+                        .s("body", body)
+                        .s("place_year", c.place_year(lang)),
+                )
             }
             None => id.clone(),
         },
-        None => format!(
-            "no particular conference: the newest state of the catalogue ({})",
-            target.date
+        None => tr(
+            lang,
+            "html-no-conference",
+            &Args::new().s("date", target.date.to_string()),
         ),
+    }
+}
+
+/// What a page in a right-to-left or a CJK language adds to [`CSS`]: the sides of
+/// notes and numbers flipped, and fonts that have the script. Nothing for the Latin
+/// languages, whose pages stay as they are.
+fn script_css(code: &str) -> String {
+    let mut css = String::new();
+    if crate::lang::language::direction_of(code) == crate::lang::language::Direction::Rtl {
+        css.push_str(
+            "\n[dir=rtl] .n{text-align:left;padding-right:0;padding-left:.9rem}\
+             \n[dir=rtl] .t{padding-right:0;padding-left:1rem}\
+             \n[dir=rtl] .note{margin:.3rem 4.2rem .7rem 1rem;border-left:none;border-right:5px solid;border-radius:6px 0 0 6px}\
+             \n[dir=rtl] caption,[dir=rtl] th,[dir=rtl] td{text-align:right}\
+             \n[dir=rtl] dl.facts ul,[dir=rtl] ol.toc{padding-left:0;padding-right:1.4rem}\n",
+        );
+    }
+    if matches!(code, "zh" | "ja" | "ko") {
+        // CJK text breaks between any two characters and needs fonts that have it.
+        css.push_str(
+            "\nbody{font-family:system-ui,\"Noto Sans CJK SC\",\"Source Han Sans\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif}\
+             \n.t{word-break:normal;line-break:strict}\n",
+        );
+    }
+    css
+}
+
+/// ` dir="rtl"` for a right-to-left language, from the language's data; nothing for
+/// left to right, the HTML default.
+fn dir_attr(lang: Lang) -> String {
+    dir_attr_of(lang.code())
+}
+
+fn dir_attr_of(code: &str) -> String {
+    match crate::lang::language::direction_of(code) {
+        crate::lang::language::Direction::Ltr => String::new(),
+        d => format!(" dir=\"{}\"", d.html()),
     }
 }
 
@@ -265,13 +308,29 @@ a{color:inherit;text-decoration:none}
 /// against, and the errors of files that could not be read.
 pub fn render(files: &[FileResult], catalog: &Catalog, errors: &[String]) -> String {
     let counts = Counts::of(files);
+    let lang = super::language_of(files);
     let size: usize = files.iter().map(|f| f.text.len()).sum();
     let mut out = String::with_capacity(size + size / 2 + 16 * 1024);
     let title = match files {
-        [one] => format!("Proposal check: {}", one.path),
-        _ => format!("Proposal check: {} documents", files.len()),
+        [one] => tr(
+            lang,
+            "html-title-one",
+            &Args::new().s("path", one.path.as_str()),
+        ),
+        _ => tr(
+            lang,
+            "html-title-many",
+            &Args::new().n("count", files.len()),
+        ),
     };
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    // The page's language and direction are the report's: a right-to-left language
+    // lays the whole page out from the right; each document keeps its own.
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\"{}>\n<head>\n<meta charset=\"utf-8\">\n",
+        lang.code(),
+        dir_attr(lang)
+    );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"proplint ");
     out.push_str(env!("CARGO_PKG_VERSION"));
@@ -279,22 +338,27 @@ pub fn render(files: &[FileResult], catalog: &Catalog, errors: &[String]) -> Str
     escape_into(&mut out, &title);
     out.push_str("</title>\n<style>");
     out.push_str(CSS);
-    out.push_str("</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#summary\">Skip to the summary</a>\n<div class=\"wrap\">\n");
+    out.push_str(&script_css(lang.code()));
+    let _ = write!(
+        out,
+        "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#summary\">{}</a>\n<div class=\"wrap\">\n",
+        escape(&tr0(lang, "html-skip"))
+    );
 
-    header(&mut out, files, catalog, errors, &counts);
+    header(&mut out, files, catalog, errors, &counts, lang);
     out.push_str("<main>\n");
-    summary(&mut out, files, &counts);
+    summary(&mut out, files, &counts, lang);
     for (i, file) in files.iter().enumerate() {
         document(&mut out, i, file, catalog);
     }
-    rules_explained(&mut out, files);
-    out.push_str("</main>\n<footer>\n<p>Made by proplint ");
-    out.push_str(env!("CARGO_PKG_VERSION"));
-    out.push_str(
-        ", which checks proposals against its catalogue of ITU conferences and resolutions. \
-         Line numbers count the document's lines from 1. This page is self-contained: it \
-         needs no connection, and can be printed or sent as it is.</p>\n</footer>\n",
+    rules_explained(&mut out, files, lang);
+    let footer = tr(
+        lang,
+        "html-footer",
+        &Args::new().s("version", env!("CARGO_PKG_VERSION")),
     );
+    // The resources' own sentences hold no markup to escape; the version is ours too.
+    let _ = write!(out, "</main>\n<footer>\n<p>{footer}</p>\n</footer>\n");
     out.push_str("</div>\n</body>\n</html>\n");
     out
 }
@@ -305,54 +369,60 @@ fn header(
     catalog: &Catalog,
     errors: &[String],
     counts: &Counts,
+    lang: Lang,
 ) {
-    out.push_str("<header>\n<h1>Proposal check report</h1>\n<p class=\"lead\">");
-    let documents = plural(files.len(), "document", "documents");
+    let _ = write!(
+        out,
+        "<header>\n<h1>{}</h1>\n<p class=\"lead\">",
+        escape(&tr0(lang, "html-heading"))
+    );
+    let documents = count(lang, "html-n-documents", files.len());
     if counts.total() == 0 {
-        let _ = write!(out, "No problems found in {documents}.");
+        let args = Args::new().s("documents", documents);
+        escape_into(out, &tr(lang, "html-none-found", &args));
     } else {
-        let _ = write!(
-            out,
-            "{} found in {documents}: {}, {} and {}.",
-            plural(counts.total(), "problem", "problems"),
-            plural(counts.errors, "error", "errors"),
-            plural(counts.warnings, "warning", "warnings"),
-            plural(counts.infos, "note", "notes"),
-        );
+        let args = Args::new()
+            .s("documents", documents)
+            .s("problems", count(lang, "html-n-problems", counts.total()))
+            .s("errors", count(lang, "html-n-errors", counts.errors))
+            .s("warnings", count(lang, "html-n-warnings", counts.warnings))
+            .s("notes", count(lang, "html-n-notes", counts.infos));
+        escape_into(out, &tr(lang, "html-found", &args));
         if counts.fixable > 0 {
-            let _ = write!(
-                out,
-                " {} can be corrected automatically (see “Automatic fix” below each one).",
-                if counts.fixable == 1 {
-                    "One".to_string()
-                } else {
-                    format!("{} of them", counts.fixable)
-                }
-            );
+            out.push(' ');
+            escape_into(out, &count(lang, "html-fixable", counts.fixable));
         }
     }
-    out.push_str("</p>\n<dl class=\"facts\">\n<dt>Documents checked</dt><dd><ul>\n");
+    let _ = write!(
+        out,
+        "</p>\n<dl class=\"facts\">\n<dt>{}</dt><dd><ul>\n",
+        escape(&tr0(lang, "html-documents-checked"))
+    );
     for (i, f) in files.iter().enumerate() {
         let _ = write!(out, "<li><a href=\"#{}\">", file_anchor(i));
         escape_into(out, &f.path);
         let _ = writeln!(
             out,
             "</a> — {}</li>",
-            plural(f.diagnostics().len(), "problem", "problems")
+            escape(&count(lang, "html-n-problems", f.diagnostics().len()))
         );
     }
     if files.is_empty() {
-        out.push_str("<li>none</li>\n");
+        let _ = writeln!(out, "<li>{}</li>", escape(&tr0(lang, "html-none")));
     }
-    out.push_str("</ul></dd>\n<dt>Conference</dt><dd>");
+    let _ = write!(
+        out,
+        "</ul></dd>\n<dt>{}</dt><dd>",
+        escape(&tr0(lang, "html-conference"))
+    );
     let targets: Vec<&Target> = files.iter().map(|f| &f.analysis.target).collect();
     let same = targets
         .windows(2)
         .all(|w| w[0].id == w[1].id && w[0].source == w[1].source);
     if let (true, Some(t)) = (same, targets.first()) {
-        escape_into(out, &conference_words(t, catalog));
+        escape_into(out, &conference_words(t, catalog, lang));
         out.push_str(" <span class=\"meta\">(");
-        escape_into(out, source_words(t.source));
+        escape_into(out, &source_words(lang, t.source));
         out.push_str(")</span>");
     } else if files.is_empty() {
         out.push('—');
@@ -362,31 +432,35 @@ fn header(
             out.push_str("<li>");
             escape_into(out, &f.path);
             out.push_str(": ");
-            escape_into(out, &conference_words(&f.analysis.target, catalog));
+            escape_into(out, &conference_words(&f.analysis.target, catalog, lang));
             out.push_str(" <span class=\"meta\">(");
-            escape_into(out, source_words(f.analysis.target.source));
+            escape_into(out, &source_words(lang, f.analysis.target.source));
             out.push_str(")</span></li>\n");
         }
         out.push_str("</ul>");
     }
-    out.push_str(
-        "<br><span class=\"meta\">Citations are checked against the texts in force when this \
-         conference met.</span></dd>\n<dt>Catalogue date</dt><dd>",
+    let _ = write!(
+        out,
+        "<br><span class=\"meta\">{}</span></dd>\n<dt>{}</dt><dd>",
+        tr0(lang, "html-checked-against"),
+        escape(&tr0(lang, "html-catalogue-date"))
     );
     match catalog.as_of {
         Some(date) => {
             let _ = write!(
                 out,
-                "{date} <span class=\"meta\">(what proplint knows about ITU resolutions is \
-                 up to date to this day; later decisions are unknown to it)</span>"
+                "{date} <span class=\"meta\">{}</span>",
+                tr0(lang, "html-catalogue-date-note")
             );
         }
-        None => out.push_str("not dated"),
+        None => escape_into(out, &tr0(lang, "html-not-dated")),
     }
     out.push_str("</dd>\n</dl>\n");
     if !errors.is_empty() {
-        out.push_str(
-            "<section class=\"problems\" role=\"alert\">\n<h2>Files that could not be read</h2>\n<ul>\n",
+        let _ = write!(
+            out,
+            "<section class=\"problems\" role=\"alert\">\n<h2>{}</h2>\n<ul>\n",
+            escape(&tr0(lang, "html-unreadable"))
         );
         for e in errors {
             out.push_str("<li>");
@@ -398,8 +472,13 @@ fn header(
     out.push_str("</header>\n");
 }
 
-fn summary(out: &mut String, files: &[FileResult], counts: &Counts) {
-    out.push_str("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n");
+fn summary(out: &mut String, files: &[FileResult], counts: &Counts, lang: Lang) {
+    let t = |id: &str| escape(&tr0(lang, id));
+    let _ = writeln!(
+        out,
+        "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">{}</h2>",
+        t("html-summary")
+    );
     // Per rule: errors, warnings, notes (severities may be configured per rule).
     let mut by_rule: BTreeMap<Rule, [usize; 3]> = BTreeMap::new();
     for d in files.iter().flat_map(FileResult::diagnostics) {
@@ -411,14 +490,22 @@ fn summary(out: &mut String, files: &[FileResult], counts: &Counts) {
         }] += 1;
     }
     if by_rule.is_empty() {
-        out.push_str("<p>Nothing to report: every rule passed.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", t("html-all-passed"));
     } else {
-        out.push_str(
-            "<table>\n<caption>Problems by rule and severity</caption>\n<thead><tr>\
-             <th scope=\"col\">Rule</th><th scope=\"col\">What it means</th>\
-             <th scope=\"col\" class=\"n\">Errors</th><th scope=\"col\" class=\"n\">Warnings</th>\
-             <th scope=\"col\" class=\"n\">Notes</th><th scope=\"col\" class=\"n\">Total</th>\
+        let _ = write!(
+            out,
+            "<table>\n<caption>{}</caption>\n<thead><tr>\
+             <th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+             <th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th>\
+             <th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th>\
              </tr></thead>\n<tbody>\n",
+            t("html-table-caption"),
+            t("html-col-rule"),
+            t("html-col-meaning"),
+            t("html-col-errors"),
+            t("html-col-warnings"),
+            t("html-col-notes"),
+            t("html-col-total"),
         );
         let mut rows: Vec<(Rule, [usize; 3])> = by_rule.into_iter().collect();
         rows.sort_by_key(|(rule, n)| (std::cmp::Reverse(*n), *rule));
@@ -428,7 +515,7 @@ fn summary(out: &mut String, files: &[FileResult], counts: &Counts) {
                 "<tr><th scope=\"row\"><a href=\"#rule-{code}\">{code}</a></th><td>{}</td>\
                  <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
                  <td class=\"n\">{}</td></tr>",
-                escape(rule.summary()),
+                escape(&rule.summary_in(lang)),
                 n[0],
                 n[1],
                 n[2],
@@ -438,29 +525,43 @@ fn summary(out: &mut String, files: &[FileResult], counts: &Counts) {
         }
         let _ = writeln!(
             out,
-            "</tbody>\n<tfoot><tr><th scope=\"row\">All rules</th><td></td><td class=\"n\">{}</td>\
+            "</tbody>\n<tfoot><tr><th scope=\"row\">{}</th><td></td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tfoot>\n</table>",
+            t("html-all-rules"),
             counts.errors,
             counts.warnings,
             counts.infos,
             counts.total()
         );
     }
-    out.push_str(
-        "<div class=\"legend\">\n\
-         <span class=\"badge error\">Error</span><span>Certainly wrong: correct it before you submit the proposal.</span>\n\
-         <span class=\"badge warning\">Warning</span><span>Very probably a mistake: check it, and correct it unless you meant it.</span>\n\
-         <span class=\"badge info\">Note</span><span>proplint could not confirm this: check it by hand.</span>\n\
-         </div>\n",
-    );
+    out.push_str("<div class=\"legend\">\n");
+    for (class, badge, meaning) in [
+        ("error", "html-sev-error", "html-legend-error"),
+        ("warning", "html-sev-warning", "html-legend-warning"),
+        ("info", "html-sev-info", "html-legend-info"),
+    ] {
+        let _ = writeln!(
+            out,
+            "<span class=\"badge {class}\">{}</span><span>{}</span>",
+            t(badge),
+            t(meaning)
+        );
+    }
+    out.push_str("</div>\n");
     if !files.is_empty() {
-        out.push_str(
-            "<fieldset class=\"filter\">\n<legend>Show</legend>\n\
-             <label><input type=\"checkbox\" id=\"show-error\" checked> Errors</label>\n\
-             <label><input type=\"checkbox\" id=\"show-warning\" checked> Warnings</label>\n\
-             <label><input type=\"checkbox\" id=\"show-info\" checked> Notes</label>\n\
-             <label><input type=\"checkbox\" id=\"only-hits\"> Only the lines with a problem</label>\n\
+        let _ = write!(
+            out,
+            "<fieldset class=\"filter\">\n<legend>{}</legend>\n\
+             <label><input type=\"checkbox\" id=\"show-error\" checked> {}</label>\n\
+             <label><input type=\"checkbox\" id=\"show-warning\" checked> {}</label>\n\
+             <label><input type=\"checkbox\" id=\"show-info\" checked> {}</label>\n\
+             <label><input type=\"checkbox\" id=\"only-hits\"> {}</label>\n\
              </fieldset>\n",
+            t("html-show"),
+            t("html-col-errors"),
+            t("html-col-warnings"),
+            t("html-col-notes"),
+            t("html-only-hits"),
         );
     }
     out.push_str("</section>\n");
@@ -477,6 +578,9 @@ fn document(out: &mut String, fi: usize, file: &FileResult, catalog: &Catalog) {
     let text = file.text.as_str();
     let diags = file.diagnostics();
     let lang = file.analysis.language;
+    // The words around the document are in the language of its messages.
+    let words = file.analysis.messages;
+    let t = |id: &str| escape(&tr0(words, id));
     let _ = write!(
         out,
         "<section class=\"file\" id=\"{}\" aria-labelledby=\"{}-title\">\n<h2 id=\"{}-title\">",
@@ -486,15 +590,16 @@ fn document(out: &mut String, fi: usize, file: &FileResult, catalog: &Catalog) {
     );
     escape_into(out, &file.path);
     out.push_str("</h2>\n<p class=\"meta\">");
-    let _ = write!(out, "Language: {} · Conference: ", language_name(lang));
-    escape_into(out, &conference_words(&file.analysis.target, catalog));
-    out.push_str(" (");
-    escape_into(out, source_words(file.analysis.target.source));
-    let _ = writeln!(
-        out,
-        ") · {}</p>",
-        plural(diags.len(), "problem", "problems")
-    );
+    let meta = Args::new()
+        .s("language", language_name(words, lang))
+        .s(
+            "conference",
+            conference_words(&file.analysis.target, catalog, words),
+        )
+        .s("source", source_words(words, file.analysis.target.source))
+        .s("problems", count(words, "html-n-problems", diags.len()));
+    escape_into(out, &tr(words, "html-doc-meta", &meta));
+    out.push_str("</p>\n");
     if !file.uncatalogued.is_empty() {
         out.push_str("<p class=\"meta uncatalogued\">");
         escape_into(
@@ -503,13 +608,12 @@ fn document(out: &mut String, fi: usize, file: &FileResult, catalog: &Catalog) {
         );
         out.push_str("</p>\n");
     }
-
     if !file.fixed.is_empty() {
+        let problems = escape(&count(words, "html-n-problems", file.fixed.len()));
         let _ = write!(
             out,
-            "<div class=\"fixed\"><p>proplint corrected {} in this file (<code>--fix</code>); \
-             the text below is the corrected one:</p>\n<ul>\n",
-            plural(file.fixed.len(), "problem", "problems")
+            "<div class=\"fixed\"><p>{}</p>\n<ul>\n",
+            tr(words, "html-fixed", &Args::new().s("problems", problems))
         );
         for (rule, title) in &file.fixed {
             out.push_str("<li>");
@@ -519,10 +623,7 @@ fn document(out: &mut String, fi: usize, file: &FileResult, catalog: &Catalog) {
         out.push_str("</ul></div>\n");
     }
     if !file.analysis.is_proposal() {
-        out.push_str(
-            "<p>This text does not look like a proposal (no MOD, ADD or SUP proposal and no \
-             resolution heading was found), so its citations were not checked.</p>\n",
-        );
+        let _ = writeln!(out, "<p>{}</p>", tr0(words, "html-not-proposal"));
     }
 
     // Where each finding is drawn: its part on every line it touches.
@@ -571,17 +672,26 @@ fn document(out: &mut String, fi: usize, file: &FileResult, catalog: &Catalog) {
     }
 
     if !diags.is_empty() {
-        out.push_str("<h3>Problems in this document</h3>\n<ol class=\"toc\">\n");
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<ol class=\"toc\">",
+            t("html-problems-here")
+        );
         for (di, d) in diags.iter().enumerate() {
             let (line, col) = file.line_col(d.span.start);
             let _ = write!(
                 out,
-                "<li class=\"{}\"><a href=\"#{}\">Line {line}, column {col}</a> \
+                "<li class=\"{}\"><a href=\"#{}\">{}</a> \
                  <span class=\"badge {}\">{}</span> ",
                 class(d.severity),
                 note_anchor(fi, di),
+                escape(&tr(
+                    words,
+                    "html-line-col",
+                    &Args::new().n("line", line).n("col", col)
+                )),
                 class(d.severity),
-                label(d.severity)
+                escape(&label(words, d.severity))
             );
             escape_into(out, &d.message);
             out.push_str("</li>\n");
@@ -591,13 +701,14 @@ fn document(out: &mut String, fi: usize, file: &FileResult, catalog: &Catalog) {
 
     let _ = write!(
         out,
-        "<h3>The document{}</h3>\n<div class=\"doc\" lang=\"{}\">\n",
+        "<h3>{}</h3>\n<div class=\"doc\" lang=\"{}\"{}>\n",
         if diags.is_empty() {
-            ""
+            t("html-the-document")
         } else {
-            ", with the problems marked"
+            t("html-the-document-marked")
         },
-        lang.code()
+        lang.code(),
+        dir_attr(lang)
     );
     for line in 0..file.index.line_count() {
         let Some(ls) = file.index.line_span(text, line) else {
@@ -627,7 +738,7 @@ fn document(out: &mut String, fi: usize, file: &FileResult, catalog: &Catalog) {
         }
         match here {
             None => escape_into(out, &text[ls.start..ls.end]),
-            Some(pieces) => draw_line(out, fi, text, ls, pieces, diags),
+            Some(pieces) => draw_line(out, fi, text, ls, pieces, diags, words),
         }
         out.push_str("</span></div>\n");
         if let Some(list) = notes_after.get(&line) {
@@ -639,6 +750,14 @@ fn document(out: &mut String, fi: usize, file: &FileResult, catalog: &Catalog) {
     out.push_str("</div>\n</section>\n");
 }
 
+/// "Warning: message", the tooltip of a marked finding.
+fn tip(lang: Lang, d: &Diagnostic) -> String {
+    let args = Args::new()
+        .s("severity", label(lang, d.severity))
+        .s("message", d.message.as_str());
+    tr(lang, "html-tip", &args)
+}
+
 /// One line with its findings: the text cut where a finding starts or ends, each cut
 /// covered by findings in a `<mark>` of the gravest severity among them.
 fn draw_line(
@@ -648,6 +767,7 @@ fn draw_line(
     line: Span,
     pieces: &[Piece],
     diags: &[Diagnostic],
+    words: Lang,
 ) {
     let mut cuts: Vec<usize> = vec![line.start, line.end];
     for p in pieces {
@@ -661,12 +781,15 @@ fn draw_line(
             let d = &diags[p.diag];
             let _ = write!(
                 out,
-                "<mark class=\"{} point\" title=\"{}: {}\"><a href=\"#{}\"><span class=\"sr\">{} here</span></a></mark>",
+                "<mark class=\"{} point\" title=\"{}\"><a href=\"#{}\"><span class=\"sr\">{}</span></a></mark>",
                 class(d.severity),
-                label(d.severity),
-                escape(&d.message),
+                escape(&tip(words, d)),
                 note_anchor(fi, p.diag),
-                label(d.severity)
+                escape(&tr(
+                    words,
+                    "html-here",
+                    &Args::new().s("severity", label(words, d.severity))
+                ))
             );
         }
     };
@@ -693,10 +816,7 @@ fn draw_line(
             if k > 0 {
                 tip.push_str(" | ");
             }
-            let d = &diags[di];
-            tip.push_str(label(d.severity));
-            tip.push_str(": ");
-            tip.push_str(&d.message);
+            tip.push_str(&self::tip(words, &diags[di]));
         }
         let _ = write!(
             out,
@@ -721,43 +841,57 @@ const MAX_EDITS_SHOWN: usize = 3;
 fn note(out: &mut String, fi: usize, di: usize, file: &FileResult, d: &Diagnostic) {
     let (line, col) = file.line_col(d.span.start);
     let lang = file.analysis.language.code();
+    let words = file.analysis.messages;
+    let t = |id: &str| escape(&tr0(words, id));
+    let n = di + 1;
     let _ = write!(
         out,
-        "<aside class=\"note {sev}\" id=\"{id}\" aria-label=\"Problem {n}\">\n\
-         <p><span class=\"badge {sev}\">{label}</span> <span class=\"meta\">Problem {n} · line {line}, column {col} · rule \
+        "<aside class=\"note {sev}\" id=\"{id}\" aria-label=\"{problem}\">\n\
+         <p><span class=\"badge {sev}\">{label}</span> <span class=\"meta\">{meta} \
          <a href=\"#rule-{code}\">{code}</a></span></p>\n<p class=\"msg\">",
         sev = class(d.severity),
         id = note_anchor(fi, di),
-        n = di + 1,
-        label = label(d.severity),
+        problem = escape(&tr(words, "html-problem-n", &Args::new().n("n", n))),
+        label = escape(&label(words, d.severity)),
+        meta = escape(&tr(
+            words,
+            "html-note-meta",
+            &Args::new().n("n", n).n("line", line).n("col", col)
+        )),
         code = d.rule.code(),
     );
     escape_into(out, &d.message);
     out.push_str("</p>\n");
-    if let Some(why) = doc_paragraph(d.rule.doc(), "Why it matters") {
-        let _ = writeln!(
-            out,
-            "<p><strong>Why it matters:</strong> {}</p>",
-            inline_markdown(&why)
-        );
+    // The rule pages are English: their paragraphs go with English messages only.
+    if words == Lang::En {
+        if let Some(why) = doc_paragraph(d.rule.doc(), "Why it matters") {
+            let _ = writeln!(
+                out,
+                "<p><strong>{}</strong> {}</p>",
+                t("html-why"),
+                inline_markdown(&why)
+            );
+        }
     }
     if d.fixes.is_empty() {
-        out.push_str(
-            "<p><strong>What to do:</strong> there is no automatic fix; only the author \
-             can tell what was meant.</p>\n",
+        let _ = writeln!(
+            out,
+            "<p><strong>{}</strong> {}</p>",
+            t("html-what-to-do"),
+            tr0(words, "html-no-fix")
         );
     }
+    // A Word file is corrected in Word: the page says what to change there, and names
+    // no command (proplint does not rewrite Word files).
+    let word = file.format() == crate::input::Format::Word;
     for fix in &d.fixes {
-        match fix.applicability {
-            Applicability::Safe => out.push_str(
-                "<p><strong>Automatic fix</strong> (certainly right: \
-                 <code>proplint check --fix</code> applies it): ",
-            ),
-            Applicability::Unsafe => out.push_str(
-                "<p><strong>Suggested fix</strong> (probably right, check it first: \
-                 <code>proplint check --fix --unsafe-fixes</code> applies it): ",
-            ),
-        }
+        let id = match (fix.applicability, word) {
+            (Applicability::Safe, false) => "html-fix-safe",
+            (Applicability::Unsafe, false) => "html-fix-unsafe",
+            (Applicability::Safe, true) => "html-fix-word-safe",
+            (Applicability::Unsafe, true) => "html-fix-word-unsafe",
+        };
+        let _ = write!(out, "<p>{} ", tr0(words, id));
         escape_into(out, &fix.title);
         // A renumbering fix can change every later proposal: show the first changes only,
         // so that a long document's page grows with its length, not its square.
@@ -765,33 +899,23 @@ fn note(out: &mut String, fi: usize, di: usize, file: &FileResult, d: &Diagnosti
             let span = clean_span(&file.text, edit.span);
             let old = shorten(&file.text[span.start..span.end], 160);
             let new = shorten(&edit.new_text, 160);
-            let _ = write!(out, "<br><span class=\"change\" lang=\"{lang}\">");
-            match (old.is_empty(), new.is_empty()) {
-                (true, _) => {
-                    out.push_str("insert <ins>");
-                    escape_into(out, &new);
-                    out.push_str("</ins>");
-                }
-                (false, true) => {
-                    out.push_str("delete <del>");
-                    escape_into(out, &old);
-                    out.push_str("</del>");
-                }
-                (false, false) => {
-                    out.push_str("<del>");
-                    escape_into(out, &old);
-                    out.push_str("</del> → <ins>");
-                    escape_into(out, &new);
-                    out.push_str("</ins>");
-                }
-            }
+            let _ = write!(
+                out,
+                "<br><span class=\"change\" lang=\"{lang}\"{}>",
+                dir_attr(file.analysis.language)
+            );
+            change_words(out, &old, &new, words);
             out.push_str("</span>");
         }
         if fix.edits.len() > MAX_EDITS_SHOWN {
-            let _ = write!(
+            out.push_str("<br>");
+            escape_into(
                 out,
-                "<br>… and {} more changes of the same kind",
-                fix.edits.len() - MAX_EDITS_SHOWN
+                &tr(
+                    words,
+                    "html-more-changes",
+                    &Args::new().n("count", fix.edits.len() - MAX_EDITS_SHOWN),
+                ),
             );
         }
         out.push_str("</p>\n");
@@ -799,7 +923,109 @@ fn note(out: &mut String, fi: usize, di: usize, file: &FileResult, d: &Diagnosti
     out.push_str("</aside>\n");
 }
 
-fn rules_explained(out: &mut String, files: &[FileResult]) {
+/// One change of a fix, in words: the old text struck, the new text inserted. A fix
+/// to a text with revision marks writes its change as marks (`{~~old~>new~~}`); the
+/// page shows what they mean, never the marks themselves.
+fn change_words(out: &mut String, old: &str, new: &str, words: Lang) {
+    if let Some(parts) = revision_parts(new) {
+        for part in parts {
+            match part {
+                Part::Text(text) => escape_into(out, text),
+                Part::Deleted(text) => {
+                    out.push_str("<del>");
+                    escape_into(out, text);
+                    out.push_str("</del>");
+                }
+                Part::Inserted(text) => {
+                    out.push_str("<ins>");
+                    escape_into(out, text);
+                    out.push_str("</ins>");
+                }
+                Part::Replaced(a, b) => {
+                    out.push_str("<del>");
+                    escape_into(out, a);
+                    out.push_str("</del> → <ins>");
+                    escape_into(out, b);
+                    out.push_str("</ins>");
+                }
+            }
+        }
+        return;
+    }
+    match (old.is_empty(), new.is_empty()) {
+        (true, _) => {
+            escape_into(out, &tr0(words, "html-insert"));
+            out.push_str(" <ins>");
+            escape_into(out, new);
+            out.push_str("</ins>");
+        }
+        (false, true) => {
+            escape_into(out, &tr0(words, "html-delete"));
+            out.push_str(" <del>");
+            escape_into(out, old);
+            out.push_str("</del>");
+        }
+        (false, false) => {
+            out.push_str("<del>");
+            escape_into(out, old);
+            out.push_str("</del> → <ins>");
+            escape_into(out, new);
+            out.push_str("</ins>");
+        }
+    }
+}
+
+enum Part<'a> {
+    Text(&'a str),
+    Deleted(&'a str),
+    Inserted(&'a str),
+    Replaced(&'a str, &'a str),
+}
+
+/// A fix's new text cut into plain text and revision marks; `None` when it has no mark
+/// (or a mark left open, which is then shown as it is).
+fn revision_parts(text: &str) -> Option<Vec<Part<'_>>> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(['{']) {
+        let after = &rest[i..];
+        let (open, close) = if after.starts_with("{~~") {
+            ("{~~", "~~}")
+        } else if after.starts_with("{++") {
+            ("{++", "++}")
+        } else if after.starts_with("{--") {
+            ("{--", "--}")
+        } else {
+            parts.push(Part::Text(&rest[..i + 1]));
+            rest = &rest[i + 1..];
+            continue;
+        };
+        let inner = &after[open.len()..];
+        let end = inner.find(close)?;
+        if i > 0 {
+            parts.push(Part::Text(&rest[..i]));
+        }
+        let body = &inner[..end];
+        parts.push(match open {
+            "{~~" => match body.split_once("~>") {
+                Some((a, b)) => Part::Replaced(a, b),
+                None => Part::Inserted(body),
+            },
+            "{++" => Part::Inserted(body),
+            _ => Part::Deleted(body),
+        });
+        rest = &inner[end + close.len()..];
+    }
+    if parts.iter().all(|p| matches!(p, Part::Text(_))) {
+        return None;
+    }
+    if !rest.is_empty() {
+        parts.push(Part::Text(rest));
+    }
+    Some(parts)
+}
+
+fn rules_explained(out: &mut String, files: &[FileResult], lang: Lang) {
     let mut fired: Vec<Rule> = files
         .iter()
         .flat_map(|f| f.diagnostics().iter().map(|d| d.rule))
@@ -809,36 +1035,48 @@ fn rules_explained(out: &mut String, files: &[FileResult]) {
     if fired.is_empty() {
         return;
     }
-    out.push_str(
-        "<section class=\"rules\" aria-labelledby=\"rules\">\n<h2 id=\"rules\">The rules in this report</h2>\n",
+    let _ = writeln!(
+        out,
+        "<section class=\"rules\" aria-labelledby=\"rules\">\n<h2 id=\"rules\">{}</h2>",
+        escape(&tr0(lang, "html-rules-heading"))
     );
     for rule in fired {
         let doc = rule.doc();
         let _ = write!(
             out,
             "<section id=\"rule-{code}\">\n<h3>{code}</h3>\n<p>{}</p>\n",
-            escape(rule.summary()),
+            escape(&rule.summary_in(lang)),
             code = rule.code()
         );
-        if let Some(what) = doc_paragraph(doc, "What it checks") {
-            let _ = writeln!(
-                out,
-                "<p><strong>What it checks:</strong> {}</p>",
-                inline_markdown(&what)
-            );
-        }
-        if let Some(why) = doc_paragraph(doc, "Why it matters") {
-            let _ = writeln!(
-                out,
-                "<p><strong>Why it matters:</strong> {}</p>",
-                inline_markdown(&why)
-            );
+        // The rule pages are English only for now: other languages give the summary
+        // above and the link below.
+        if lang == Lang::En {
+            if let Some(what) = doc_paragraph(doc, "What it checks") {
+                let _ = writeln!(
+                    out,
+                    "<p><strong>{}</strong> {}</p>",
+                    escape(&tr0(lang, "html-what-checks")),
+                    inline_markdown(&what)
+                );
+            }
+            if let Some(why) = doc_paragraph(doc, "Why it matters") {
+                let _ = writeln!(
+                    out,
+                    "<p><strong>{}</strong> {}</p>",
+                    escape(&tr0(lang, "html-why")),
+                    inline_markdown(&why)
+                );
+            }
         }
         let _ = writeln!(
             out,
-            "<p><a href=\"{}\">The full explanation of {} (online)</a></p>\n</section>",
+            "<p><a href=\"{}\">{}</a></p>\n</section>",
             escape(&rule.doc_url()),
-            rule.code()
+            escape(&tr(
+                lang,
+                "html-full-explanation",
+                &Args::new().s("code", rule.code())
+            ))
         );
     }
     out.push_str("</section>\n");
@@ -883,6 +1121,36 @@ mod tests {
             "<code>с)</code> is <strong>not</strong> <code>c)</code> &lt;b&gt;"
         );
         assert_eq!(inline_markdown("2 * 3 and `x"), "2 * 3 and `x");
+    }
+
+    #[test]
+    fn right_to_left_and_cjk_pages_get_their_layout() {
+        assert_eq!(dir_attr_of("ar"), " dir=\"rtl\"");
+        assert_eq!(dir_attr_of("fr"), "");
+        assert!(script_css("ar").contains("[dir=rtl] .note"));
+        assert!(script_css("zh").contains("CJK"));
+        assert!(script_css("en").is_empty() && script_css("es").is_empty());
+    }
+
+    #[test]
+    fn fixes_are_shown_as_words_not_marks() {
+        let mut out = String::new();
+        change_words(
+            &mut out,
+            "Dubaï, 2014",
+            "{~~Dubaï, 2014~>Buenos Aires, 2017~~}",
+            Lang::Fr,
+        );
+        assert_eq!(
+            out,
+            "<del>Dubaï, 2014</del> → <ins>Buenos Aires, 2017</ins>"
+        );
+        let mut out = String::new();
+        change_words(&mut out, "", "b{++)++} texte", Lang::Fr);
+        assert_eq!(out, "b<ins>)</ins> texte");
+        let mut out = String::new();
+        change_words(&mut out, "", "Motifs:", Lang::Fr);
+        assert_eq!(out, "insérer <ins>Motifs:</ins>");
     }
 
     #[test]

@@ -8,20 +8,25 @@ use codespan_reporting::term::{self, termcolor::WriteColor};
 use super::{Counts, FileResult};
 use crate::base::diagnostic::{Applicability, Severity};
 use crate::input::Format;
+use crate::lang::l10n::{tr, Args};
 
 pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result<()> {
     let mut db = SimpleFiles::new();
     let config = term::Config::default();
     for file in files {
+        let lang = file.analysis.messages;
+        let path = file.path.as_str();
         let id = db.add(file.path.as_str(), file.text.as_str());
         if !file.fixed.is_empty() {
-            writeln!(out, "{}: fixed {} problem(s)", file.path, file.fixed.len())?;
+            let args = Args::new().s("path", path).n("count", file.fixed.len());
+            writeln!(out, "{}", tr(lang, "human-fixed", &args))?;
             for (rule, title) in &file.fixed {
                 writeln!(out, "  [{rule}] {title}")?;
             }
         }
         for note in &file.notes {
-            writeln!(out, "{}: note: {note}", file.path)?;
+            let args = Args::new().s("path", path).s("note", note.as_str());
+            writeln!(out, "{}", tr(lang, "human-note", &args))?;
         }
         if !file.uncatalogued.is_empty() {
             writeln!(
@@ -34,18 +39,12 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
         if file.diagnostics().is_empty() {
             continue;
         }
-        writeln!(
-            out,
-            "{}: target {}",
-            file.path,
-            file.analysis.target.describe()
-        )?;
+        let target = file.analysis.target.describe_in(lang);
+        let args = Args::new().s("path", path).s("target", target);
+        writeln!(out, "{}", tr(lang, "human-target", &args))?;
         if file.format() == Format::Word {
-            writeln!(
-                out,
-                "{}: a Word document: line numbers below are paragraph numbers, tracked changes appear as {{++inserted++}} and {{--deleted--}}",
-                file.path
-            )?;
+            let args = Args::new().s("path", path);
+            writeln!(out, "{}", tr(lang, "human-word", &args))?;
         }
         for d in file.diagnostics() {
             let severity = match d.severity {
@@ -55,11 +54,11 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
             };
             let mut notes = Vec::new();
             for fix in &d.fixes {
-                let how = match fix.applicability {
-                    Applicability::Safe => "fix (--fix)",
-                    Applicability::Unsafe => "suggestion (--fix --unsafe-fixes)",
+                let id = match fix.applicability {
+                    Applicability::Safe => "human-fix-safe",
+                    Applicability::Unsafe => "human-fix-unsafe",
                 };
-                notes.push(format!("{how}: {}", fix.title));
+                notes.push(tr(lang, id, &Args::new().s("title", fix.title.as_str())));
             }
             let diag = CsDiagnostic::new(severity)
                 .with_code(d.rule.code())
@@ -71,19 +70,20 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
         }
     }
     let counts = Counts::of(files);
+    let lang = super::language_of(files);
     if counts.total() == 0 {
-        writeln!(out, "No problems found in {} file(s).", files.len())?;
+        let args = Args::new().n("files", files.len());
+        writeln!(out, "{}", tr(lang, "human-none", &args))?;
     } else {
-        writeln!(
-            out,
-            "Found {} problem(s) in {} file(s): {} error(s), {} warning(s), {} info; {} fixable with --fix.",
-            counts.total(),
-            files.iter().filter(|f| !f.diagnostics().is_empty()).count(),
-            counts.errors,
-            counts.warnings,
-            counts.infos,
-            counts.fixable
-        )?;
+        let with = files.iter().filter(|f| !f.diagnostics().is_empty()).count();
+        let args = Args::new()
+            .n("total", counts.total())
+            .n("with", with)
+            .n("errors", counts.errors)
+            .n("warnings", counts.warnings)
+            .n("infos", counts.infos)
+            .n("fixable", counts.fixable);
+        writeln!(out, "{}", tr(lang, "human-found", &args))?;
     }
     Ok(())
 }

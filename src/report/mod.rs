@@ -99,6 +99,16 @@ impl FileResult {
     }
 }
 
+/// The language of a report on several files: the one their messages share, else
+/// English (a summary cannot be in two languages).
+pub fn language_of(files: &[FileResult]) -> crate::lang::Lang {
+    let mut langs = files.iter().map(|f| f.analysis.messages);
+    match langs.next() {
+        Some(first) if langs.all(|l| l == first) => first,
+        _ => crate::lang::Lang::En,
+    }
+}
+
 /// Counts by severity, for summaries.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Counts {

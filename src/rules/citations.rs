@@ -10,7 +10,6 @@ use crate::base::Rule;
 use crate::catalog::{CitedRevision, Confidence, Revision, Verdict};
 use crate::document::{Citation, CitationKind};
 use crate::lang::messages::{Cited, FixTitle, Meeting, Message};
-use crate::lang::Lang;
 use crate::rules::render::{self, and_word, citation_text, style_of, tag_inner};
 use crate::rules::Context;
 
@@ -46,15 +45,24 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
             }
         }
     }
-    let body = catalog.body_label(body);
+    let lang = ctx.messages;
+    let body = catalog.body_in(body, lang);
     let body = body.as_str();
+    let names = |reason: &crate::lang::messages::Reason| {
+        reason.map_names(|name| catalog.name_in(name, lang))
+    };
     let cited = Cited {
         number: citation.number,
         revised,
         place,
         year,
     };
-    let target = ctx.target.id.as_deref();
+    let target = ctx
+        .target
+        .id
+        .as_deref()
+        .map(|id| catalog.conference_id_in(id, lang));
+    let target = target.as_deref();
     let diagnostic = match catalog.judge(&asked, ctx.when) {
         Verdict::NotChecked | Verdict::Current => return None,
         Verdict::UnknownResolution { reason, confidence } => Diagnostic::new(
@@ -63,9 +71,9 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
             Message::UnknownResolution {
                 cited,
                 body,
-                reason: &reason,
+                reason: &names(&reason),
             }
-            .to_string(),
+            .render(lang),
         )
         .with_severity(severity_of(confidence)),
         Verdict::UnknownRevision {
@@ -77,10 +85,10 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
             let message = Message::UnknownRevision {
                 cited,
                 body,
-                reason: &reason,
+                reason: &names(&reason),
                 suggestion: text.as_deref(),
             };
-            let mut d = Diagnostic::new(Rule::UnknownRevision, citation.span, message.to_string())
+            let mut d = Diagnostic::new(Rule::UnknownRevision, citation.span, message.render(lang))
                 .with_severity(severity_of(confidence));
             if let Some(fix) = suggestion.and_then(|r| retag_fix(ctx, citation, r, false)) {
                 d = d.with_fix(fix);
@@ -88,7 +96,8 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
             d
         }
         Verdict::Suppressed { at } => {
-            let place_year = at.place_year(Lang::En);
+            let place_year = at.place_year(lang);
+            let at_id = catalog.conference_id_in(&at.id, lang);
             Diagnostic::new(
                 Rule::SuppressedResolution,
                 citation.span,
@@ -96,18 +105,19 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
                     cited,
                     body,
                     by: Meeting {
-                        id: &at.id,
+                        id: &at_id,
                         place_year: &place_year,
                     },
                     target,
                 }
-                .to_string(),
+                .render(lang),
             )
         }
         Verdict::Stale { .. } if history::speaks_of_history(ctx, citation, year) => return None,
         Verdict::Stale { current } => {
             let text = citation_text(ctx, citation, current);
-            let place_year = current.conference.place_year(Lang::En);
+            let place_year = current.conference.place_year(lang);
+            let current_id = catalog.conference_id_in(&current.conference.id, lang);
             let mut d = Diagnostic::new(
                 Rule::StaleRevision,
                 citation.span,
@@ -117,12 +127,12 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
                     target,
                     revised: current.revised,
                     current: Meeting {
-                        id: &current.conference.id,
+                        id: &current_id,
                         place_year: &place_year,
                     },
                     cite: &text,
                 }
-                .to_string(),
+                .render(lang),
             );
             if let Some(fix) = stale_fix(ctx, citation, current) {
                 d = d.with_fix(fix);
@@ -135,9 +145,9 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
             Message::Uncatalogued {
                 cited,
                 body,
-                reason: &reason,
+                reason: &names(&reason),
             }
-            .to_string(),
+            .render(lang),
         ),
     };
     Some(diagnostic)
@@ -206,7 +216,7 @@ fn retag_fix(
         number: citation.number,
         tag: &cited_tag,
     }
-    .to_string();
+    .render(ctx.messages);
     // A heading states the version in force, not a proposed change: never a mark.
     let edit = if citation.in_heading {
         crate::base::diagnostic::Edit::replace(span, replacement)
@@ -279,7 +289,7 @@ fn stale_fix(ctx: &Context<'_>, citation: &Citation, current: Revision<'_>) -> O
         .max()?;
     let span = Span::new(first.number_span.start, end.max(tag.span.end));
     Some(Fix::safe(
-        FixTitle::SplitListByRevision.to_string(),
+        FixTitle::SplitListByRevision.render(ctx.messages),
         vec![render::change(ctx, span, &text)],
     ))
 }

@@ -87,7 +87,7 @@ fn check_run(ctx: &Context<'_>, run: &[&Label], out: &mut Vec<Diagnostic>) {
                 expected: &expected_text,
                 how,
             }
-            .to_string();
+            .render(ctx.messages);
             let mut edits = Vec::new();
             let fixable = if fixes < FIXES_PER_RUN && run.len() - i <= MAX_RELABELLED {
                 fixes += 1;
@@ -113,7 +113,7 @@ fn check_run(ctx: &Context<'_>, run: &[&Label], out: &mut Vec<Diagnostic>) {
                         count: edits.len(),
                     }
                 }
-                .to_string();
+                .render(ctx.messages);
                 d = d.with_fix(Fix::safe(title, edits));
             }
             out.push(d);

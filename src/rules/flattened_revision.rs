@@ -17,9 +17,9 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             FlattenedKind::DeletedClause => {
                 let label = old.split([')', '\t']).next().unwrap_or(old);
                 (
-                    Message::DeletedClauseSurvived { label }.to_string(),
+                    Message::DeletedClauseSurvived { label }.render(ctx.messages),
                     Fix::unsafe_(
-                        FixTitle::MarkClauseDeleted.to_string(),
+                        FixTitle::MarkClauseDeleted.render(ctx.messages),
                         vec![Edit::replace(f.span, format!("{{--{old}--}}"))],
                     ),
                 )
@@ -33,7 +33,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     FlattenedKind::Code => Glued::ConferenceCode,
                     FlattenedKind::DeletedClause => Glued::Clause,
                 };
-                let title = FixTitle::RestoreRevisionMark { old, new }.to_string();
+                let title = FixTitle::RestoreRevisionMark { old, new }.render(ctx.messages);
                 let between = ctx.text(Span::new(f.old.end, f.new.start));
                 let restored = format!("{{~~{old}~>{new}~~}}");
                 let fix = if between.is_empty() {
@@ -50,7 +50,10 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         )],
                     )
                 };
-                (Message::Flattened { what, old, new }.to_string(), fix)
+                (
+                    Message::Flattened { what, old, new }.render(ctx.messages),
+                    fix,
+                )
             }
         };
         let span = match f.kind {

@@ -23,10 +23,10 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 found: h.found,
                 latin: h.latin,
             }
-            .to_string();
+            .render(ctx.messages);
             out.push(
                 Diagnostic::new(Rule::LabelHomoglyph, h.span, message).with_fix(Fix::safe(
-                    FixTitle::ReplaceWithLatin { latin: h.latin }.to_string(),
+                    FixTitle::ReplaceWithLatin { latin: h.latin }.render(ctx.messages),
                     vec![Edit::replace(h.span, h.latin.to_string())],
                 )),
             );

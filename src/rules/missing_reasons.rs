@@ -31,7 +31,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             reference: unit.reference.as_ref().map(|r| r.text.as_str()),
             word,
         }
-        .to_string();
+        .render(ctx.messages);
         let fix = insertion_point(ctx, unit.span.end).map(|(at, newline)| {
             let text = if at == 0 || ctx.source[..at].ends_with('\n') {
                 format!("{word}\t{newline}")
@@ -39,7 +39,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 format!("{newline}{word}\t")
             };
             Fix::unsafe_(
-                FixTitle::AddReasonsLine { word }.to_string(),
+                FixTitle::AddReasonsLine { word }.render(ctx.messages),
                 vec![Edit::insert(at, text)],
             )
         });

@@ -30,6 +30,8 @@ pub struct Context<'a> {
     pub target: &'a Target,
     pub when: When<'a>,
     pub language: Lang,
+    /// The language the rules write their messages and fix titles in.
+    pub messages: Lang,
 }
 
 impl Context<'_> {
@@ -57,6 +59,7 @@ pub fn run_chunk(
     catalog: &Catalog,
     target: &Target,
     language: Lang,
+    messages: Lang,
 ) -> Vec<Diagnostic> {
     let ctx = Context {
         document: chunk,
@@ -65,6 +68,7 @@ pub fn run_chunk(
         target,
         when: catalog.when(target),
         language,
+        messages,
     };
     let mut out = Vec::new();
     citations::check(&ctx, &mut out);
@@ -78,6 +82,9 @@ pub fn run_chunk(
 
 /// The rules that compare units across the whole document: proposal references, in
 /// document order, with document spans.
-pub fn check_proposal_refs(refs: &[(usize, &crate::document::ProposalRef)]) -> Vec<Diagnostic> {
-    proposal_sequence::check(refs)
+pub fn check_proposal_refs(
+    refs: &[(usize, &crate::document::ProposalRef)],
+    messages: Lang,
+) -> Vec<Diagnostic> {
+    proposal_sequence::check(refs, messages)
 }

@@ -5,10 +5,11 @@ use crate::base::diagnostic::{Diagnostic, Edit, Fix};
 use crate::base::Rule;
 use crate::document::ProposalRef;
 use crate::lang::messages::{FixTitle, Message};
+use crate::lang::Lang;
 
 /// `refs`: every proposal reference in document order, each with the offset of the chunk
 /// it was parsed in (its span is relative to that chunk).
-pub fn check(refs: &[(usize, &ProposalRef)]) -> Vec<Diagnostic> {
+pub fn check(refs: &[(usize, &ProposalRef)], lang: Lang) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let Some(&(_, first)) = refs.first() else {
         return out;
@@ -41,7 +42,7 @@ pub fn check(refs: &[(usize, &ProposalRef)]) -> Vec<Diagnostic> {
         } else {
             None
         }
-        .map(|m| m.to_string());
+        .map(|m| m.render(lang));
         if let Some(message) = message {
             breaks.push((i, message));
         }
@@ -67,7 +68,7 @@ pub fn check(refs: &[(usize, &ProposalRef)]) -> Vec<Diagnostic> {
         if !edits.is_empty() {
             let first = format!("{}/{expected}", first.prefix);
             d = d.with_fix(Fix::unsafe_(
-                FixTitle::RenumberFrom { first: &first }.to_string(),
+                FixTitle::RenumberFrom { first: &first }.render(lang),
                 edits,
             ));
         }

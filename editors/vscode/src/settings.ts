@@ -1,5 +1,5 @@
 // Maps the VS Code `proplint.*` settings to what the server reads (section `proplint` of
-// workspace/configuration and didChangeConfiguration): { target, catalog, rules, debounceMs }.
+// workspace/configuration and didChangeConfiguration): { target, lang, catalog, rules, debounceMs }.
 // Client-only settings (path, detectProposals, trace) are not sent. Invalid values are
 // dropped here, with a note, rather than sent for the server to choke on. Pure.
 import { expandPath } from './serverPath';
@@ -18,11 +18,16 @@ export const RULE_CODES = [
   'unused-suppression',
 ] as const;
 
+/** The values of `proplint.lang`, as the server reads them. */
+export const LANGS = ['auto', 'editor', 'en', 'fr', 'es'] as const;
+
 export const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 export type RuleSeverity = (typeof SEVERITIES)[number];
 
 export interface ServerSettings {
   target: string;
+  /** The language of the messages: auto (each document's), editor, en, fr or es. */
+  lang: string;
   catalog: string[];
   rules: Record<string, RuleSeverity>;
   debounceMs: number;
@@ -60,6 +65,14 @@ export function toServerSettings(get: SettingsReader, ctx: MapContext): Mapped {
     else warnings.push(`proplint.target: "${rawTarget}" is not a conference id like PP-22 or WTDC-17; ignored`);
   }
 
+  let lang = 'auto';
+  const rawLang = get('lang');
+  if (typeof rawLang === 'string') {
+    const l = rawLang.trim().toLowerCase();
+    if ((LANGS as readonly string[]).includes(l)) lang = l;
+    else if (l !== '') warnings.push(`proplint.lang: "${rawLang}" is not one of ${LANGS.join(', ')}; using auto`);
+  }
+
   const catalog: string[] = [];
   const rawCatalog = get('catalog');
   if (Array.isArray(rawCatalog)) {
@@ -93,11 +106,11 @@ export function toServerSettings(get: SettingsReader, ctx: MapContext): Mapped {
     warnings.push(`proplint.debounceMs: ${JSON.stringify(rawDebounce)} is not a non-negative number; using ${DEFAULT_DEBOUNCE_MS}`);
   }
 
-  return { settings: { target, catalog, rules, debounceMs }, warnings };
+  return { settings: { target, lang, catalog, rules, debounceMs }, warnings };
 }
 
 /** Settings whose change needs a new server process rather than a didChangeConfiguration. */
 export const RESTART_SETTINGS = ['proplint.path'];
 
 /** Settings the server reads; a change is pushed with didChangeConfiguration. */
-export const SERVER_SETTINGS = ['proplint.target', 'proplint.catalog', 'proplint.rules', 'proplint.debounceMs'];
+export const SERVER_SETTINGS = ['proplint.target', 'proplint.lang', 'proplint.catalog', 'proplint.rules', 'proplint.debounceMs'];

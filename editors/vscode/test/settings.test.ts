@@ -7,13 +7,21 @@ const reader = (values: Record<string, unknown>) => (k: string) => values[k];
 
 test('defaults map to an empty target, no extra catalogue, no overrides', () => {
   const { settings, warnings } = toServerSettings(reader({ target: '', catalog: [], rules: {}, debounceMs: 200 }), ctx);
-  assert.deepEqual(settings, { target: '', catalog: [], rules: {}, debounceMs: 200 });
+  assert.deepEqual(settings, { target: '', lang: 'auto', catalog: [], rules: {}, debounceMs: 200 });
   assert.deepEqual(warnings, []);
 });
 
 test('client-only settings are not sent to the server', () => {
   const { settings } = toServerSettings(reader({ path: '/x', detectProposals: false, trace: { server: 'verbose' } }), ctx);
-  assert.deepEqual(Object.keys(settings).sort(), ['catalog', 'debounceMs', 'rules', 'target']);
+  assert.deepEqual(Object.keys(settings).sort(), ['catalog', 'debounceMs', 'lang', 'rules', 'target']);
+});
+
+test('lang is passed on when the server knows it, else auto with a note', () => {
+  assert.equal(toServerSettings(reader({ lang: 'FR' }), ctx).settings.lang, 'fr');
+  assert.equal(toServerSettings(reader({ lang: 'editor' }), ctx).settings.lang, 'editor');
+  const bad = toServerSettings(reader({ lang: 'de' }), ctx);
+  assert.equal(bad.settings.lang, 'auto');
+  assert.match(bad.warnings[0], /proplint\.lang/);
 });
 
 test('target is normalised to upper case and validated', () => {
@@ -64,4 +72,18 @@ test('package.json offers the same rule codes in the proplint.rules schema', () 
   const schema = manifest.contributes.configuration.properties['proplint.rules'];
   assert.deepEqual(Object.keys(schema.properties).sort(), [...RULE_CODES].sort());
   assert.ok(schema.additionalProperties, 'codes of newer servers stay allowed');
+});
+
+test('every UI string of package.json is in English, French and Spanish', () => {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  const root = path.join(__dirname, '..', '..');
+  const manifest = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+  const used = [...manifest.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]).sort();
+  assert.ok(used.length > 10, 'package.json names its strings as %keys%');
+  for (const file of ['package.nls.json', 'package.nls.fr.json', 'package.nls.es.json']) {
+    const strings = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+    assert.deepEqual(Object.keys(strings).sort(), used, `${file} has exactly the keys package.json uses`);
+    for (const [k, v] of Object.entries(strings)) assert.ok(typeof v === 'string' && v.trim() !== '', `${file}: ${k} is empty`);
+  }
 });
