@@ -97,7 +97,13 @@ impl SourceFile {
                 "cannot read the file's metadata before writing: {e}"
             ))
         })?;
-        if meta.permissions().readonly() {
+        // Read-only for everyone, or not writable by us: a rename could still replace
+        // it (the folder may be writable), which would overrule its permissions.
+        let not_ours = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
+        if meta.permissions().readonly() || not_ours {
             return Err(err(
                 "the file is read-only; its fixes were not written (make it writable, or see \
                  them with --diff)"

@@ -194,3 +194,46 @@ fn file(f: &FileResult) -> File<'_> {
         uncatalogued_outcomes: &f.uncatalogued,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, Options};
+    use crate::Catalog;
+
+    /// The report as it was built before it was streamed: the contract's bytes.
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        version: u32,
+        files: Vec<File<'a>>,
+    }
+
+    #[test]
+    fn the_streamed_report_is_the_report_built_whole() {
+        let texts = [
+            "MOD\tGBR/3/1\nRESOLUTION 45 (Rev. Dubai, 2014)\nrecalling\na)\tResolution 140 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference;\nc)\tUnited Nations \"quoted\"\tResolution 70/125,\nReasons:\tUpdate.\n",
+            "",
+            "Notes, not a proposal.\n",
+        ];
+        let files: Vec<FileResult> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let analysis = analyze(t, Catalog::embedded(), &Options::default());
+                FileResult::new(format!("dir/{i}.txt"), t.to_string(), analysis)
+            })
+            .collect();
+        assert!(!files[0].diagnostics().is_empty());
+        for n in 0..=files.len() {
+            let whole = Whole {
+                version: VERSION,
+                files: files[..n].iter().map(file).collect(),
+            };
+            assert_eq!(
+                render(&files[..n]),
+                serde_json::to_string_pretty(&whole).unwrap(),
+                "{n} files"
+            );
+        }
+    }
+}
