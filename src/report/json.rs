@@ -198,8 +198,8 @@ fn file(f: &FileResult) -> File<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{analyze, Options};
-    use crate::Catalog;
+    use crate::catalog::Catalog;
+    use crate::engine::analysis::{analyze, Options};
 
     /// The report as it was built before it was streamed: the contract's bytes.
     #[derive(Serialize)]
