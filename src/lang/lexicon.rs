@@ -630,3 +630,31 @@ pub static REASONS_PLACEHOLDERS: &[&str] = &[
     "a completar",
     "por determinar",
 ];
+
+// The words that tell history from staleness (rules/citations/history.rs).
+
+/// Finite verbs of a past tense (and the French passé composé of the passive, which is
+/// its narrative past), folded. The English present perfect is not among them: "has
+/// furthered" speaks of the present.
+pub static PAST_VERBS: &[&str] = &[
+    "was", "were", "had", "did", "fut", "furent", "etait", "etaient", "avait", "avaient", "a ete",
+    "ont ete", "fue", "fueron", "era", "eran", "habia", "habian",
+];
+
+/// The results of a past event, as the subject the citation depends on.
+pub static RESULTS_OF: &[&str] = &[
+    "results of",
+    "resultats de",
+    "resultats du",
+    "resultats des",
+    "resultados de",
+    "resultados del",
+];
+
+/// Words that date an event: a year after one of them (or after one and a month,
+/// "in September 2006") is when something happened. "Tunis 2005" or "its 2009 session"
+/// name a thing, not a time. Folded.
+pub static WHEN_WORDS: &[&str] = &[
+    "in", "since", "from", "until", "till", "during", "en", "depuis", "des", "partir", "jusqu",
+    "durant", "desde", "hasta", "durante",
+];

@@ -18,12 +18,13 @@
 //! of Resolution 30 (Rev. Dubai, 2014)") speaks of the resolution as it stands: still
 //! stale.
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 
 use crate::base::fold::fold;
 use crate::document::Citation;
+use crate::lang::lexicon::{
+    LIST_CONJUNCTIONS_PATTERN, PAST_VERBS, RESULTS_OF, REVISION_WORD_PATTERN, WHEN_WORDS,
+};
 use crate::rules::Context;
 
 /// Whether the citation names its version on purpose (see the module's page).
@@ -44,11 +45,9 @@ pub fn speaks_of_history(ctx: &Context<'_>, citation: &Citation, cited_year: u16
 /// A further version tag right after the citation, with no number of its own:
 /// "Resolution 125 (Rev. Guadalajara, 2010), (Rev. Antalya, 2006) and (Marrakesh, 2002)".
 fn more_tags_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^[\s\u{a0}]*(?:,[\s\u{a0}]*)?(?:(?:and|et|y|e|or|ou|o)[\s\u{a0}]+)?\((?i:r[ée]v)?\.?[\s\u{a0}]*\p{L}[^()]{0,40}?(?:19|20)[0-9]{2}\)")
-            .expect("static regex")
-    })
+    regex!(&format!(
+        r"^[\s\u{{a0}}]*(?:,[\s\u{{a0}}]*)?(?:(?:{LIST_CONJUNCTIONS_PATTERN})[\s\u{{a0}}]+)?\((?i:{REVISION_WORD_PATTERN})?\.?[\s\u{{a0}}]*\p{{L}}[^()]{{0,40}}?(?:19|20)[0-9]{{2}}\)"
+    ))
 }
 
 /// The same resolution cited in another version within the sentence.
@@ -72,24 +71,6 @@ fn versions_enumerated(ctx: &Context<'_>, citation: &Citation, start: usize, end
         })
 }
 
-/// Finite verbs of a past tense (and the French passé composé of the passive, which is
-/// its narrative past), folded. The English present perfect is not among them: "has
-/// furthered" speaks of the present.
-const PAST_VERBS: &[&str] = &[
-    "was", "were", "had", "did", "fut", "furent", "etait", "etaient", "avait", "avaient", "a ete",
-    "ont ete", "fue", "fueron", "era", "eran", "habia", "habian",
-];
-
-/// The results of a past event, as the subject the citation depends on.
-const RESULTS_OF: &[&str] = &[
-    "results of",
-    "resultats de",
-    "resultats du",
-    "resultats des",
-    "resultados de",
-    "resultados del",
-];
-
 /// Whether the words before a citation, in its clause, narrate the past.
 fn narrates_past(clause: &str, cited_year: u16) -> bool {
     let folded = fold(clause);
@@ -103,14 +84,6 @@ fn narrates_past(clause: &str, cited_year: u16) -> bool {
         || RESULTS_OF.iter().any(|r| has(r))
         || dated_no_later(clause, cited_year)
 }
-
-/// Words that date an event: a year after one of them (or after one and a month,
-/// "in September 2006") is when something happened. "Tunis 2005" or "its 2009 session"
-/// name a thing, not a time. Folded.
-const WHEN_WORDS: &[&str] = &[
-    "in", "since", "from", "until", "till", "during", "en", "depuis", "des", "partir", "jusqu",
-    "durant", "desde", "hasta", "durante",
-];
 
 /// A year written in the clause itself (not inside a citation's parentheses) as the
 /// date of an event, no later than the cited version: the sentence is set at a time
