@@ -8,7 +8,7 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::blocks::{block, Block};
+use super::block::{block, Block};
 
 /// Elements whose text is one block. Everything else is inline (or a container whose
 /// blocks are its children).

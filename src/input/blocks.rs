@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+pub use super::block::{block, Block};
 use super::{akn, docx, html, source::SourceFile, InputError};
 
 /// What a block's number counts.
@@ -23,14 +24,6 @@ impl Place {
             Place::Paragraph => "paragraph",
         }
     }
-}
-
-/// One block of text: white space runs made single spaces, never empty.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    pub text: String,
-    /// The 1-based line or paragraph where the block starts.
-    pub at: usize,
 }
 
 /// A file read as blocks.
@@ -113,11 +106,6 @@ pub fn blocks_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Blocks, InputErr
 }
 
 /// A block from raw text, white space normalised; `None` when nothing is left.
-pub(crate) fn block(raw: &str, at: usize) -> Option<Block> {
-    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!text.is_empty()).then_some(Block { text, at })
-}
-
 /// The text of a Word line with its tracked changes accepted: an official text is read
 /// as it stands, insertions kept and deletions dropped (CriticMarkup, see `docx`).
 fn accept_changes(line: &str) -> String {

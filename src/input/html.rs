@@ -3,7 +3,7 @@
 //! browser are rarely well-formed XML, so this is a tolerant scan, not a parser: tags are
 //! dropped, `script` and `style` skipped, and a block ends at any block tag.
 
-use super::blocks::{block, Block};
+use super::block::{block, Block};
 
 const BLOCK_TAGS: &[&str] = &[
     "p",

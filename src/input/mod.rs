@@ -5,6 +5,7 @@
 //! revision marks, never written back).
 
 pub mod akn;
+pub mod block;
 pub mod blocks;
 pub mod docx;
 pub mod html;
