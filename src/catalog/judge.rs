@@ -116,13 +116,8 @@ impl Catalog {
         when: When<'c>,
     ) -> Option<(Revision<'c>, Option<Superseded>)> {
         let current = self.current_at(r, when);
-        let nearest = r
-            .history
-            .iter()
-            .filter(|e| !e.disputed)
-            .filter_map(|e| Some((e, self.conference(&e.conference)?)))
-            .filter(|(_, c)| c.began() < when.date)
-            .filter(|(_, c)| when.conference.is_none_or(|t| t.id != c.id))
+        let nearest = self
+            .attested_before(r, when)
             .min_by_key(|(_, c)| {
                 let same_place = self
                     .conferences_at(cite.place, c.year)
@@ -134,14 +129,7 @@ impl Catalog {
                     std::cmp::Reverse(c.year),
                 )
             })
-            .map(|(e, c)| Revision {
-                conference: c,
-                revised: match e.action {
-                    Action::Adopted => false,
-                    Action::Revised => true,
-                    Action::AdoptedOrRevised => self.has_earlier_event(r, c),
-                },
-            });
+            .map(|(e, c)| self.revision_of(r, e, c));
         match (nearest, current) {
             (Some(n), Some(cur)) if cur.conference.began() > n.conference.began() => {
                 let superseded = Superseded {
@@ -303,24 +291,39 @@ impl Catalog {
         }
     }
 
-    /// The version of a resolution in force at `when`: its latest undisputed attested
-    /// adoption or revision at a conference that began before then.
-    pub fn current_at<'c>(&'c self, r: &Resolution, when: When<'c>) -> Option<Revision<'c>> {
+    /// The resolution's undisputed attested events at conferences that began before
+    /// `when` (the target itself excluded), each with its conference.
+    fn attested_before<'c, 'r>(
+        &'c self,
+        r: &'r Resolution,
+        when: When<'c>,
+    ) -> impl Iterator<Item = (&'r Event, &'c Conference)> {
         r.history
             .iter()
             .filter(|e| !e.disputed)
             .filter_map(|e| Some((e, self.conference(&e.conference)?)))
-            .filter(|(_, c)| c.began() < when.date)
-            .filter(|(_, c)| when.conference.is_none_or(|t| t.id != c.id))
+            .filter(move |(_, c)| c.began() < when.date)
+            .filter(move |(_, c)| when.conference.is_none_or(|t| t.id != c.id))
+    }
+
+    /// The revision an event stands for, as it would be cited.
+    fn revision_of<'c>(&self, r: &Resolution, e: &Event, c: &'c Conference) -> Revision<'c> {
+        Revision {
+            conference: c,
+            revised: match e.action {
+                Action::Adopted => false,
+                Action::Revised => true,
+                Action::AdoptedOrRevised => self.has_earlier_event(r, c),
+            },
+        }
+    }
+
+    /// The version of a resolution in force at `when`: its latest undisputed attested
+    /// adoption or revision at a conference that began before then.
+    pub fn current_at<'c>(&'c self, r: &Resolution, when: When<'c>) -> Option<Revision<'c>> {
+        self.attested_before(r, when)
             .max_by_key(|(_, c)| c.began())
-            .map(|(e, c)| Revision {
-                conference: c,
-                revised: match e.action {
-                    Action::Adopted => false,
-                    Action::Revised => true,
-                    Action::AdoptedOrRevised => self.has_earlier_event(r, c),
-                },
-            })
+            .map(|(e, c)| self.revision_of(r, e, c))
     }
 
     /// The conference that abrogated the resolution, if that happened before `when`.
