@@ -481,45 +481,71 @@ async fn completion_inserts_the_current_citation_in_the_document_language() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn files_that_are_not_proposals_get_nothing() {
+async fn a_readme_with_no_itu_citation_gets_no_noise() {
+    // Some clients attach the server to every Markdown file (Helix, Zed): a README with
+    // lettered lists, a UN and a Council resolution is checked and has nothing to say.
     let mut client = started(false).await;
-    let uri = "file:///tmp/proplint-test/notes.md";
-    let text = "# Notes\n\nWe discussed Resolution 140 (Rev. Guadalajara, 2010) at length.\nsee Resolution ";
+    let uri = "file:///tmp/proplint-test/README.md";
+    let text = "# Drafting notes\n\nInstall the template, then run `make`.\nBackground: UNGA resolution 70/125 and Council Resolution 1305 (2009).\n\na) first step\nc) third step\n";
     client.open(uri, text, 1).await;
     let published = client.diagnostics(uri, 1).await;
     assert_eq!(published["diagnostics"], json!([]));
+    let (id, source) = target_of(text, &proplint::Options::default());
     let target = client
         .wait_for("proplint/target", |m| m["method"] == "proplint/target")
         .await;
     assert_eq!(
         target["params"],
-        json!({"uri": uri, "target": null, "source": "not a proposal"})
+        json!({"uri": uri, "target": id, "source": source})
     );
+    assert_ne!(source, "not a proposal", "the README is checked");
     let hover = client
         .request(
             "textDocument/hover",
-            json!({"textDocument": {"uri": uri}, "position": position(text, 30, client.encoding)}),
+            json!({"textDocument": {"uri": uri}, "position": position(text, 4, client.encoding)}),
         )
         .await;
     assert_eq!(hover, Value::Null);
-    assert_eq!(
-        complete_at_end_of(&mut client, uri, text).await,
-        Value::Null
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_contribution_in_prose_opened_in_the_editor_gets_verdicts() {
+    // The example of issue 13: not shaped like a proposal, so `proplint check` on a
+    // folder would skip it; opened in the editor, it is a document the user named.
+    let mut client = TestClient::in_process();
+    *client.settings.lock().unwrap() = json!({"target": "PP-18"});
+    client.initialize(capabilities(false), None).await;
+    let uri = "file:///tmp/proplint-test/council-contribution.md";
+    let text = "# Contribution to the Council Working Group\n\nIn line with Resolution 140 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference, the secretariat reports on:\n\na) the first item;\nc) the third item.\n";
+    client.open(uri, text, 1).await;
+    let published = client.diagnostics(uri, 1).await;
+    let options = proplint::Options {
+        target: Some("PP-18".into()),
+        ..proplint::Options::default()
+    };
+    let expected = expected_diagnostics(text, &options, client.encoding);
+    assert_eq!(comparable(&published["diagnostics"]), expected);
+    let codes: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    // A verdict on the citation; the lettered list in prose is no clause list.
+    assert_eq!(codes, ["stale-revision"], "{published}");
+    let at = text.find("Resolution 140").unwrap() + 3;
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": position(text, at, client.encoding)}),
+        )
+        .await;
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.contains("140")),
+        "{hover}"
     );
-    let symbols = client
-        .request(
-            "textDocument/documentSymbol",
-            json!({"textDocument": {"uri": uri}}),
-        )
-        .await;
-    assert_eq!(symbols, Value::Null);
-    let entry = client
-        .request(
-            "proplint/catalogEntry",
-            json!({"textDocument": {"uri": uri}, "position": position(text, 30, client.encoding)}),
-        )
-        .await;
-    assert_eq!(entry, Value::Null);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

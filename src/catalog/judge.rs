@@ -148,10 +148,24 @@ impl Catalog {
 
     fn judge_cited<'c>(&'c self, cite: &CitedRevision<'_>, when: When<'c>) -> Verdict<'c> {
         if !self.catalogues_body(cite.body) {
+            // The embedded catalogue holds no WRC outcome: a WRC citation is a real
+            // citation it cannot check, and silence would read as approval.
+            if cite.body == WRC {
+                return Verdict::Uncatalogued {
+                    reason: Reason::OutcomeUnknown {
+                        conference: wrc_id(cite.year),
+                    },
+                };
+            }
             return Verdict::NotChecked;
         }
         let body_name = self.body_label(cite.body);
-        let conf = match self.resolve_tag(cite) {
+        let resolved = if cite.body == WRC {
+            self.resolve_wrc(cite, when)
+        } else {
+            self.resolve_tag(cite)
+        };
+        let conf = match resolved {
             Ok(conf) => conf,
             Err(verdict) => return verdict,
         };
@@ -617,5 +631,46 @@ impl Catalog {
             conference: target.id.as_deref().and_then(|id| self.conference(id)),
             date: target.date,
         }
+    }
+}
+
+/// The catalogue's id of the World Radiocommunication Conferences.
+const WRC: &str = "WRC";
+
+/// A WRC's id from the year its tag names: "Rev.WRC-19" → "WRC-19".
+fn wrc_id(year: u16) -> String {
+    format!("{WRC}-{:02}", year % 100)
+}
+
+impl Catalog {
+    /// A WRC tag names its conference by year ("Rev.WRC-23"), and `catalog build` adds
+    /// WRCs without a place: the conference is the body's of that year. One the
+    /// catalogue does not hold is an outcome it lacks, unless a later revision or
+    /// abrogation it knows, before `when`, shows the cited version superseded.
+    fn resolve_wrc<'c>(
+        &'c self,
+        cite: &CitedRevision<'_>,
+        when: When<'c>,
+    ) -> Result<&'c Conference, Verdict<'c>> {
+        if let Some(conf) = self.conferences_in(WRC, cite.year).into_iter().next() {
+            return Ok(conf);
+        }
+        if let Some(r) = self.resolution(WRC, cite.number) {
+            if let Some(at) = self.suppressed_by(r, when) {
+                if at.year > cite.year {
+                    return Err(Verdict::Suppressed { at });
+                }
+            }
+            if let Some(current) = self.current_at(r, when) {
+                if current.conference.year > cite.year {
+                    return Err(Verdict::Stale { current });
+                }
+            }
+        }
+        Err(Verdict::Uncatalogued {
+            reason: Reason::OutcomeUnknown {
+                conference: wrc_id(cite.year),
+            },
+        })
     }
 }

@@ -130,7 +130,11 @@ impl Conference {
 
     /// "Busan, 2014" in the given language.
     pub fn place_year(&self, lang: Lang) -> String {
-        format!("{}, {}", self.place.get(lang).unwrap_or("?"), self.year)
+        match self.place.get(lang) {
+            Some(place) => format!("{place}, {}", self.year),
+            // A WRC that `catalog build` added is known by its year alone.
+            None => self.year.to_string(),
+        }
     }
 }
 

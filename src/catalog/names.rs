@@ -20,13 +20,27 @@ impl Catalog {
         self.body(id)
             .and_then(|b| b.name.get(lang))
             .map(str::to_string)
-            .unwrap_or_else(|| id.to_string())
+            // A body no catalogue file names (WRC in the embedded one) still has a name.
+            .unwrap_or_else(|| {
+                if l10n::has(lang, &key) {
+                    l10n::tr0(lang, &key)
+                } else {
+                    id.to_string()
+                }
+            })
     }
 
     /// A conference id in `lang`'s abbreviation of its body: "WTDC-17" → "CMDT-17".
     pub fn conference_id_in(&self, id: &str, lang: Lang) -> String {
         let Some(conf) = self.conference(id) else {
-            return id.to_string();
+            // A conference no file holds ("WRC-23" before any WRC Final Acts are read)
+            // still takes its body's abbreviation in `lang`: "CMR-23".
+            return match id.split_once('-') {
+                Some((body, rest)) if l10n::has(lang, &format!("abbrev-{body}")) => {
+                    format!("{}-{rest}", l10n::tr0(lang, &format!("abbrev-{body}")))
+                }
+                _ => id.to_string(),
+            };
         };
         let Some(body) = self.body(&conf.body) else {
             return id.to_string();
@@ -38,6 +52,14 @@ impl Catalog {
             },
             _ => id.to_string(),
         }
+    }
+
+    /// Whether `name` is a conference id of a body's series ("WRC-23") that no file
+    /// holds: a WRC cited before any WRC Final Acts are read.
+    fn is_unheld_id(&self, name: &str) -> bool {
+        name.split_once('-').is_some_and(|(body, yy)| {
+            body == "WRC" && yy.len() == 2 && yy.bytes().all(|b| b.is_ascii_digit())
+        })
     }
 
     /// One English name of the judge's (a body's name, a conference id, a "place, year"
@@ -53,7 +75,7 @@ impl Catalog {
         {
             return self.body_in(id, lang);
         }
-        if self.conference(english).is_some() {
+        if self.conference(english).is_some() || self.is_unheld_id(english) {
             return self.conference_id_in(english, lang);
         }
         for c in &self.conferences {

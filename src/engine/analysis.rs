@@ -28,6 +28,10 @@ pub struct Options {
     /// checked whatever its shape (prose, lists, tables of contents). Texts found by a
     /// folder walk are checked only when they look like proposals.
     pub named: bool,
+    /// Add one `uncatalogued-citation` note, at the first citation concerned, naming the
+    /// conferences whose outcomes are missing for the bodies the text cites: what an
+    /// editor shows instead of a report's header line (see [`crate::engine::outcomes`]).
+    pub note_missing_outcomes: bool,
 }
 
 /// The rules that judge citations: what a named text that is not shaped like a
@@ -104,6 +108,27 @@ impl Analysis {
     pub fn is_proposal(&self) -> bool {
         self.chunks.iter().any(|(_, d)| d.is_proposal())
     }
+}
+
+/// The once-per-document note of [`Options::note_missing_outcomes`], if outcomes are
+/// missing.
+fn missing_outcomes_note<'d>(
+    chunks: impl Iterator<Item = (usize, &'d Document)>,
+    target: &Target,
+    catalog: &Catalog,
+    messages: Lang,
+) -> Option<Diagnostic> {
+    let missing = crate::engine::outcomes::missing(chunks, target, catalog);
+    let at = missing.at?;
+    let named = missing.named(catalog, messages);
+    let message = crate::lang::messages::Message::UncataloguedOutcomes {
+        conferences: &named,
+    };
+    Some(Diagnostic::new(
+        Rule::UncataloguedCitation,
+        at,
+        message.render(messages),
+    ))
 }
 
 /// An invalid option, reported before any file is read.
@@ -295,6 +320,15 @@ impl Session {
                 }
             };
             self.refs_found = Some(found.clone());
+            let mut found = found;
+            if options.note_missing_outcomes {
+                found.extend(missing_outcomes_note(
+                    self.chunks.iter().map(|c| (c.span.start, &*c.document)),
+                    &target,
+                    catalog,
+                    messages,
+                ));
+            }
             let comments = self.chunks.iter().flat_map(|c| {
                 let offset = c.span.start;
                 c.document

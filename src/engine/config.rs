@@ -168,6 +168,7 @@ impl Config {
             severities: self.rules.clone(),
             named: false,
             messages: self.lang,
+            note_missing_outcomes: false,
         }
     }
 }

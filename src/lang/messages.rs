@@ -111,10 +111,22 @@ pub struct Cited<'a> {
     pub revised: bool,
     pub place: &'a str,
     pub year: u16,
+    /// Tagged in the WRC style, by conference and year ("Rev.WRC-19"): `place` is empty.
+    pub wrc: bool,
 }
 
 impl Cited<'_> {
     pub fn render(&self, lang: Lang) -> String {
+        if self.wrc {
+            return tr(
+                lang,
+                "cited-wrc",
+                &Args::new()
+                    .s("number", self.number.to_string())
+                    .b("revised", self.revised)
+                    .s("yy", format!("{:02}", self.year % 100)),
+            );
+        }
         tr(
             lang,
             "cited",
@@ -249,6 +261,9 @@ pub enum Reason {
         conferences: Vec<(String, String)>,
         number: u32,
     },
+    /// The cited conference's outcome is not catalogued at all (a WRC, whose outcomes
+    /// only `catalog build` on its Final Acts teaches).
+    OutcomeUnknown { conference: String },
     /// The cited conference met before the resolution was first adopted.
     BeforeFirstAdoption {
         number: u32,
@@ -497,6 +512,17 @@ impl Reason {
                         .s("teach", teach.join(", ")),
                 )
             }
+            Reason::OutcomeUnknown { conference } => (
+                "reason-outcome-unknown",
+                a.s("conference", conference.as_str()).s(
+                    "teach",
+                    tr(
+                        lang,
+                        "teach-catalog-build",
+                        &Args::new().s("id", conference.as_str()),
+                    ),
+                ),
+            ),
             Reason::BeforeFirstAdoption {
                 number,
                 conference,
@@ -635,6 +661,7 @@ impl Reason {
                 superseded.at_place_year = name(&superseded.at_place_year);
                 superseded.at = name(&superseded.at);
             }
+            Reason::OutcomeUnknown { conference } => *conference = name(conference),
             Reason::OutcomeNotCatalogued { conferences, .. } => {
                 for (id, place_year) in conferences.iter_mut() {
                     *id = name(id);
@@ -720,6 +747,11 @@ pub enum Message<'a> {
         cited: Cited<'a>,
         body: &'a str,
         reason: &'a Reason,
+    },
+    /// Said once per document where no report header can say it (the editor): the
+    /// conferences of the bodies it cites that have met and whose outcomes are missing.
+    UncataloguedOutcomes {
+        conferences: &'a [String],
     },
     ClauseSequence {
         /// The label as written, and the label expected there.
@@ -851,6 +883,11 @@ impl Message<'_> {
                 a.s("cited", cited.render(lang))
                     .s("body", *body)
                     .s("reason", reason.render(lang)),
+            ),
+            Message::UncataloguedOutcomes { conferences } => (
+                "msg-uncatalogued-outcomes",
+                a.n("count", conferences.len())
+                    .s("conferences", conferences.join(", ")),
             ),
             Message::ClauseSequence {
                 label,

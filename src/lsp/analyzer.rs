@@ -102,8 +102,9 @@ pub struct Snapshot {
     buffer: OnceLock<String>,
     pub mapper: Mapper,
     pub config: Arc<Config>,
-    /// `None` when the file is not a proposal (or is excluded by `proplint.toml`): it
-    /// gets no diagnostics and no features.
+    /// `None` when the file is excluded by `proplint.toml` (or holds a lone CR): it gets
+    /// no diagnostics and no features. Any other document is checked, whatever its
+    /// shape: one that is not shaped like a proposal for its citations only.
     pub analysis: Option<Analysis>,
     /// How long building this snapshot took.
     pub times: BuildTimes,
@@ -123,7 +124,7 @@ pub struct Snapshot {
 impl Snapshot {
     /// Builds the snapshot of a version: analyses the text (`buffer`, equal to
     /// `version.rope`, which differs from the analyzer's last text by `change`; `index`
-    /// is its line index), keeps the analysis if the text is a proposal, and places the
+    /// is its line index), keeps the analysis unless the file is not to be checked, and places the
     /// diagnostics in LSP terms, with the JSON `wanted`: a framed notification is
     /// returned, an array of items is kept for pulls.
     pub fn build(
@@ -139,7 +140,7 @@ impl Snapshot {
         // A text with a lone CR is not analysed: see `text::lone_cr`.
         let lone_cr = crate::base::text::lone_cr(buffer);
         let analysis = if lone_cr.is_none() && analyzer.config().checks(&version.uri) {
-            Some(analyzer.update(buffer, change)).filter(Analysis::is_proposal)
+            Some(analyzer.update(buffer, change))
         } else {
             None
         };

@@ -308,11 +308,24 @@ impl Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            options: Options::default(),
+            options: editor_options(),
             catalog: CatalogHandle::Embedded,
             debounce: Duration::from_millis(DEFAULT_DEBOUNCE_MS),
             filter: None,
         }
+    }
+}
+
+/// What every document the client sends is checked with: the client attached the server
+/// to it (the `itu-proposal` language, or a file it took for a proposal), so it is a
+/// document the user named and its citations are checked whatever its shape; and the
+/// outcomes missing for the bodies it cites are said once, as a note, for the editor has
+/// no report header to say it.
+fn editor_options() -> Options {
+    Options {
+        named: true,
+        note_missing_outcomes: true,
+        ..Options::default()
     }
 }
 

@@ -145,23 +145,6 @@ impl Counts {
 /// The conferences whose outcome the catalogue lacks for the bodies `result` cites,
 /// before its target (see [`FileResult::uncatalogued`]).
 pub fn uncatalogued_outcomes(result: &FileResult, catalog: &Catalog) -> Vec<String> {
-    let mut bodies: Vec<&str> = result
-        .analysis
-        .document()
-        .citations
-        .iter()
-        .filter_map(|c| c.body.and_then(|b| b.catalog_id()))
-        .collect();
-    bodies.sort();
-    bodies.dedup();
-    let today = crate::catalog::status::today();
-    let before = match result.analysis.target.id {
-        Some(_) => result.analysis.target.date,
-        None => today,
-    };
-    catalog
-        .uncatalogued_for(&bodies, before, today)
-        .into_iter()
-        .map(|c| format!("{} ({})", c.id, c.place_year(crate::lang::Lang::En)))
-        .collect()
+    crate::engine::outcomes::missing(result.analysis.chunks(), &result.analysis.target, catalog)
+        .named(catalog, crate::lang::Lang::En)
 }

@@ -6,9 +6,10 @@
 
 use crate::base::diagnostic::{Diagnostic, Fix, Severity};
 use crate::base::text::Span;
+use crate::base::BodyRef;
 use crate::base::Rule;
 use crate::catalog::{CitedRevision, Confidence, Revision, Verdict};
-use crate::document::{Citation, CitationKind};
+use crate::document::{Citation, CitationKind, TagForm};
 use crate::lang::messages::{Cited, FixTitle, Meeting, Message};
 use crate::rules::render::{self, and_word, citation_text, style_of, tag_inner};
 use crate::rules::Context;
@@ -56,6 +57,10 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
         revised,
         place,
         year,
+        wrc: citation
+            .tag
+            .as_ref()
+            .is_some_and(|t| matches!(t.form, TagForm::Wrc { .. })),
     };
     let target = ctx
         .target
@@ -168,9 +173,21 @@ pub(crate) fn cited(citation: &Citation) -> Option<CitedRevision<'_>> {
     if citation.kind != CitationKind::Conference {
         return None;
     }
-    let (revised, place, year) = citation.tag.as_ref()?.place_year()?;
+    let tag = citation.tag.as_ref()?;
+    let body = match citation.body? {
+        // Not a catalogued body of the embedded file, but one `catalog build` learns from
+        // WRC Final Acts; the judge says what it does not know.
+        BodyRef::Wrc => "WRC",
+        other => other.catalog_id()?,
+    };
+    let (revised, place, year) = match tag.form {
+        // "(Rev.WRC-19)" names its conference by year alone.
+        TagForm::Wrc { revised, year } if body == "WRC" => (revised, "", year),
+        TagForm::Wrc { .. } => return None,
+        TagForm::PlaceYear { .. } => tag.place_year()?,
+    };
     Some(CitedRevision {
-        body: citation.body?.catalog_id()?,
+        body,
         number: citation.number,
         revised,
         place,
@@ -186,8 +203,27 @@ fn retag_fix(
     safe: bool,
 ) -> Option<Fix> {
     let tag = citation.tag.as_ref()?;
-    let (new, shared_rev) = tag.new_place_year()?;
     let style = style_of(ctx, citation);
+    let Some((new, shared_rev)) = tag.new_place_year() else {
+        // "(Rev.WRC-19)": the whole inside names the revision; write it anew.
+        let inner = tag_inner(revision, &style);
+        let span = Span::new(tag.span.start + 1, tag.span.end.saturating_sub(1));
+        let title = FixTitle::Cite {
+            number: citation.number,
+            tag: &inner,
+        }
+        .render(ctx.messages);
+        let edit = if citation.in_heading {
+            crate::base::diagnostic::Edit::replace(span, inner)
+        } else {
+            render::change(ctx, span, &inner)
+        };
+        return Some(if safe {
+            Fix::safe(title, vec![edit])
+        } else {
+            Fix::unsafe_(title, vec![edit])
+        });
+    };
     let currently_revised = new.revised() || shared_rev;
     // Keep a "Rev." that stays, and a shared one before glued text: change only what
     // must change, as a drafter would.

@@ -89,8 +89,20 @@ pub fn style_of(ctx: &Context<'_>, citation: &Citation) -> TagStyle {
 
 /// "Rév. Busan, 2014", as the tag's inside.
 pub fn tag_inner(revision: Revision<'_>, style: &TagStyle) -> String {
-    let place_year = revision.conference.place_year(style.lang);
     let mut out = String::new();
+    // A WRC is cited by its series and year, "Rev.WRC-23", "Rév.CMR-23": no place.
+    if revision.conference.body == "WRC" {
+        if revision.revised {
+            out.push_str(&style.rev_word);
+        }
+        let abbrev = crate::lang::l10n::tr0(style.lang, "abbrev-WRC");
+        out.push_str(&format!("{abbrev}-{:02}", revision.conference.year % 100));
+        if style.upper {
+            out = out.to_uppercase();
+        }
+        return out;
+    }
+    let place_year = revision.conference.place_year(style.lang);
     if revision.revised {
         out.push_str(&style.rev_word);
         if style.space_after_rev {

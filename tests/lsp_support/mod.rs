@@ -335,8 +335,9 @@ pub fn apply_edits(text: &str, edits: &[Value], encoding: Encoding) -> String {
     out
 }
 
-/// The diagnostics `proplint check` finds in `text` (BOM stripped as the CLI does),
-/// in the LSP form the server should publish, ranges in `encoding` over the whole text.
+/// The diagnostics `proplint check` finds in `text` named on its command line (BOM
+/// stripped as the CLI does), with the editor's note of missing outcomes, in the LSP
+/// form the server should publish, ranges in `encoding` over the whole text.
 pub fn expected_diagnostics(
     text: &str,
     options: &proplint::Options,
@@ -348,10 +349,14 @@ pub fn expected_diagnostics(
     } else {
         0
     };
-    let analysis = proplint::analyze(body, proplint::Catalog::embedded(), options);
-    if !analysis.is_proposal() {
-        return Vec::new();
-    }
+    // The server checks every document the client sends, whatever its shape, and says
+    // once which outcomes are missing (see `lsp/config.rs`).
+    let options = proplint::Options {
+        named: true,
+        note_missing_outcomes: true,
+        ..options.clone()
+    };
+    let analysis = proplint::analyze(body, proplint::Catalog::embedded(), &options);
     analysis
         .diagnostics()
         .iter()

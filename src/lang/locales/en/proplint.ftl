@@ -7,6 +7,10 @@ cited = { $revised ->
     [yes] Resolution { $number } (Rev. { $place }, { $year })
    *[no] Resolution { $number } ({ $place }, { $year })
 }
+cited-wrc = { $revised ->
+    [yes] Resolution { $number } (Rev.WRC-{ $yy })
+   *[no] Resolution { $number } (WRC-{ $yy })
+}
 quoted = "{ $text }"
 list-and = { $first } and { $last }
 met-at = in { $place_year } ({ $id })
@@ -14,6 +18,8 @@ body-PP = Plenipotentiary Conference
 body-WTDC = World Telecommunication Development Conference
 body-WTSA = World Telecommunication Standardization Assembly
 body-RA = Radiocommunication Assembly
+body-WRC = World Radiocommunication Conference
+abbrev-WRC = WRC
 
 ## Findings
 
@@ -32,6 +38,10 @@ msg-stale = { $cited } of the { $body } is not the version in force { $target ->
    *[no] adopted
 } at { $place_year } ({ $id }); cite "{ $cite }"
 msg-uncatalogued = cannot check { $cited } of the { $body }: { $reason }
+msg-uncatalogued-outcomes = { $count ->
+    [one] the outcome of { $conferences } is not catalogued, though it has met: citations of its body in this document cannot be called current; `proplint catalog status` says what is known, `proplint catalog build` teaches it
+   *[other] the outcomes of { $conferences } are not catalogued, though they have met: citations of their bodies in this document cannot be called current; `proplint catalog status` says what is known, `proplint catalog build` teaches them
+}
 msg-clause-first = the first clause of this section is labelled { $label }; expected { $expected }
 msg-clause-repeat = label { $label } repeats the label before it; expected { $expected }
 msg-clause-backwards = label { $label } comes after { $previous }: out of order; expected { $expected }
@@ -80,6 +90,7 @@ reason-no-meeting-there = no conference of the { $body } met in { $place }, { $y
 reason-no-meeting-there-met = no conference of the { $body } met in { $place }, { $year }; it met { $met }
 reason-no-meeting-that-year = no conference of the { $body } met in { $year }
 reason-unknown-conference = the catalogue knows no conference of the { $body } in { $place }, { $year }
+reason-outcome-unknown = the catalogue holds no outcome of { $conference }; teach it with { $teach }
 reason-first-adoption = Resolution { $number } was first adopted at { $conference } ({ $place_year }), so that version is not a revision: it is cited without "Rev."
 reason-revision-needs-rev = Resolution { $number } existed before { $conference } ({ $place_year }), which revised it: that version is cited with "Rev."
 reason-recorded-not-revised = the catalogue records that { $conference } ({ $place_year }) did not revise Resolution { $number }

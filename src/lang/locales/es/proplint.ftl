@@ -7,6 +7,10 @@ cited = { $revised ->
     [yes] Resolución { $number } (Rev. { $place }, { $year })
    *[no] Resolución { $number } ({ $place }, { $year })
 }
+cited-wrc = { $revised ->
+    [yes] Resolución { $number } (Rev.CMR-{ $yy })
+   *[no] Resolución { $number } (CMR-{ $yy })
+}
 quoted = «{ $text }»
 list-and = { $first } y { $last }
 met-at = en { $place_year } ({ $id })
@@ -14,6 +18,8 @@ body-PP = la Conferencia de Plenipotenciarios
 body-WTDC = la Conferencia Mundial de Desarrollo de las Telecomunicaciones
 body-WTSA = la Asamblea Mundial de Normalización de las Telecomunicaciones
 body-RA = la Asamblea de Radiocomunicaciones
+body-WRC = la Conferencia Mundial de Radiocomunicaciones
+abbrev-WRC = CMR
 
 ## Constataciones
 
@@ -32,6 +38,10 @@ msg-stale = La { $cited } de { $body } no es la versión vigente { $target ->
    *[no] adoptada
 } en { $place_year } ({ $id }); cite «{ $cite }»
 msg-uncatalogued = no se puede verificar la { $cited } de { $body }: { $reason }
+msg-uncatalogued-outcomes = { $count ->
+    [one] la conferencia { $conferences } ya se celebró, pero sus resultados no figuran en el catálogo: no se puede afirmar que las citas de su órgano en este documento estén al día; `proplint catalog status` indica lo que se conoce, `proplint catalog build` los añade
+   *[other] las conferencias { $conferences } ya se celebraron, pero sus resultados no figuran en el catálogo: no se puede afirmar que las citas de sus órganos en este documento estén al día; `proplint catalog status` indica lo que se conoce, `proplint catalog build` los añade
+}
 msg-clause-first = el primer apartado de esta sección está numerado { $label }; se esperaba { $expected }
 msg-clause-repeat = el número { $label } repite el del apartado anterior; se esperaba { $expected }
 msg-clause-backwards = el número { $label } viene después de { $previous }: el orden no se respeta; se esperaba { $expected }
@@ -80,6 +90,7 @@ reason-no-meeting-there = ninguna conferencia de { $body } se reunió en { $plac
 reason-no-meeting-there-met = ninguna conferencia de { $body } se reunió en { $place }, { $year }; se reunió { $met }
 reason-no-meeting-that-year = ninguna conferencia de { $body } se reunió en { $year }
 reason-unknown-conference = el catálogo no conoce ninguna conferencia de { $body } en { $place }, { $year }
+reason-outcome-unknown = el catálogo no conoce los resultados de la { $conference }; para añadirlos: { $teach }
 reason-first-adoption = la Resolución { $number } se adoptó por primera vez en la { $conference } ({ $place_year }); esa versión no es, pues, una revisión y se cita sin «Rev.»
 reason-revision-needs-rev = la Resolución { $number } existía antes de la { $conference } ({ $place_year }), que la revisó: esa versión se cita con «Rev.»
 reason-recorded-not-revised = el catálogo registra que la { $conference } ({ $place_year }) no revisó la Resolución { $number }
