@@ -40,8 +40,8 @@ msg-stale = La { $cited } de { $body } n'est pas la version en vigueur { $target
 } à { $place_year } ({ $id }) ; citer « { $cite } »
 msg-uncatalogued = impossible de vérifier la { $cited } de { $body } : { $reason }
 msg-uncatalogued-outcomes = { $count ->
-    [one] la conférence { $conferences } s'est tenue, mais ses résultats ne figurent pas au catalogue : les citations de son organe dans ce document ne peuvent être dites à jour ; `proplint catalog status` dit ce qui est connu, `proplint catalog build` les ajoute
-   *[other] les conférences { $conferences } se sont tenues, mais leurs résultats ne figurent pas au catalogue : les citations de leurs organes dans ce document ne peuvent être dites à jour ; `proplint catalog status` dit ce qui est connu, `proplint catalog build` les ajoute
+    [one] la conférence { $conferences } s'est tenue, mais ses résultats ne figurent pas au catalogue : les citations de son organe dans ce document ne peuvent être dites à jour ; `proplint catalog status` dit ce qui est connu, `proplint catalog build` les ajoute
+   *[other] les conférences { $conferences } se sont tenues, mais leurs résultats ne figurent pas au catalogue : les citations de leurs organes dans ce document ne peuvent être dites à jour ; `proplint catalog status` dit ce qui est connu, `proplint catalog build` les ajoute
 }
 msg-clause-first = le premier alinéa de cette section est numéroté { $label } ; attendu : { $expected }
 msg-clause-repeat = le numéro { $label } répète celui de l'alinéa précédent ; attendu : { $expected }
@@ -91,7 +91,7 @@ reason-no-meeting-there = aucune conférence de { $body } ne s'est réunie à { 
 reason-no-meeting-there-met = aucune conférence de { $body } ne s'est réunie à { $place }, { $year } ; elle s'est réunie { $met }
 reason-no-meeting-that-year = aucune conférence de { $body } ne s'est réunie en { $year }
 reason-unknown-conference = le catalogue ne connaît aucune conférence de { $body } à { $place }, { $year }
-reason-outcome-unknown = le catalogue ne connaît pas les résultats de { LA($conference) } ; pour les ajouter : { $teach }
+reason-outcome-unknown = le catalogue ne connaît pas les résultats de { LA($conference) } ; pour les ajouter : { $teach }
 reason-first-adoption = la Résolution { $number } a été adoptée pour la première fois à { LA($conference) } ({ $place_year }) ; cette version n'est donc pas une révision et se cite sans « Rév. »
 reason-revision-needs-rev = la Résolution { $number } existait avant { LA($conference) } ({ $place_year }), qui l'a révisée : cette version se cite avec « Rév. »
 reason-recorded-not-revised = le catalogue indique que { LA($conference) } ({ $place_year }) n'a pas révisé la Résolution { $number }
