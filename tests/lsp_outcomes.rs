@@ -64,6 +64,14 @@ async fn the_editor_says_once_which_outcomes_are_missing() {
         "{note}"
     );
 
+    // The status notification carries the same sentence, for a status bar.
+    let target = client
+        .wait_for("proplint/target", |m| {
+            m["method"] == "proplint/target" && m["params"]["uri"] == uri
+        })
+        .await;
+    assert_eq!(target["params"]["uncatalogued"], note["message"]);
+
     // Another citation of the same body: still one note.
     let text = format!("{EN}See also WTDC Resolution 1 (Rev. Kigali, 2022).\n");
     client
@@ -104,6 +112,13 @@ async fn no_note_where_every_outcome_is_known() {
     client.open(uri, text, 1).await;
     let published = client.diagnostics(uri, 1).await;
     assert_eq!(published["diagnostics"], json!([]), "{published}");
+    let target = client
+        .wait_for("proplint/target", |m| m["method"] == "proplint/target")
+        .await;
+    assert_eq!(
+        target["params"],
+        json!({"uri": uri, "target": "PP-18", "source": "option"})
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -160,10 +160,11 @@ pub fn status_text(catalog: &Catalog, files: &[String], today: Date) -> String {
     ));
     out.push('\n');
     for body in catalog.bodies_with_conferences() {
-        let name = catalog
-            .body(body)
-            .and_then(|b| b.name.get(Lang::En).map(str::to_string))
-            .unwrap_or_default();
+        // A body that only a built file brings (WRC) has no name in any file.
+        let name = match catalog.body_in(body, Lang::En) {
+            name if name == body => String::new(),
+            name => name,
+        };
         out.push_str(&format!("\n{body}  {name}\n"));
         for s in catalog.status_of(body, today) {
             let c = s.conference;

@@ -5,8 +5,11 @@
 //!   conference id the document is checked against (`"WTDC-17"`), or null for the
 //!   catalogue's newest state; `source` says where it came from: `"option"`,
 //!   `"conference line"`, `"heading"`, `"document header"`, `"catalogue state"`, or
-//!   `"not a proposal"` (then `target` is null and the file gets no diagnostics; also
-//!   for a file that the `include`/`exclude` globs of `proplint.toml` leave out).
+//!   `"not a proposal"` (then `target` is null and the file gets no diagnostics: a file
+//!   that the `include`/`exclude` globs of `proplint.toml` leave out, or that is not
+//!   analysed; any other document is checked whatever its shape). `uncatalogued`, when
+//!   present, is the sentence that says which conferences' outcomes are missing for
+//!   the bodies the document cites, for a status bar to show.
 //! - request `proplint/catalogEntry` (client → server):
 //!   `{textDocument: {uri}, position}` → `{markdown}` (what a hover on the citation at
 //!   that position shows) or null when no citation is there.
@@ -20,6 +23,11 @@ pub struct TargetParams {
     pub uri: Url,
     pub target: Option<String>,
     pub source: String,
+    /// The sentence that says which conferences' outcomes are missing for the bodies the
+    /// document cites, in the language of the messages (the same as the document's one
+    /// note); absent when none is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncatalogued: Option<String>,
 }
 
 /// The `proplint/target` notification.
@@ -30,7 +38,8 @@ impl Notification for TargetNotification {
     const METHOD: &'static str = "proplint/target";
 }
 
-/// The `source` of a [`TargetParams`] for a file that is not a proposal.
+/// The `source` of a [`TargetParams`] for a file that is not checked (the wire value
+/// predates the editor checking every document it is sent).
 pub const NOT_A_PROPOSAL: &str = "not a proposal";
 
 /// Parameters of `proplint/catalogEntry`.

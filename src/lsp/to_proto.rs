@@ -28,6 +28,7 @@ use super::protocol::{TargetParams, NOT_A_PROPOSAL};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::diagnostic::Severity;
 use crate::base::Rule;
+use crate::catalog::Catalog;
 use crate::engine::analysis::Analysis;
 use crate::engine::findings::Placed;
 
@@ -180,19 +181,36 @@ pub fn diagnostic_report(
 
 /// The `proplint/target` notification of a version of `uri`: the target its analysis
 /// found, or "not a proposal" when it has none.
-pub fn target_params(uri: &Url, analysis: Option<&Analysis>) -> TargetParams {
+pub fn target_params(uri: &Url, analysis: Option<&Analysis>, catalog: &Catalog) -> TargetParams {
     match analysis {
         Some(a) => TargetParams {
             uri: uri.clone(),
             target: a.target.id.clone(),
             source: a.target.source.describe().to_string(),
+            uncatalogued: uncatalogued_sentence(a, catalog),
         },
         None => TargetParams {
             uri: uri.clone(),
             target: None,
             source: NOT_A_PROPOSAL.to_string(),
+            uncatalogued: None,
         },
     }
+}
+
+/// The once-per-document sentence of the missing outcomes, if any are.
+fn uncatalogued_sentence(analysis: &Analysis, catalog: &Catalog) -> Option<String> {
+    let missing = crate::engine::outcomes::missing(analysis.chunks(), &analysis.target, catalog);
+    if missing.is_empty() {
+        return None;
+    }
+    let named = missing.named(catalog, analysis.messages);
+    Some(
+        crate::lang::messages::Message::UncataloguedOutcomes {
+            conferences: &named,
+        }
+        .render(analysis.messages),
+    )
 }
 
 #[cfg(test)]

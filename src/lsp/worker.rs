@@ -185,7 +185,8 @@ pub(super) async fn worker(mut cx: WorkerContext) {
             outbox.send(message);
         }
         let queued = taken.elapsed();
-        let params = to_proto::target_params(&cx.uri, snapshot.analysis.as_ref());
+        let params =
+            to_proto::target_params(&cx.uri, snapshot.analysis.as_ref(), snapshot.catalog());
         cx.client
             .send_notification::<TargetNotification>(params)
             .await;

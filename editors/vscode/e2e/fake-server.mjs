@@ -12,8 +12,9 @@
 //   * the `proplint/target` notification (target from the setting or the conference line);
 //   * it asks `workspace/configuration` (section "proplint") and logs what it got on stderr.
 //
-// Unlike the real server it publishes an "information" diagnostic on every document that is
-// not a proposal, so a client that forwards non-proposals is caught by the e2e test.
+// It publishes an "information" diagnostic on every document that is not a proposal (the real
+// server judges the citations of any document it is sent, and would flag notes.txt's stale
+// one), so a client that forwards plain text it should not is caught by the e2e test.
 // Run by e2e/run.mjs when PROPLINT_BIN is not set. Needs only node.
 import process from 'node:process';
 

@@ -520,7 +520,8 @@ try {
   step('markdownProposal', md.map((d) => `${d.code}: ${(d.message ?? '').slice(0, 60)}`));
   }
 
-  // 12. plain text that is not a proposal gets nothing
+  // 12. plain text that is not a proposal gets nothing: the client does not attach the server
+  //     to it (a document the client sends is checked whatever its shape, docs/lsp.md)
   await openFile('notes.txt');
   await page.waitForTimeout(4000);
   const notesRows = (await fileRows().allTextContents()).filter((t) => t.includes('notes.txt'));
