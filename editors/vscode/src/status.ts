@@ -6,6 +6,11 @@ export interface TargetNotification {
   target: string | null;
   /** Where the server took the target from, e.g. "setting", "conference line". */
   source: string;
+  /**
+   * Which conferences' outcomes are missing for the bodies the document cites: a sentence the
+   * server wrote in the language of its messages; absent when none is (or from older servers).
+   */
+  uncatalogued?: string;
 }
 
 export type ServerState = 'starting' | 'running' | 'stopped' | 'missing';
@@ -25,16 +30,19 @@ export function statusFor(announced: TargetNotification | undefined, setting: st
   }
   const suffix = state === 'starting' ? ' $(sync~spin)' : state === 'stopped' ? ' $(debug-disconnect)' : '';
   const stateNote = state === 'starting' ? '\nThe server is starting.' : state === 'stopped' ? '\nThe server is not running.' : '';
+  // Said once per document, as the server's reports say it in their header.
+  const missing = announced?.uncatalogued ? '\n\n' + announced.uncatalogued : '';
+  const mark = missing ? ' $(info)' : '';
   if (announced && announced.target) {
     return {
-      text: `$(law) ${announced.target}${suffix}`,
-      tooltip: `proplint target conference: ${announced.target} (from ${announced.source})${stateNote}\nClick to change it.`,
+      text: `$(law) ${announced.target}${mark}${suffix}`,
+      tooltip: `proplint target conference: ${announced.target} (from ${announced.source})${stateNote}${missing}\nClick to change it.`,
     };
   }
   if (announced && !announced.target) {
     return {
-      text: `$(law) proplint${suffix}`,
-      tooltip: `proplint: no target conference (${announced.source}); citations are checked against the newest known revisions.${stateNote}\nClick to set one.`,
+      text: `$(law) proplint${mark}${suffix}`,
+      tooltip: `proplint: no target conference (${announced.source}); citations are checked against the newest known revisions.${stateNote}${missing}\nClick to set one.`,
     };
   }
   const t = setting.trim();

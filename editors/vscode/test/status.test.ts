@@ -18,3 +18,13 @@ test('server state shows in the item', () => {
   assert.equal(statusFor(undefined, 'PP-22', 'starting').text, '$(law) PP-22 $(sync~spin)');
   assert.equal(statusFor(undefined, '', 'missing').text, '$(error) proplint');
 });
+
+test('the outcomes the catalogue lacks show once, in the item and its tooltip', () => {
+  const sentence = 'the outcome of WTDC-25 (Baku, 2025) is not catalogued, though it has met';
+  const v = statusFor({ uri: 'file:///a.md', target: 'PP-26', source: 'setting', uncatalogued: sentence }, '', 'running');
+  assert.equal(v.text, '$(law) PP-26 $(info)');
+  assert.equal(v.tooltip.split(sentence).length, 2, 'said once');
+  const none = statusFor({ uri: 'file:///a.md', target: 'PP-26', source: 'setting' }, '', 'running');
+  assert.equal(none.text, '$(law) PP-26');
+  assert.ok(!none.tooltip.includes('catalogued'));
+});
