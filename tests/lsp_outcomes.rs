@@ -155,4 +155,13 @@ async fn wrc_citations_get_the_note_and_radio_regulations_provisions_nothing() {
         );
     }
     assert_eq!(all.len(), 3, "two citations and the note: {published}");
+    // A hover on a WRC citation answers (whatever it knows), never an error.
+    let at = text.find("Resolution 155").unwrap() + 3;
+    let hover = client
+        .request_raw(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": position(text, at, client.encoding)}),
+        )
+        .await;
+    assert!(hover.get("error").is_none(), "{hover}");
 }
