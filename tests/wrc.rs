@@ -111,6 +111,27 @@ fn a_catalogue_built_from_wrc_final_acts_judges_wrc_citations() {
     ]);
     assert_eq!(code, 0, "{out}{err}");
 
+    // `catalog status` says what is known of the WRCs, before and after.
+    let (_, status, _) = proplint(&["catalog", "status", "--no-config"]);
+    assert!(
+        status.contains(
+            "WRC  World Radiocommunication Conference\n  unknown: no WRC outcome is catalogued"
+        ),
+        "{status}"
+    );
+    let (_, status, _) = proplint(&[
+        "catalog",
+        "status",
+        "--no-config",
+        "--catalog",
+        built.to_str().unwrap(),
+    ]);
+    let wrc23 = status
+        .lines()
+        .find(|l| l.trim_start().starts_with("WRC-23"))
+        .unwrap_or("");
+    assert!(wrc23.contains("partial"), "{status}");
+
     for (name, text, lang_cite) in [
         ("en.txt", EN, "Resolution 155 (Rev.WRC-23)"),
         ("fr.txt", FR, "Résolution 155 (Rév.CMR-23)"),

@@ -189,6 +189,12 @@ pub fn status_text(catalog: &Catalog, files: &[String], today: Date) -> String {
             out.push_str(&format!("  {label:<34} {what}\n"));
         }
     }
+    // No file holds a WRC (the embedded catalogue alone): say so, rather than leave out
+    // a body whose citations are noted.
+    if !catalog.catalogues_body("WRC") {
+        let name = catalog.body_in("WRC", Lang::En);
+        out.push_str(&format!("\nWRC  {name}\n  {}\n", report::WRC_UNKNOWN));
+    }
     if !catalog.conflicts().is_empty() {
         out.push('\n');
         out.push_str(report::CONFLICTS);

@@ -134,6 +134,9 @@ pub mod report {
 
     pub const NOT_MET: &str = "not met yet";
 
+    /// The line for the World Radiocommunication Conferences when no file holds one.
+    pub const WRC_UNKNOWN: &str = "unknown: no WRC outcome is catalogued, so WRC citations get a note; teach one with `proplint catalog build <its Final Acts>`";
+
     pub const CONFLICTS: &str = "Catalogue files disagree (both kept, nothing settled):";
 
     pub fn conflict(subject: &str, what: &str, kept: &str, other: &str) -> String {
