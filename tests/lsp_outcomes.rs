@@ -155,13 +155,63 @@ async fn wrc_citations_get_the_note_and_radio_regulations_provisions_nothing() {
         );
     }
     assert_eq!(all.len(), 3, "two citations and the note: {published}");
-    // A hover on a WRC citation answers (whatever it knows), never an error.
+    // A hover on a WRC citation names the body and says the catalogue lacks it.
     let at = text.find("Resolution 155").unwrap() + 3;
     let hover = client
-        .request_raw(
+        .request(
             "textDocument/hover",
             json!({"textDocument": {"uri": uri}, "position": position(text, at, client.encoding)}),
         )
         .await;
-    assert!(hover.get("error").is_none(), "{hover}");
+    let shown = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        shown.starts_with("**Resolution 155 — World Radiocommunication Conference**"),
+        "{hover}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_wrc_final_acts_learnt_the_editor_judges_wrc_citations() {
+    let dir = tempfile::tempdir().unwrap();
+    let acts = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/official/en_wrc23_final_acts.txt");
+    let built = dir.path().join("wrc23.json");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_proplint"))
+        .args(["catalog", "build", "-o"])
+        .arg(&built)
+        .arg(&acts)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    let mut client = started(json!({"target": "PP-26", "catalog": [built]})).await;
+    let uri = "file:///tmp/proplint-test/outcomes-wrc-built.md";
+    let text = "Contribution\n\nThe studies of Resolution 155 (Rev.WRC-19) should continue.\n";
+    client.open(uri, text, 1).await;
+    let published = client.diagnostics(uri, 1).await;
+    let stale: Vec<&Value> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "stale-revision")
+        .collect();
+    assert_eq!(stale.len(), 1, "{published}");
+    assert!(
+        stale[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cite \"Resolution 155 (Rev.WRC-23)\""),
+        "{published}"
+    );
+    let at = text.find("Resolution 155").unwrap() + 3;
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": position(text, at, client.encoding)}),
+        )
+        .await;
+    let shown = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        shown.contains("**Stale**") && shown.contains("(Rev.WRC-23)"),
+        "{hover}"
+    );
 }

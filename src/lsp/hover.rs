@@ -16,14 +16,19 @@ use super::model::{CitationView, ModelView, SectionView, UnitView};
 /// "Rev. Busan, 2014" / "Rév. Dubaï, 2018" / "Minneapolis, 1998", as a document in `lang`
 /// cites it.
 pub fn revision_tag(conference: &Conference, revised: bool, lang: Lang) -> String {
-    let place = conference.place_year(lang);
-    if !revised {
-        return place;
-    }
     let rev = match lang {
         Lang::Fr => "Rév.",
         Lang::En | Lang::Es => "Rev.",
     };
+    // A WRC is cited by its series and year: "Rev.WRC-23", "Rév.CMR-23".
+    if conference.body == "WRC" {
+        let id = format!("{}-{:02}", tr0(lang, "abbrev-WRC"), conference.year % 100);
+        return if revised { format!("{rev}{id}") } else { id };
+    }
+    let place = conference.place_year(lang);
+    if !revised {
+        return place;
+    }
     format!("{rev} {place}")
 }
 
@@ -57,7 +62,15 @@ pub fn citation_markdown(
     let body_name = catalog
         .body(body)
         .and_then(|b| b.name.get(lang).map(str::to_string))
-        .unwrap_or_else(|| body.to_string());
+        // A body no catalogue file names (WRC) still has its name, as a title.
+        .unwrap_or_else(|| {
+            let key = format!("body-title-{body}");
+            if crate::lang::l10n::has(lang, &key) {
+                tr0(lang, &key)
+            } else {
+                body.to_string()
+            }
+        });
     let word = resolution_word(lang);
     let mut out = String::new();
     let Some(r) = catalog.resolution(body, cite.number) else {
@@ -147,7 +160,15 @@ pub fn citation_markdown(
                 words,
                 "hover-stale",
                 &Args::new()
-                    .s("place", place.as_str())
+                    .s(
+                        "place",
+                        if place.is_empty() {
+                            // A WRC-style tag: the conference stands for the place.
+                            catalog.conference_id_in(&format!("WRC-{:02}", year % 100), words)
+                        } else {
+                            place.clone()
+                        },
+                    )
                     .s("year", year.to_string())
                     .s("id", id_in(&current.conference.id))
                     .s(

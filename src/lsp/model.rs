@@ -14,7 +14,8 @@ pub struct CitationView {
     /// Catalogue body id (`PP`, `WTDC`...), when the citation resolves to one.
     pub body: Option<String>,
     pub number: u32,
-    /// The cited revision: whether "Rev."/"Rév." is there, the place as written, the year.
+    /// The cited revision: whether "Rev."/"Rév." is there, the place as written (empty
+    /// for a WRC-style tag, "Rev.WRC-19"), the year.
     pub revision: Option<(bool, String, u16)>,
 }
 
@@ -66,13 +67,24 @@ impl<'a> ModelView<'a> {
     fn citation(&self, c: &Citation, offset: usize) -> CitationView {
         CitationView {
             span: c.span.shifted(offset),
-            body: c.body.and_then(|b| b.catalog_id()).map(str::to_string),
+            body: c
+                .body
+                .and_then(|b| match b {
+                    // Judged too, against what WRC Final Acts taught (see `catalog::judge`).
+                    crate::base::BodyRef::Wrc => Some("WRC"),
+                    other => other.catalog_id(),
+                })
+                .map(str::to_string),
             number: c.number,
-            revision: c
-                .tag
-                .as_ref()
-                .and_then(|t| t.place_year())
-                .map(|(revised, place, year)| (revised, place.to_string(), year)),
+            revision: c.tag.as_ref().and_then(|t| match t.form {
+                // "(Rev.WRC-19)": no place, the year names the conference.
+                crate::document::TagForm::Wrc { revised, year } => {
+                    Some((revised, String::new(), year))
+                }
+                _ => t
+                    .place_year()
+                    .map(|(revised, place, year)| (revised, place.to_string(), year)),
+            }),
         }
     }
 

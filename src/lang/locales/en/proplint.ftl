@@ -20,6 +20,7 @@ body-WTSA = World Telecommunication Standardization Assembly
 body-RA = Radiocommunication Assembly
 body-WRC = World Radiocommunication Conference
 abbrev-WRC = WRC
+body-title-WRC = World Radiocommunication Conference
 
 ## Findings
 

@@ -20,6 +20,7 @@ body-WTSA = la Asamblea Mundial de Normalización de las Telecomunicaciones
 body-RA = la Asamblea de Radiocomunicaciones
 body-WRC = la Conferencia Mundial de Radiocomunicaciones
 abbrev-WRC = CMR
+body-title-WRC = Conferencia Mundial de Radiocomunicaciones
 
 ## Constataciones
 

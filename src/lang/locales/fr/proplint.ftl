@@ -21,6 +21,7 @@ body-WTSA = l'Assemblée mondiale de normalisation des télécommunications
 body-RA = l'Assemblée des radiocommunications
 body-WRC = la Conférence mondiale des radiocommunications
 abbrev-WRC = CMR
+body-title-WRC = Conférence mondiale des radiocommunications
 
 ## Constats
 
