@@ -5,6 +5,9 @@
 //! other forms (text from PDF, HTML, Word) and languages.
 #![allow(clippy::unwrap_used)] // a test that meets the unexpected should stop there
 
+mod cli_support;
+use cli_support::run as proplint;
+
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -352,18 +355,6 @@ fn a_text_that_names_no_conference_is_refused_with_the_way_out() {
     let (code, _, report) = build(&[&missing], &[]);
     assert_eq!(code, 2);
     assert!(report.contains("missing.xml"), "{report}");
-}
-
-fn proplint(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_proplint"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
 }
 
 #[test]

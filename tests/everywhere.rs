@@ -3,25 +3,15 @@
 //! says how many and why; a run that checks no file fails with a message.
 #![allow(clippy::unwrap_used)] // a test that meets the unexpected should stop there
 
+mod cli_support;
+use cli_support::run as proplint;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/named")
         .join(name)
-}
-
-fn proplint(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_proplint"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -5,20 +5,10 @@
 //! are recognised and left alone.
 #![allow(clippy::unwrap_used)] // a test that meets the unexpected should stop there
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod cli_support;
+use cli_support::run as proplint;
 
-fn proplint(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_proplint"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use std::path::{Path, PathBuf};
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);

@@ -13,6 +13,20 @@ pub fn proplint(args: &[&str], dir: &Path) -> Output {
         .expect("run proplint")
 }
 
+/// Runs proplint in the test's own folder: its exit code (-1 when a signal ended it),
+/// standard output and standard error.
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_proplint"))
+        .args(args)
+        .output()
+        .expect("run proplint");
+    (
+        output.status.code().unwrap_or(-1),
+        stdout(&output),
+        stderr(&output),
+    )
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

@@ -33,7 +33,8 @@ pub struct TestClient {
     pub encoding: Encoding,
 }
 
-async fn read_message<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Option<Value> {
+/// One framed message from the stream, or `None` when it ends or a frame is not JSON.
+pub async fn read_message<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Option<Value> {
     let mut length = None;
     loop {
         let mut line = String::new();
