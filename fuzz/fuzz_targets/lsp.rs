@@ -219,14 +219,10 @@ fn full_analysis_codes(buffer: &str) -> Vec<String> {
         return Vec::new();
     }
     let (text, _) = proplint::text::strip_bom(buffer);
-    let analysis = proplint::analyze(
-        text,
-        proplint::Catalog::embedded(),
-        &proplint::Options::default(),
-    );
-    if !analysis.is_proposal() {
-        return Vec::new();
-    }
+    // The server checks every document it is sent, with the editor's options (citations
+    // in any shape of text, the once-per-document note of missing outcomes).
+    let options = proplint::lsp::config::Config::default().options;
+    let analysis = proplint::analyze(text, proplint::Catalog::embedded(), &options);
     let mut codes: Vec<String> = analysis
         .diagnostics()
         .iter()
