@@ -9,7 +9,7 @@ mod names;
 mod schema;
 pub mod status;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -234,6 +234,10 @@ pub struct Catalog {
     ceilings: HashMap<String, (u32, Confidence)>,
     /// Where catalogue files disagree (kept, never settled silently).
     conflicts: Vec<merge::Conflict>,
+    /// The conferences of which some outcome is catalogued, gathered at the first
+    /// question: the judgement asks it for every citation and the editor at every
+    /// keystroke, and each answer otherwise walks every resolution's history.
+    conferences_with_outcomes: OnceLock<HashSet<String>>,
 }
 
 impl Catalog {
@@ -276,6 +280,8 @@ impl Catalog {
     }
 
     fn merge(&mut self, file: CatalogFile, origin: &str) {
+        // New facts may teach the outcome of a conference the set says nothing of.
+        self.conferences_with_outcomes = OnceLock::new();
         if let Some(date) = file.as_of.as_deref().and_then(Date::parse) {
             self.as_of = Some(self.as_of.map_or(date, |d| d.max(date)));
         }

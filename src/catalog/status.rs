@@ -3,7 +3,7 @@
 //! file still says). `catalog status` prints it, and the judgement uses it to say which
 //! outcomes a citation cannot be checked against.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::{Catalog, Conference, Resolution, Verdict, When};
 use crate::base::Date;
@@ -113,6 +113,25 @@ impl Catalog {
         }
     }
 
+    /// Whether anything of the conference's outcome is catalogued: the same answer as
+    /// `knowledge(conference) != Knowledge::Unknown`, without walking the resolutions.
+    pub fn knows_outcome_of(&self, conference: &str) -> bool {
+        self.complete_list(conference).is_some()
+            || self
+                .conferences_with_outcomes
+                .get_or_init(|| {
+                    let mut known = HashSet::new();
+                    for r in self.resolutions.values() {
+                        known.extend(r.history.iter().map(|e| e.conference.clone()));
+                        known.extend(r.suppressed_at.iter().cloned());
+                        known.extend(r.in_force_after.iter().cloned());
+                        known.extend(r.not_revised_at.iter().map(|(c, _)| c.clone()));
+                    }
+                    known
+                })
+                .contains(conference)
+    }
+
     /// Every conference of `body`, in time order, with what is known of it.
     pub fn status_of(&self, body: &str, today: Date) -> Vec<ConferenceStatus<'_>> {
         let mut v: Vec<ConferenceStatus<'_>> = self
@@ -158,7 +177,7 @@ impl Catalog {
             // Only conferences of which nothing is catalogued: where some of the outcome is
             // known (PP-14, WTDC-22), `catalog status` says "partial", and a note on every
             // citation since would drown the document's real findings.
-            .filter(|c| self.knowledge(&c.id) == Knowledge::Unknown)
+            .filter(|c| !self.knows_outcome_of(&c.id))
             .collect();
         v.sort_by_key(|c| c.began());
         v
@@ -207,13 +226,13 @@ impl Catalog {
     pub fn uncatalogued_for(&self, bodies: &[&str], before: Date, today: Date) -> Vec<&Conference> {
         let mut out = Vec::new();
         for body in bodies {
-            let status = self.status_of(body, today);
-            let last_known = status
-                .iter()
-                .rposition(|s| s.knowledge != Knowledge::Unknown);
-            for s in status.iter().skip(last_known.map_or(0, |i| i + 1)) {
-                if s.met && s.conference.began() < before {
-                    out.push(s.conference);
+            let mut held: Vec<&Conference> =
+                self.conferences.iter().filter(|c| c.body == *body).collect();
+            held.sort_by_key(|c| c.began());
+            let last_known = held.iter().rposition(|c| self.knows_outcome_of(&c.id));
+            for c in held.into_iter().skip(last_known.map_or(0, |i| i + 1)) {
+                if c.has_met(today) && c.began() < before {
+                    out.push(c);
                 }
             }
         }
@@ -299,6 +318,34 @@ mod tests {
             Knowledge::Partial { .. }
         ));
         assert_eq!(catalog.knowledge("WTDC-25"), Knowledge::Unknown);
+    }
+
+    #[test]
+    fn the_quick_answer_of_what_is_known_agrees_with_the_full_one_after_a_merge() {
+        let agree = |catalog: &Catalog| {
+            for c in catalog.conferences() {
+                assert_eq!(
+                    catalog.knows_outcome_of(&c.id),
+                    catalog.knowledge(&c.id) != Knowledge::Unknown,
+                    "{}",
+                    c.id
+                );
+            }
+        };
+        // The embedded catalogue answers first, so a clone of it carries a filled set.
+        let embedded = Catalog::embedded();
+        assert!(!embedded.knows_outcome_of("WTDC-25"));
+        agree(embedded);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wtdc25.json");
+        std::fs::write(
+            &path,
+            r#"{"resolutions":[{"body":"WTDC","number":45,"history":[{"conference":"WTDC-25","action":"revised","sources":["report.txt, line 12"]}]}]}"#,
+        )
+        .unwrap();
+        let taught = Catalog::with_files(&[&path]).unwrap();
+        assert!(taught.knows_outcome_of("WTDC-25"), "the merge must be seen");
+        agree(&taught);
     }
 
     fn judge_at(catalog: &Catalog, target: &str, number: u32, place: &str, year: u16) -> String {

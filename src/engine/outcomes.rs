@@ -5,7 +5,6 @@
 
 use crate::base::text::Span;
 use crate::base::{BodyRef, Target};
-use crate::catalog::status::Knowledge;
 use crate::catalog::Catalog;
 use crate::document::{Document, TagForm};
 use crate::lang::Lang;
@@ -86,7 +85,7 @@ pub fn missing<'d>(
             let id = format!("WRC-{:02}", year % 100);
             let unknown = catalog
                 .conference(&id)
-                .is_none_or(|_| catalog.knowledge(&id) == Knowledge::Unknown);
+                .is_none_or(|_| !catalog.knows_outcome_of(&id));
             if unknown && year < before.year && !wrcs.iter().any(|(w, _)| *w == id) {
                 wrcs.push((id, span));
             }
