@@ -169,13 +169,7 @@ pub fn main() -> i32 {
         }
         Command::Explain { code, lang } => match Rule::from_code(&code) {
             Some(rule) => {
-                if let Some(lang) = lang.filter(|l| *l != crate::lang::Lang::En) {
-                    let args = crate::lang::l10n::Args::new()
-                        .s("code", rule.code())
-                        .s("summary", rule.summary_in(lang));
-                    println!("{}\n", crate::lang::l10n::tr(lang, "explain-header", &args));
-                }
-                println!("{}", rule.doc());
+                println!("{}", rule.doc_in(lang.unwrap_or(crate::lang::Lang::En)));
                 0
             }
             None => {
@@ -342,6 +336,9 @@ fn check(args: CheckArgs) -> i32 {
             // Only files that were checked: a walked file that is not a proposal got nothing.
             if input.named || result.analysis.is_proposal() {
                 result.uncatalogued = report::uncatalogued_outcomes(result, &catalog);
+                let words = result.analysis.messages;
+                result.uncatalogued_words =
+                    report::uncatalogued_outcomes_in(result, &catalog, words);
             } else {
                 not_itu.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }

@@ -175,9 +175,6 @@ hover-clauses = This section has { $count ->
 }.
 completion-abrogated = Abrogated before the target.
 
-## `proplint explain --lang`
-
-explain-header = { $code }: { $summary }. (The page below is in English.)
 
 ## Notes on a file
 

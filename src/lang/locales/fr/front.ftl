@@ -134,7 +134,7 @@ html-delete = supprimer
 html-more-changes = … et { $count } autres modifications du même type
 html-rules-heading = Les règles de ce rapport
 html-what-checks = Ce qu'elle vérifie :
-html-full-explanation = Explication complète de { $code } (en ligne, en anglais)
+html-full-explanation = Explication complète de { $code } (en ligne)
 html-tip = { $severity } : { $message }
 
 ## Infobulles de l'éditeur (Markdown)
@@ -198,9 +198,6 @@ hover-clauses = Cette section compte { $count ->
 }.
 completion-abrogated = Abrogée avant la conférence visée.
 
-## `proplint explain --lang`
-
-explain-header = { $code } : { $summary }. (La page ci-dessous n'existe qu'en anglais.)
 
 ## Remarques sur un fichier
 
