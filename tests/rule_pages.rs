@@ -47,7 +47,12 @@ fn translated_pages_are_not_english() {
                     lang.code()
                 );
             }
-            for word in ["**Severity:**", "**Fix:**", "Why it matters", "What it checks"] {
+            for word in [
+                "**Severity:**",
+                "**Fix:**",
+                "Why it matters",
+                "What it checks",
+            ] {
                 assert!(!page.contains(word), "{} {rule}: {word:?}", lang.code());
             }
         }

@@ -1,9 +1,10 @@
 //! The languages proplint reads documents in and writes messages in.
 
 /// Languages of the documents, of the catalogue's names and of the messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    #[default]
     En,
     Fr,
     Es,

@@ -30,6 +30,7 @@ use crate::base::diagnostic::Severity;
 use crate::base::Rule;
 use crate::engine::analysis::Analysis;
 use crate::engine::findings::Placed;
+use crate::lang::Lang;
 
 /// A severity as LSP numbers it.
 pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
@@ -40,19 +41,22 @@ pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
-/// Each rule's documentation link, parsed once (a 1 MB document can carry hundreds of
-/// diagnostics, converted again at every edit).
-pub(crate) fn rule_links() -> &'static HashMap<Rule, lsp::CodeDescription> {
-    static LINKS: OnceLock<HashMap<Rule, lsp::CodeDescription>> = OnceLock::new();
-    LINKS.get_or_init(|| {
-        Rule::ALL
-            .iter()
-            .filter_map(|&rule| {
-                let href = Url::parse(&rule.doc_url()).ok()?;
-                Some((rule, lsp::CodeDescription { href }))
-            })
-            .collect()
-    })
+/// Each rule's documentation link in each language, parsed once (a 1 MB document can
+/// carry hundreds of diagnostics, converted again at every edit).
+pub(crate) fn rule_link(rule: Rule, lang: Lang) -> Option<&'static lsp::CodeDescription> {
+    static LINKS: OnceLock<HashMap<(Rule, Lang), lsp::CodeDescription>> = OnceLock::new();
+    LINKS
+        .get_or_init(|| {
+            Rule::ALL
+                .iter()
+                .flat_map(|&rule| Lang::ALL.iter().map(move |&lang| (rule, lang)))
+                .filter_map(|(rule, lang)| {
+                    let href = Url::parse(&rule.doc_url_in(lang)).ok()?;
+                    Some(((rule, lang), lsp::CodeDescription { href }))
+                })
+                .collect()
+        })
+        .get(&(rule, lang))
 }
 
 /// A core diagnostic as the client sees it: rule code linked to its documentation,
@@ -74,19 +78,20 @@ impl<'a> DiagnosticView<'a> {
     /// the tests compare both with the standard types.
     #[cfg(test)]
     pub fn new(d: &'a Diagnostic, range: lsp::Range) -> Self {
-        Self::of(d.rule, d.severity, &d.message, range)
+        Self::of(d.rule, d.severity, &d.message, range, Lang::En)
     }
 
-    pub fn placed(p: Placed<'a>, range: lsp::Range) -> Self {
-        Self::of(p.rule(), p.severity, p.message(), range)
+    /// A placed finding, its rule linked to its page in `lang`, the messages' language.
+    pub fn placed(p: Placed<'a>, range: lsp::Range, lang: Lang) -> Self {
+        Self::of(p.rule(), p.severity, p.message(), range, lang)
     }
 
-    fn of(rule: Rule, severity: Severity, message: &'a str, range: lsp::Range) -> Self {
+    fn of(rule: Rule, severity: Severity, message: &'a str, range: lsp::Range, lang: Lang) -> Self {
         DiagnosticView {
             range,
             severity: self::severity(severity),
             code: rule.code(),
-            code_description: rule_links().get(&rule),
+            code_description: rule_link(rule, lang),
             source: "proplint",
             message,
         }
