@@ -237,3 +237,106 @@ fn the_check_finds_english_where_there_is_some() {
     // Quoted document text is not proplint's sentence.
     assert!(english_in("citer « Resolution 37 of the Conference »", "fr").is_empty());
 }
+
+/// What the command line says about its own run — a configuration or catalogue file
+/// that is wrong, a file that is not there, an unknown target — is in the chosen
+/// language too, and a run with no `--lang` follows the user's locale.
+#[test]
+fn the_command_lines_own_errors_are_localised() {
+    let dir = std::env::temp_dir().join(format!("proplint-l10n-errors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("proplint.toml");
+    std::fs::write(&config, "[rules]\nstale-revision = \"fort\"\n").unwrap();
+    let catalogue = dir.join("broken.json");
+    std::fs::write(&catalogue, "{\"as_of\": ").unwrap();
+    let config = config.to_str().unwrap();
+    let catalogue = catalogue.to_str().unwrap();
+    let doc = "tests/l10n/fr.txt";
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_proplint"));
+        cmd.args(args)
+            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    /// Arguments, environment, the language expected and words it must say.
+    type Case<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>, &'a str, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            vec!["check", "--config", config, "--lang", "fr", doc],
+            vec![],
+            "fr",
+            "niveau inconnu `fort`",
+        ),
+        (
+            vec!["check", "--config", config, doc],
+            vec![("LANG", "es_ES.UTF-8")],
+            "es",
+            "nivel desconocido `fort`",
+        ),
+        (
+            vec![
+                "check",
+                "--no-config",
+                "--catalog",
+                catalogue,
+                "--lang",
+                "fr",
+                doc,
+            ],
+            vec![],
+            "fr",
+            "ce n'est pas un fichier de catalogue valide",
+        ),
+        (
+            vec!["check", "--no-config", "--lang", "es", "nothere.txt"],
+            vec![],
+            "es",
+            "nothere.txt: no existe el archivo o la carpeta",
+        ),
+        (
+            vec!["check", "--no-config", "nothere.txt"],
+            vec![("LC_ALL", "fr_CH.UTF-8"), ("LANG", "en_US.UTF-8")],
+            "fr",
+            "nothere.txt\u{a0}: fichier ou dossier introuvable",
+        ),
+        (
+            vec![
+                "check",
+                "--no-config",
+                "--lang",
+                "fr",
+                "--target",
+                "XX-1",
+                doc,
+            ],
+            vec![],
+            "fr",
+            "conférence visée inconnue `XX-1`",
+        ),
+    ];
+    for (args, env, lang, expected) in cases {
+        let stderr = run(&args, &env);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        // The parser's own words, after "selon le lecteur JSON", are quoted detail.
+        let ours = stderr.split("selon le lecteur").next().unwrap_or_default();
+        assert_no_english(&format!("{args:?}"), ours, lang);
+    }
+    // Without --lang, a locale, or a configuration, English.
+    let stderr = run(
+        &["check", "--no-config", "nothere.txt"],
+        &[("LANG", "C.UTF-8")],
+    );
+    assert!(
+        stderr.contains("error: nothere.txt: no such file or folder"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

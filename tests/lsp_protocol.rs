@@ -741,7 +741,7 @@ async fn a_stale_citation_is_reported_explained_and_fixed() {
         assert!(stale["codeDescription"]["href"]
             .as_str()
             .unwrap()
-            .ends_with("docs/rules/stale-revision.md"));
+            .ends_with("docs/rules/fr/stale-revision.md"));
         let target = client
             .wait_for("proplint/target", |m| m["method"] == "proplint/target")
             .await;

@@ -20,6 +20,8 @@ use crate::engine::analysis::{analyze, validate_target, Options};
 use crate::engine::config::Config;
 use crate::engine::fix::fix_until_stable;
 use crate::input::Format as InputFormat;
+use crate::lang::l10n::{tr, Args};
+use crate::lang::Lang;
 use crate::report::{self, FileResult};
 
 #[derive(Parser)]
@@ -49,8 +51,7 @@ enum Command {
     Explain {
         /// A rule code, e.g. stale-revision.
         code: String,
-        /// fr or es: the rule's summary in that language above the page (the pages
-        /// themselves are English only for now).
+        /// en (default), fr or es: the language of the page.
         #[arg(long, value_name = "LANG", value_parser = crate::engine::config::parse_lang)]
         lang: Option<crate::lang::Lang>,
     },
@@ -133,6 +134,25 @@ struct CheckArgs {
     lang: Option<LangChoice>,
 }
 
+/// The language of the command line's own words before any document is read (a
+/// configuration or catalogue error, a file that cannot be read): `--lang`, else `lang`
+/// in `proplint.toml`, else the user's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the
+/// first set, as POSIX reads them), else English.
+fn own_lang(choice: Option<LangChoice>, config: Option<Lang>) -> Lang {
+    if let Some(LangChoice::Fixed(lang)) = choice {
+        return lang;
+    }
+    config.or_else(locale_lang).unwrap_or(Lang::En)
+}
+
+fn locale_lang() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| Lang::from_locale(&value))
+}
+
 fn error_args(message: &str) -> crate::lang::l10n::Args<'static> {
     crate::lang::l10n::Args::new().s("message", message)
 }
@@ -203,11 +223,20 @@ fn lsp(max_message_bytes: usize) -> i32 {
 fn list_rules(format: RulesFormat, lang: crate::lang::Lang) {
     match format {
         RulesFormat::Human => {
+            let severity = |rule: &Rule| {
+                let args = Args::new().s("severity", rule.default_severity().as_str());
+                tr(lang, "human-severity", &args)
+            };
+            let width = Rule::ALL
+                .iter()
+                .map(|r| severity(r).chars().count() + 2)
+                .max()
+                .unwrap_or(9);
             for rule in Rule::ALL {
                 println!(
-                    "{:<24}{:<9}{}",
+                    "{:<24}{:<width$}{}",
                     rule.code(),
-                    rule.default_severity().as_str(),
+                    severity(rule),
                     rule.summary_in(lang)
                 );
             }
@@ -269,10 +298,14 @@ fn check(args: CheckArgs) -> i32 {
     let config = match config {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            let lang = own_lang(args.lang, None);
+            let message = e.describe_in(lang);
+            eprintln!("{}", tr(lang, "cli-error", &error_args(&message)));
             return 2;
         }
     };
+    // The run's own words until documents speak: --lang, proplint.toml, the locale.
+    let words = own_lang(args.lang, config.lang);
     let mut catalog_files = config.catalog.clone();
     catalog_files.extend(args.catalogs.iter().cloned());
     let catalog = if catalog_files.is_empty() {
@@ -281,16 +314,15 @@ fn check(args: CheckArgs) -> i32 {
         match Catalog::with_files(&catalog_files) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("error: {e}");
+                let message = e.describe_in(words);
+                eprintln!("{}", tr(words, "cli-error", &error_args(&message)));
                 return 2;
             }
         }
     };
     if !catalog.conflicts().is_empty() {
-        eprintln!(
-            "{}",
-            crate::lang::official::report::conflicts_on_load(catalog.conflicts().len())
-        );
+        let args = Args::new().n("count", catalog.conflicts().len());
+        eprintln!("{}", tr(words, "catalog-conflicts", &args));
     }
     let mut options: Options = config.options();
     if let Some(t) = &args.target {
@@ -302,15 +334,16 @@ fn check(args: CheckArgs) -> i32 {
         None => {}
     }
     if let Some(t) = &options.target {
-        if let Err(e) = validate_target(&catalog, t) {
-            eprintln!("error: {e}");
+        if validate_target(&catalog, t).is_err() {
+            let message = crate::engine::analysis::target_error_in(&catalog, t, words);
+            eprintln!("{}", tr(words, "cli-error", &error_args(&message)));
             return 2;
         }
     }
 
     let mut errors: Vec<String> = Vec::new();
     let mut skipped = std::collections::BTreeMap::new();
-    let inputs = collect_inputs(&paths, &config, &mut errors, &mut skipped);
+    let inputs = collect_inputs(&paths, &config, &mut errors, &mut skipped, words);
     if inputs.is_empty() && errors.is_empty() {
         eprintln!("error: {}", walk::nothing_to_check(&paths, &skipped));
         return 2;
@@ -331,6 +364,7 @@ fn check(args: CheckArgs) -> i32 {
             apply,
             args.unsafe_fixes,
             args.diff && !args.fix,
+            words,
         );
         if let Ok((result, _)) = &mut outcome {
             // Only files that were checked: a walked file that is not a proposal got nothing.
@@ -343,12 +377,11 @@ fn check(args: CheckArgs) -> i32 {
                 not_itu.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
             if result.unreported() > 0 {
-                eprintln!(
-                    "warning: {}: only the first {} of its {} findings are reported",
-                    result.path,
-                    report::MAX_REPORTED_FINDINGS,
-                    result.analysis.diagnostics().len()
-                );
+                let args = Args::new()
+                    .s("path", result.path.as_str())
+                    .n("shown", report::MAX_REPORTED_FINDINGS)
+                    .n("total", result.analysis.diagnostics().len());
+                eprintln!("{}", tr(result.analysis.messages, "cli-unreported", &args));
             }
         }
         progress.tick();
@@ -414,9 +447,11 @@ fn check(args: CheckArgs) -> i32 {
     };
     // What proplint says about the run itself: in the chosen language, else in the one
     // the reports share, else English.
-    let lang = options
-        .messages
-        .unwrap_or_else(|| report::language_of(&results));
+    let lang = match (options.messages, results.is_empty()) {
+        (Some(lang), _) => lang,
+        (None, true) => words,
+        (None, false) => report::language_of(&results),
+    };
     if let Some(text) = rendered {
         match output {
             Some(path) => {
@@ -550,6 +585,7 @@ fn collect_inputs(
     config: &Config,
     errors: &mut Vec<String>,
     skipped: &mut std::collections::BTreeMap<String, usize>,
+    words: Lang,
 ) -> Vec<Input> {
     let filters = match globs(config) {
         Ok(f) => f,
@@ -574,7 +610,8 @@ fn collect_inputs(
             continue;
         }
         if !path.exists() {
-            errors.push(format!("{}: no such file or folder", path.display()));
+            let args = Args::new().s("path", path.display().to_string());
+            errors.push(tr(words, "cli-no-such-path", &args));
             continue;
         }
         if path.is_file() {
@@ -672,14 +709,27 @@ fn check_one(
     apply: bool,
     allow_unsafe: bool,
     diff_only: bool,
+    words: Lang,
 ) -> Result<(FileResult, Option<String>), String> {
     let read = match &input.path {
-        Some(path) => crate::input::read(path).map_err(|e| e.to_string())?,
+        Some(path) => {
+            // Read here rather than by `input::read`, to say why a file cannot be read
+            // in the reader's words.
+            let bytes = std::fs::read(path).map_err(|e| {
+                let args = Args::new()
+                    .s("path", input.display.as_str())
+                    .s("error", crate::lang::errors::io_error(words, &e));
+                tr(words, "cli-cannot-read", &args)
+            })?;
+            crate::input::from_bytes(path, bytes, InputFormat::for_path(path))
+                .map_err(|e| e.to_string())?
+        }
         None => {
             let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("-: cannot read standard input: {e}"))?;
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+                let args = Args::new().s("error", crate::lang::errors::io_error(words, &e));
+                tr(words, "cli-cannot-read-stdin", &args)
+            })?;
             crate::input::from_bytes(Path::new("-"), bytes, InputFormat::Text)
                 .map_err(|e| e.to_string())?
         }

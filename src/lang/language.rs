@@ -19,6 +19,13 @@ impl Lang {
         Lang::ALL.iter().copied().find(|l| l.code() == code)
     }
 
+    /// The language of a POSIX locale or a BCP 47 tag ("fr_CH.UTF-8", "es-419");
+    /// `None` for "C", "POSIX" and languages proplint does not write.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let code = locale.split(['_', '-', '.', '@']).next()?;
+        Lang::from_code(&code.to_ascii_lowercase())
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",

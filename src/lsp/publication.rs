@@ -302,11 +302,13 @@ mod tests {
         diagnostics: &[Diagnostic],
         mapper: &Mapper,
         text: &str,
+        lang: Lang,
     ) -> serde_json::Value {
         let diagnostics = diagnostics
             .iter()
             .map(|d| {
-                super::super::to_proto::DiagnosticView::new(d, mapper.range(text, d.span)).to_lsp()
+                let range = mapper.range(text, d.span);
+                super::super::to_proto::DiagnosticView::new(d, range, lang).to_lsp()
             })
             .collect();
         serde_json::json!({
@@ -379,7 +381,14 @@ mod tests {
                     &text,
                     Wanted::Notification,
                 );
-                let expected = standard(&uri, version, analysis.diagnostics(), &mapper, &text);
+                let expected = standard(
+                    &uri,
+                    version,
+                    analysis.diagnostics(),
+                    &mapper,
+                    &text,
+                    analysis.messages,
+                );
                 assert_eq!(body(&published.json), expected, "round {round}");
                 let ranges: Vec<lsp::Range> = analysis
                     .diagnostics()
@@ -413,7 +422,14 @@ mod tests {
             &text,
             Wanted::Notification,
         );
-        let expected = standard(&uri, 9, analysis.diagnostics(), &mapper, &text);
+        let expected = standard(
+            &uri,
+            9,
+            analysis.diagnostics(),
+            &mapper,
+            &text,
+            analysis.messages,
+        );
         assert_eq!(body(&published.json), expected);
         // The same diagnostics as an array, for a pull.
         let items = utf8.publish(&uri, 9, analysis.findings(), &mapper, &text, Wanted::Items);

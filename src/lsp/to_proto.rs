@@ -77,8 +77,8 @@ impl<'a> DiagnosticView<'a> {
     /// From an ordinary diagnostic (the server itself places them, see [`Self::placed`]);
     /// the tests compare both with the standard types.
     #[cfg(test)]
-    pub fn new(d: &'a Diagnostic, range: lsp::Range) -> Self {
-        Self::of(d.rule, d.severity, &d.message, range, Lang::En)
+    pub fn new(d: &'a Diagnostic, range: lsp::Range, lang: Lang) -> Self {
+        Self::of(d.rule, d.severity, &d.message, range, lang)
     }
 
     /// A placed finding, its rule linked to its page in `lang`, the messages' language.
@@ -211,7 +211,7 @@ mod tests {
         for rule in Rule::ALL {
             let d = Diagnostic::new(*rule, Span::new(0, 1), "message «é»\n\"quoted\"");
             let range = lsp::Range::new(lsp::Position::new(1, 2), lsp::Position::new(3, 4));
-            let view = DiagnosticView::new(&d, range);
+            let view = DiagnosticView::new(&d, range, Lang::Fr);
             assert_eq!(
                 serde_json::to_value(&view).unwrap(),
                 serde_json::to_value(view.to_lsp()).unwrap()

@@ -92,6 +92,10 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
             out.write_all(body)?;
         }
     }
+    // No file was read (each one's error is said on its own): no summary to give.
+    if files.is_empty() {
+        return Ok(());
+    }
     let counts = Counts::of(files);
     let lang = super::language_of(files);
     if counts.total() == 0 {

@@ -24,3 +24,45 @@ html-uncatalogued = { $count ->
 page-what-checks = What it checks
 page-why = Why it matters
 page-fix = Fix
+
+## The system's errors
+
+io-error = { $kind ->
+    [not-found] no such file or folder
+    [permission-denied] permission denied
+    [is-a-directory] it is a folder, not a file
+   *[other] { $detail }
+}
+
+## proplint.toml
+
+config-at-line = { $path }:{ $line }: { $problem }
+config-in-file = { $path }: { $problem }
+config-cannot-read = cannot read: { $error }
+config-unknown-key = unknown field `{ $key }` (the keys are target, catalog, rules, include, exclude, debounce-ms and lang)
+config-invalid = { $detail }
+config-unknown-rule = unknown rule `{ $code }` (see `proplint rules` for the list)
+config-unknown-level = unknown level `{ $level }` (expected error, warning, info or off)
+config-unknown-lang = unknown language `{ $code }` (expected en, fr, es or auto)
+
+## Catalogue files
+
+catalog-error = { $origin }: { $problem }
+catalog-cannot-read = cannot read catalogue file: { $error }
+catalog-invalid = not a valid catalogue file ({ $kind ->
+    [syntax] the JSON is malformed here
+    [eof] the JSON ends too soon
+   *[data] a value here does not follow the catalogue's format
+}): { $detail }
+catalog-conflicts = note: the catalogue files disagree on { $count ->
+    [one] { $count } fact
+   *[other] { $count } facts
+} (both readings kept, the cautious one used); `proplint catalog status` lists them with their sources
+
+## The command line, about the files it was given
+
+cli-no-such-path = { $path }: no such file or folder
+cli-cannot-read = { $path }: cannot read: { $error }
+cli-cannot-read-stdin = -: cannot read standard input: { $error }
+cli-unreported = warning: { $path }: only the first { $shown } of its { $total } findings are reported
+target-unknown = unknown target conference `{ $id }`; the catalogue knows { $known }

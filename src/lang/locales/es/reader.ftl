@@ -24,3 +24,45 @@ html-uncatalogued = { $count ->
 page-what-checks = Qué comprueba
 page-why = Por qué importa
 page-fix = Corrección
+
+## Los errores del sistema
+
+io-error = { $kind ->
+    [not-found] no existe el archivo o la carpeta
+    [permission-denied] permiso denegado
+    [is-a-directory] es una carpeta, no un archivo
+   *[other] { $detail }
+}
+
+## proplint.toml
+
+config-at-line = { $path }:{ $line }: { $problem }
+config-in-file = { $path }: { $problem }
+config-cannot-read = no se puede leer: { $error }
+config-unknown-key = clave desconocida `{ $key }` (las claves son target, catalog, rules, include, exclude, debounce-ms y lang)
+config-invalid = no es un archivo proplint.toml válido (según el lector TOML: { $detail })
+config-unknown-rule = regla desconocida `{ $code }` (`proplint rules` da la lista)
+config-unknown-level = nivel desconocido `{ $level }` (valores posibles: error, warning, info u off)
+config-unknown-lang = idioma desconocido `{ $code }` (valores posibles: en, fr, es o auto)
+
+## Los archivos de catálogo
+
+catalog-error = { $origin }: { $problem }
+catalog-cannot-read = no se puede leer el archivo de catálogo: { $error }
+catalog-invalid = no es un archivo de catálogo válido ({ $kind ->
+    [syntax] el JSON está mal formado en este punto
+    [eof] el JSON termina demasiado pronto
+   *[data] un valor no sigue aquí el formato del catálogo
+}); según el lector JSON: { $detail }
+catalog-conflicts = nota: los archivos de catálogo se contradicen en { $count ->
+    [one] { $count } dato
+   *[other] { $count } datos
+} (se conservan ambas lecturas y se aplica la más prudente); `proplint catalog status` los enumera con sus fuentes
+
+## La línea de comandos, sobre los archivos que recibe
+
+cli-no-such-path = { $path }: no existe el archivo o la carpeta
+cli-cannot-read = { $path }: no se puede leer: { $error }
+cli-cannot-read-stdin = -: no se puede leer la entrada estándar: { $error }
+cli-unreported = advertencia: { $path }: solo se indican las { $shown } primeras de sus { $total } constataciones
+target-unknown = conferencia de destino desconocida `{ $id }`; el catálogo conoce { $known }

@@ -10,13 +10,13 @@ human-severity = { $severity ->
 }
 human-header-code = { $severity }[{ $code }]
 human-header-message = {"\u00A0"}: { $message }
-human-uncatalogued = { $path } : remarque : { $count ->
-    [one] les résultats de { $conferences } ne figurent pas au catalogue, bien qu'elle se soit tenue : les citations de son organe ne peuvent être déclarées à jour ; `proplint catalog status` indique ce qui est connu, `proplint catalog build` les y ajoute
-   *[other] les résultats de { $conferences } ne figurent pas au catalogue, bien qu'elles se soient tenues : les citations de leurs organes ne peuvent être déclarées à jour ; `proplint catalog status` indique ce qui est connu, `proplint catalog build` les y ajoute
+human-uncatalogued = { $path } : remarque : { $count ->
+    [one] les résultats de { $conferences } ne figurent pas au catalogue, bien qu'elle se soit tenue : les citations de son organe ne peuvent être déclarées à jour ; `proplint catalog status` indique ce qui est connu, `proplint catalog build` les y ajoute
+   *[other] les résultats de { $conferences } ne figurent pas au catalogue, bien qu'elles se soient tenues : les citations de leurs organes ne peuvent être déclarées à jour ; `proplint catalog status` indique ce qui est connu, `proplint catalog build` les y ajoute
 }
 html-uncatalogued = { $count ->
-    [one] Les résultats de { $conferences } ne figurent pas dans le catalogue de proplint, bien que cette conférence se soit tenue : les citations de son organe ne peuvent être confirmées comme à jour.
-   *[other] Les résultats de { $conferences } ne figurent pas dans le catalogue de proplint, bien que ces conférences se soient tenues : les citations de leurs organes ne peuvent être confirmées comme à jour.
+    [one] Les résultats de { $conferences } ne figurent pas dans le catalogue de proplint, bien que cette conférence se soit tenue : les citations de son organe ne peuvent être confirmées comme à jour.
+   *[other] Les résultats de { $conferences } ne figurent pas dans le catalogue de proplint, bien que ces conférences se soient tenues : les citations de leurs organes ne peuvent être confirmées comme à jour.
 }
 
 ## Les pages des règles (`proplint explain`, le rapport HTML, SARIF) : titres de leurs sections
@@ -24,3 +24,45 @@ html-uncatalogued = { $count ->
 page-what-checks = Ce qu'elle vérifie
 page-why = Pourquoi c'est important
 page-fix = Correction
+
+## Les erreurs du système
+
+io-error = { $kind ->
+    [not-found] fichier ou dossier introuvable
+    [permission-denied] accès refusé
+    [is-a-directory] c'est un dossier, non un fichier
+   *[other] { $detail }
+}
+
+## proplint.toml
+
+config-at-line = { $path }:{ $line } : { $problem }
+config-in-file = { $path } : { $problem }
+config-cannot-read = lecture impossible : { $error }
+config-unknown-key = clé inconnue `{ $key }` (les clés sont target, catalog, rules, include, exclude, debounce-ms et lang)
+config-invalid = ce n'est pas un fichier proplint.toml valide (selon le lecteur TOML : { $detail })
+config-unknown-rule = règle inconnue `{ $code }` (`proplint rules` en donne la liste)
+config-unknown-level = niveau inconnu `{ $level }` (valeurs possibles : error, warning, info ou off)
+config-unknown-lang = langue inconnue `{ $code }` (valeurs possibles : en, fr, es ou auto)
+
+## Les fichiers de catalogue
+
+catalog-error = { $origin } : { $problem }
+catalog-cannot-read = impossible de lire le fichier de catalogue : { $error }
+catalog-invalid = ce n'est pas un fichier de catalogue valide ({ $kind ->
+    [syntax] le JSON est mal formé à cet endroit
+    [eof] le JSON s'arrête trop tôt
+   *[data] une valeur ne suit pas ici le format du catalogue
+}) ; selon le lecteur JSON : { $detail }
+catalog-conflicts = remarque : les fichiers de catalogue se contredisent sur { $count ->
+    [one] { $count } fait
+   *[other] { $count } faits
+} (les deux lectures sont conservées, la plus prudente est appliquée) ; `proplint catalog status` les énumère avec leurs sources
+
+## La ligne de commande, sur les fichiers qu'on lui donne
+
+cli-no-such-path = { $path } : fichier ou dossier introuvable
+cli-cannot-read = { $path } : lecture impossible : { $error }
+cli-cannot-read-stdin = - : impossible de lire l'entrée standard : { $error }
+cli-unreported = avertissement : { $path } : seuls les { $shown } premiers de ses { $total } constats sont indiqués
+target-unknown = conférence visée inconnue `{ $id }`{"\u00A0"}; le catalogue connaît { $known }
