@@ -493,7 +493,7 @@ async fn files_that_are_not_proposals_get_nothing() {
         .await;
     assert_eq!(
         target["params"],
-        json!({"uri": uri, "target": null, "source": "not a proposal"})
+        json!({"uri": uri, "target": null, "source": "not a proposal", "label": "not a proposal"})
     );
     let hover = client
         .request(
@@ -747,7 +747,13 @@ async fn a_stale_citation_is_reported_explained_and_fixed() {
             .await;
         assert_eq!(
             target["params"],
-            json!({"uri": URI_FR, "target": "WTDC-17", "source": "conference line"})
+            json!({
+                "uri": URI_FR,
+                "target": "WTDC-17",
+                "source": "conference line",
+                // For people, in the document's language: the French document's own.
+                "label": "WTDC-17 (d'après la ligne de la conférence)"
+            })
         );
 
         // The quick fix, through the protocol, cites the revision in force.

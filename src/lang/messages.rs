@@ -1113,12 +1113,9 @@ impl fmt::Display for FixTitle<'_> {
 
 /// The editor's warning about a text with a lone carriage return, which proplint does
 /// not analyse.
-pub fn lone_cr(line: usize, uri: &str) -> String {
-    format!(
-        "proplint: line {line} of {uri} ends with a lone carriage return (classic Mac OS line \
-         endings); proplint checks only texts whose lines end with LF or CRLF: convert the line \
-         endings to check this file"
-    )
+pub fn lone_cr(line: usize, uri: &str, lang: Lang) -> String {
+    let args = Args::new().n("line", line).s("uri", uri);
+    tr(lang, "lsp-lone-cr", &args)
 }
 
 #[cfg(test)]

@@ -19,7 +19,11 @@ use tower_lsp::lsp_types::{notification::Notification, Position, TextDocumentIde
 pub struct TargetParams {
     pub uri: Url,
     pub target: Option<String>,
+    /// A stable key ("conference line", "not a proposal"), for programs.
     pub source: String,
+    /// The same for people, in the language of the document's messages
+    /// ("CMDT-17 (d'après la ligne de la conférence)").
+    pub label: String,
 }
 
 /// The `proplint/target` notification.

@@ -30,6 +30,7 @@ use crate::base::diagnostic::Severity;
 use crate::base::Rule;
 use crate::engine::analysis::Analysis;
 use crate::engine::findings::Placed;
+use crate::lang::l10n::{tr, Args};
 use crate::lang::Lang;
 
 /// A severity as LSP numbers it.
@@ -184,18 +185,34 @@ pub fn diagnostic_report(
 }
 
 /// The `proplint/target` notification of a version of `uri`: the target its analysis
-/// found, or "not a proposal" when it has none.
-pub fn target_params(uri: &Url, analysis: Option<&Analysis>) -> TargetParams {
+/// found, or "not a proposal" when it has none (said in `words`).
+pub fn target_params(uri: &Url, analysis: Option<&Analysis>, words: Lang) -> TargetParams {
+    let label = |lang: Lang, id: Option<&str>, source: &str| {
+        let args = Args::new()
+            .s("id", id.unwrap_or("none"))
+            .s("source", source);
+        tr(lang, "target-label", &args)
+    };
     match analysis {
-        Some(a) => TargetParams {
-            uri: uri.clone(),
-            target: a.target.id.clone(),
-            source: a.target.source.describe().to_string(),
-        },
+        Some(a) => {
+            let key = a.target.source.describe().replace(' ', "-");
+            let key = match key.as_str() {
+                "document-header" => "header",
+                "catalogue-state" => "catalogue",
+                other => other,
+            };
+            TargetParams {
+                uri: uri.clone(),
+                target: a.target.id.clone(),
+                source: a.target.source.describe().to_string(),
+                label: label(a.messages, a.target.id.as_deref(), key),
+            }
+        }
         None => TargetParams {
             uri: uri.clone(),
             target: None,
             source: NOT_A_PROPOSAL.to_string(),
+            label: label(words, None, "not-a-proposal"),
         },
     }
 }

@@ -66,3 +66,31 @@ cli-cannot-read = { $path }: cannot read: { $error }
 cli-cannot-read-stdin = -: cannot read standard input: { $error }
 cli-unreported = warning: { $path }: only the first { $shown } of its { $total } findings are reported
 target-unknown = unknown target conference `{ $id }`; the catalogue knows { $known }
+
+## The language server's own notices
+
+lsp-setting-ignored = proplint setting `{ $key }` { $key ->
+    [target] must be a conference id such as "WTDC-17"
+    [catalog] must list file paths
+    [rules] must map rule codes to severities
+    [lang] must be "auto", "editor", "en", "fr" or "es"
+   *[debounceMs] must be zero or more milliseconds
+}; it is ignored
+lsp-setting-unknown-rule = proplint setting `rules`: unknown rule `{ $code }`; the rules are { $codes }
+lsp-setting-rule-level = proplint setting `rules.{ $code }` must be "error", "warning", "info" or "off"
+lsp-catalog-fallback = { $error }; using the embedded catalogue
+lsp-file-ignored = { $error } (the file is ignored until this is fixed)
+lsp-lone-cr = proplint: line { $line } of { $uri } ends with a lone carriage return (classic Mac OS line endings); proplint checks only texts whose lines end with LF or CRLF: convert the line endings to check this file
+target-label = { $id ->
+    [none] { $source ->
+        [not-a-proposal] not a proposal
+       *[other] the catalogue's newest state
+    }
+   *[other] { $id } ({ $source ->
+        [option] chosen in the settings
+        [conference-line] from the conference line
+        [heading] from a heading
+        [header] from the document header
+       *[catalogue] from the catalogue state
+    })
+}

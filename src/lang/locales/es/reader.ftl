@@ -66,3 +66,31 @@ cli-cannot-read = { $path }: no se puede leer: { $error }
 cli-cannot-read-stdin = -: no se puede leer la entrada estándar: { $error }
 cli-unreported = advertencia: { $path }: solo se indican las { $shown } primeras de sus { $total } constataciones
 target-unknown = conferencia de destino desconocida `{ $id }`; el catálogo conoce { $known }
+
+## Los avisos del servidor de lenguaje
+
+lsp-setting-ignored = el parámetro de proplint `{ $key }` { $key ->
+    [target] debe ser un identificador de conferencia como «CMDT-17»
+    [catalog] debe ser una lista de rutas de archivos
+    [rules] debe asociar códigos de reglas con gravedades
+    [lang] debe ser «auto», «editor», «en», «fr» o «es»
+   *[debounceMs] debe ser un número de milisegundos, cero o más
+}; se omite
+lsp-setting-unknown-rule = parámetro de proplint `rules`: regla desconocida `{ $code }`; las reglas son { $codes }
+lsp-setting-rule-level = el parámetro de proplint `rules.{ $code }` debe ser «error», «warning», «info» u «off»
+lsp-catalog-fallback = { $error }; se utiliza el catálogo integrado
+lsp-file-ignored = { $error } (el archivo se omite hasta que se corrija)
+lsp-lone-cr = proplint: la línea { $line } de { $uri } termina con un retorno de carro aislado (finales de línea del antiguo Mac OS); proplint solo comprueba textos cuyas líneas terminan en LF o CRLF: convierta los finales de línea para comprobar este archivo
+target-label = { $id ->
+    [none] { $source ->
+        [not-a-proposal] no es una propuesta
+       *[other] el estado más reciente del catálogo
+    }
+   *[other] { $id } ({ $source ->
+        [option] elegida en la configuración
+        [conference-line] según la línea de la conferencia
+        [heading] según un título
+        [header] según el encabezado del documento
+       *[catalogue] según el estado del catálogo
+    })
+}

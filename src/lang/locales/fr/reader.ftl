@@ -66,3 +66,31 @@ cli-cannot-read = { $path } : lecture impossible : { $error }
 cli-cannot-read-stdin = - : impossible de lire l'entrée standard : { $error }
 cli-unreported = avertissement : { $path } : seuls les { $shown } premiers de ses { $total } constats sont indiqués
 target-unknown = conférence visée inconnue `{ $id }`{"\u00A0"}; le catalogue connaît { $known }
+
+## Les avis du serveur de langage
+
+lsp-setting-ignored = le paramètre proplint `{ $key }` { $key ->
+    [target] doit être un identifiant de conférence tel que « CMDT-17 »
+    [catalog] doit être une liste de chemins de fichiers
+    [rules] doit associer des codes de règles à des gravités
+    [lang] doit valoir « auto », « editor », « en », « fr » ou « es »
+   *[debounceMs] doit être un nombre de millisecondes, zéro ou plus
+} ; il est ignoré
+lsp-setting-unknown-rule = paramètre proplint `rules` : règle inconnue `{ $code }` ; les règles sont { $codes }
+lsp-setting-rule-level = le paramètre proplint `rules.{ $code }` doit valoir « error », « warning », « info » ou « off »
+lsp-catalog-fallback = { $error } ; le catalogue intégré est utilisé
+lsp-file-ignored = { $error } (le fichier est ignoré tant que ce n'est pas corrigé)
+lsp-lone-cr = proplint : la ligne { $line } de { $uri } se termine par un retour chariot seul (fins de ligne de l'ancien Mac OS) ; proplint ne vérifie que les textes dont les lignes se terminent par LF ou CRLF : convertissez les fins de ligne pour vérifier ce fichier
+target-label = { $id ->
+    [none] { $source ->
+        [not-a-proposal] ce n'est pas une proposition
+       *[other] l'état le plus récent du catalogue
+    }
+   *[other] { $id } ({ $source ->
+        [option] choisie dans les paramètres
+        [conference-line] d'après la ligne de la conférence
+        [heading] d'après un titre
+        [header] d'après l'en-tête du document
+       *[catalogue] d'après l'état du catalogue
+    })
+}
