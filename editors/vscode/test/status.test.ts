@@ -18,3 +18,10 @@ test('server state shows in the item', () => {
   assert.equal(statusFor(undefined, 'PP-22', 'starting').text, '$(law) PP-22 $(sync~spin)');
   assert.equal(statusFor(undefined, '', 'missing').text, '$(error) proplint');
 });
+
+test('a newer server labels the target in the user\'s language, and the words go through t', () => {
+  const fr = (m: string, ...a: Array<string | number | boolean>) => `«${m}»${a.join('|')}`;
+  const v = statusFor({ uri: 'u', target: 'WTDC-17', source: 'conference line', label: 'CMDT-17 (d\'après la ligne de la conférence)' }, '', 'running', fr);
+  assert.match(v.tooltip, /^«proplint target conference: \{0\}»CMDT-17 \(d'après la ligne de la conférence\)/);
+  assert.match(v.tooltip, /«Click to change it\.»/);
+});
