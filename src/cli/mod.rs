@@ -270,8 +270,10 @@ struct Input {
 fn check(args: CheckArgs) -> i32 {
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     if let Some(path) = output {
-        if let Err(e) = check_output_path(path) {
-            eprintln!("error: {e}");
+        // The configuration is not read yet: --lang, else the locale.
+        let lang = own_lang(args.lang, None);
+        if let Err(e) = check_output_path(path, lang) {
+            eprintln!("{}", tr(lang, "cli-error", &error_args(&e)));
             return 2;
         }
     }
@@ -345,7 +347,8 @@ fn check(args: CheckArgs) -> i32 {
     let mut skipped = std::collections::BTreeMap::new();
     let inputs = collect_inputs(&paths, &config, &mut errors, &mut skipped, words);
     if inputs.is_empty() && errors.is_empty() {
-        eprintln!("error: {}", walk::nothing_to_check(&paths, &skipped));
+        let message = walk::nothing_to_check(&paths, &skipped, words);
+        eprintln!("{}", tr(words, "cli-error", &error_args(&message)));
         return 2;
     }
     let apply = args.fix || args.diff;
@@ -389,10 +392,11 @@ fn check(args: CheckArgs) -> i32 {
     };
     // With --diff the diffs come before the report: it is then built whole.
     if args.format == Format::Json && !args.diff {
-        let code = check_streaming_json(&inputs, run, output, args.fail_on, errors);
+        let lang = options.messages.unwrap_or(words);
+        let code = check_streaming_json(&inputs, run, output, args.fail_on, errors, lang);
         progress.finish();
         let not_itu = not_itu.load(std::sync::atomic::Ordering::Relaxed);
-        if let Some(summary) = walk::skipped_summary(&skipped, not_itu) {
+        if let Some(summary) = walk::skipped_summary(&skipped, not_itu, words) {
             eprintln!("{summary}");
         }
         return code;
@@ -414,7 +418,7 @@ fn check(args: CheckArgs) -> i32 {
         }
     }
     let not_itu = not_itu.load(std::sync::atomic::Ordering::Relaxed);
-    if let Some(summary) = walk::skipped_summary(&skipped, not_itu) {
+    if let Some(summary) = walk::skipped_summary(&skipped, not_itu, words) {
         eprintln!("{summary}");
     }
     if args.diff && !diffs.is_empty() {
@@ -507,12 +511,17 @@ fn check_streaming_json(
     output: Option<&Path>,
     fail_on: FailOn,
     mut errors: Vec<String>,
+    lang: Lang,
 ) -> i32 {
     let writer: Box<dyn Write> = match output {
         Some(path) => match std::fs::File::create(path) {
             Ok(file) => Box::new(std::io::BufWriter::new(file)),
             Err(e) => {
-                eprintln!("error: {}: cannot write the report: {e}", path.display());
+                let args = Args::new()
+                    .s("path", path.display().to_string())
+                    .s("error", crate::lang::errors::io_error(lang, &e));
+                let message = tr(lang, "cli-cannot-write", &args);
+                eprintln!("{}", tr(lang, "cli-error", &error_args(&message)));
                 return 2;
             }
         },
@@ -541,14 +550,20 @@ fn check_streaming_json(
         });
     match (finished, output) {
         (Err(e), Some(path)) => {
-            errors.push(format!("{}: cannot write the report: {e}", path.display()));
+            let args = Args::new()
+                .s("path", path.display().to_string())
+                .s("error", crate::lang::errors::io_error(lang, &e));
+            errors.push(tr(lang, "cli-cannot-write", &args));
         }
         (Err(_), None) => {}
-        (Ok(()), Some(path)) => eprintln!("Wrote the report to {}", path.display()),
+        (Ok(()), Some(path)) => {
+            let args = Args::new().s("path", path.display().to_string());
+            eprintln!("{}", tr(lang, "cli-wrote", &args));
+        }
         (Ok(()), None) => {}
     }
     for e in &errors {
-        eprintln!("error: {e}");
+        eprintln!("{}", tr(lang, "cli-error", &error_args(e)));
     }
     if !errors.is_empty() {
         return 2;
@@ -557,19 +572,16 @@ fn check_streaming_json(
 }
 
 /// Refuses, before any work, a report path whose folder does not exist or that is a folder.
-fn check_output_path(path: &Path) -> Result<(), String> {
+fn check_output_path(path: &Path, lang: Lang) -> Result<(), String> {
+    let args = Args::new().s("path", path.display().to_string());
     if path.is_dir() {
-        return Err(format!(
-            "{}: cannot write the report: it is a folder; give a file name such as report.html",
-            path.display()
-        ));
+        return Err(tr(lang, "cli-output-is-folder", &args));
     }
     match path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        Some(parent) if !parent.is_dir() => Err(format!(
-            "{}: cannot write the report: the folder {} does not exist",
-            path.display(),
-            parent.display()
-        )),
+        Some(parent) if !parent.is_dir() => {
+            let args = args.s("folder", parent.display().to_string());
+            Err(tr(lang, "cli-output-no-folder", &args))
+        }
         _ => Ok(()),
     }
 }
@@ -636,7 +648,7 @@ fn collect_inputs(
                             let ext = p
                                 .extension()
                                 .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
-                                .unwrap_or_else(|| "no extension".to_string());
+                                .unwrap_or_else(|| tr(words, "walk-no-extension", &Args::new()));
                             *skipped.entry(ext).or_default() += 1;
                         }
                     }

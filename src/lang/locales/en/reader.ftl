@@ -94,3 +94,28 @@ target-label = { $id ->
        *[catalogue] from the catalogue state
     })
 }
+action-fix-all = Fix all proplint problems that have a safe fix
+cli-output-is-folder = { $path }: cannot write the report: it is a folder; give a file name such as report.html
+cli-output-no-folder = { $path }: cannot write the report: the folder { $folder } does not exist
+walk-no-extension = no extension
+walk-skipped = note: the folder walk skipped { $unread ->
+    [0] {""}
+    [one] { $unread } file in formats proplint does not check ({ $list }; it reads .txt, .md and .docx)
+   *[other] { $unread } files in formats proplint does not check ({ $list }; it reads .txt, .md and .docx)
+}{ $unread ->
+    [0] {""}
+   *[other] { $others ->
+        [0] {""}
+       *[other] ; and{" "}
+    }
+}{ $others ->
+    [0] {""}
+    [one] { $others } file not shaped like an ITU proposal (no proposal heading, reference or conference line), so not checked; name a file to check its citations whatever its shape
+   *[other] { $others } files not shaped like an ITU proposal (no proposal heading, reference or conference line), so not checked; name a file to check its citations whatever its shape
+}
+walk-nothing = { $unread ->
+    [0] no file to check in { $paths }: the folder is empty (or every file is excluded)
+    [one] no file to check in { $paths }: { $unread } file found, none in a format proplint reads (.txt, .md, .docx)
+   *[other] no file to check in { $paths }: { $unread } files found, none in a format proplint reads (.txt, .md, .docx)
+}
+walk-count = { $ext }: { $count }

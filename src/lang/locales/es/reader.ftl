@@ -94,3 +94,28 @@ target-label = { $id ->
        *[catalogue] según el estado del catálogo
     })
 }
+action-fix-all = Corregir todos los problemas que proplint sabe corregir con seguridad
+cli-output-is-folder = { $path }: no se puede escribir el informe: es una carpeta; indique un nombre de archivo como informe.html
+cli-output-no-folder = { $path }: no se puede escribir el informe: la carpeta { $folder } no existe
+walk-no-extension = sin extensión
+walk-skipped = nota: el recorrido de la carpeta omitió { $unread ->
+    [0] {""}
+    [one] { $unread } archivo en un formato que proplint no comprueba ({ $list }; lee archivos .txt, .md y .docx)
+   *[other] { $unread } archivos en formatos que proplint no comprueba ({ $list }; lee archivos .txt, .md y .docx)
+}{ $unread ->
+    [0] {""}
+   *[other] { $others ->
+        [0] {""}
+       *[other] ; y{" "}
+    }
+}{ $others ->
+    [0] {""}
+    [one] { $others } archivo que no tiene la forma de una propuesta de la UIT (ni título o referencia de propuesta, ni línea de la conferencia), por lo que no se comprobó; nombre un archivo para comprobar sus citas sea cual sea su forma
+   *[other] { $others } archivos que no tienen la forma de una propuesta de la UIT (ni título o referencia de propuesta, ni línea de la conferencia), por lo que no se comprobaron; nombre un archivo para comprobar sus citas sea cual sea su forma
+}
+walk-nothing = { $unread ->
+    [0] ningún archivo que comprobar en { $paths }: la carpeta está vacía (o todos sus archivos están excluidos)
+    [one] ningún archivo que comprobar en { $paths }: se encontró { $unread } archivo, en un formato que proplint no lee (.txt, .md, .docx)
+   *[other] ningún archivo que comprobar en { $paths }: se encontraron { $unread } archivos, ninguno en un formato que proplint lea (.txt, .md, .docx)
+}
+walk-count = { $ext }: { $count }

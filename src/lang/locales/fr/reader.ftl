@@ -94,3 +94,28 @@ target-label = { $id ->
        *[catalogue] d'après l'état du catalogue
     })
 }
+action-fix-all = Corriger tous les problèmes que proplint sait corriger avec certitude
+cli-output-is-folder = { $path } : impossible d'écrire le rapport : c'est un dossier ; indiquez un nom de fichier tel que rapport.html
+cli-output-no-folder = { $path } : impossible d'écrire le rapport : le dossier { $folder } n'existe pas
+walk-no-extension = sans extension
+walk-skipped = remarque : le parcours du dossier a laissé de côté { $unread ->
+    [0] {""}
+    [one] { $unread } fichier dans un format que proplint ne vérifie pas ({ $list } ; il lit les fichiers .txt, .md et .docx)
+   *[other] { $unread } fichiers dans des formats que proplint ne vérifie pas ({ $list } ; il lit les fichiers .txt, .md et .docx)
+}{ $unread ->
+    [0] {""}
+   *[other] { $others ->
+        [0] {""}
+       *[other] {"\u00A0"}; et{" "}
+    }
+}{ $others ->
+    [0] {""}
+    [one] { $others } fichier qui n'a pas la forme d'une proposition de l'UIT (ni titre ou référence de proposition, ni ligne de la conférence), donc non vérifié ; nommez un fichier pour en vérifier les citations quelle que soit sa forme
+   *[other] { $others } fichiers qui n'ont pas la forme d'une proposition de l'UIT (ni titre ou référence de proposition, ni ligne de la conférence), donc non vérifiés ; nommez un fichier pour en vérifier les citations quelle que soit sa forme
+}
+walk-nothing = { $unread ->
+    [0] aucun fichier à vérifier dans { $paths } : le dossier est vide (ou tous ses fichiers sont exclus)
+    [one] aucun fichier à vérifier dans { $paths } : { $unread } fichier trouvé, dans un format que proplint ne lit pas (.txt, .md, .docx)
+   *[other] aucun fichier à vérifier dans { $paths } : { $unread } fichiers trouvés, aucun dans un format que proplint lit (.txt, .md, .docx)
+}
+walk-count = { $ext } : { $count }
