@@ -550,7 +550,7 @@ mod tests {
         assert!(
             errors[0]
                 .0
-                .starts_with("conferencia de destino desconocida `XYZ-99`"),
+                .starts_with("conferencia considerada desconocida `XYZ-99`"),
             "{errors:?}"
         );
         let err = parse_file("colour = 1\n", &path(), Lang::Fr).unwrap_err();

@@ -21,8 +21,8 @@ html-uncatalogued = { $count ->
 
 ## Las páginas de las reglas (`proplint explain`, el informe HTML, SARIF): títulos de sus secciones
 
-page-what-checks = Qué comprueba
-page-why = Por qué importa
+page-what-checks = Qué verifica
+page-why = Por qué es importante
 page-fix = Corrección
 
 ## Los errores del sistema
@@ -65,7 +65,7 @@ cli-no-such-path = { $path }: no existe el archivo o la carpeta
 cli-cannot-read = { $path }: no se puede leer: { $error }
 cli-cannot-read-stdin = -: no se puede leer la entrada estándar: { $error }
 cli-unreported = advertencia: { $path }: solo se indican las { $shown } primeras de sus { $total } constataciones
-target-unknown = conferencia de destino desconocida `{ $id }`; el catálogo conoce { $known }
+target-unknown = conferencia considerada desconocida `{ $id }`; el catálogo conoce { $known }
 
 ## Los avisos del servidor de lenguaje
 
