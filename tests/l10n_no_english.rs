@@ -249,6 +249,9 @@ fn the_command_lines_own_errors_are_localised() {
     std::fs::write(&config, "[rules]\nstale-revision = \"fort\"\n").unwrap();
     let catalogue = dir.join("broken.json");
     std::fs::write(&catalogue, "{\"as_of\": ").unwrap();
+    let not_text = dir.join("latin1.txt");
+    std::fs::write(&not_text, b"R\xc9SOLUTION 45\n").unwrap();
+    let not_text = not_text.to_str().unwrap();
     let config = config.to_str().unwrap();
     let catalogue = catalogue.to_str().unwrap();
     let doc = "tests/l10n/fr.txt";
@@ -322,6 +325,13 @@ fn the_command_lines_own_errors_are_localised() {
             "conférence visée inconnue `XX-1`",
         ),
     ];
+    let mut cases = cases;
+    cases.push((
+        vec!["check", "--no-config", "--lang", "es", not_text],
+        vec![],
+        "es",
+        "no es UTF-8 válido (byte 1, línea 1)",
+    ));
     for (args, env, lang, expected) in cases {
         let stderr = run(&args, &env);
         assert!(stderr.contains(expected), "{args:?}: {stderr}");

@@ -723,6 +723,12 @@ fn check_one(
     diff_only: bool,
     words: Lang,
 ) -> Result<(FileResult, Option<String>), String> {
+    let file_problem = |e: crate::input::InputError| {
+        let args = Args::new()
+            .s("path", e.path.display().to_string())
+            .s("problem", e.message);
+        tr(words, "cli-file-problem", &args)
+    };
     let read = match &input.path {
         Some(path) => {
             // Read here rather than by `input::read`, to say why a file cannot be read
@@ -733,8 +739,8 @@ fn check_one(
                     .s("error", crate::lang::errors::io_error(words, &e));
                 tr(words, "cli-cannot-read", &args)
             })?;
-            crate::input::from_bytes(path, bytes, InputFormat::for_path(path))
-                .map_err(|e| e.to_string())?
+            crate::input::from_bytes_in(path, bytes, InputFormat::for_path(path), words)
+                .map_err(file_problem)?
         }
         None => {
             let mut bytes = Vec::new();
@@ -742,8 +748,8 @@ fn check_one(
                 let args = Args::new().s("error", crate::lang::errors::io_error(words, &e));
                 tr(words, "cli-cannot-read-stdin", &args)
             })?;
-            crate::input::from_bytes(Path::new("-"), bytes, InputFormat::Text)
-                .map_err(|e| e.to_string())?
+            crate::input::from_bytes_in(Path::new("-"), bytes, InputFormat::Text, words)
+                .map_err(file_problem)?
         }
     };
     let source = match read {

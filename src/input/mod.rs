@@ -93,8 +93,19 @@ pub fn read(path: &Path) -> Result<Input, InputError> {
 
 /// Reads `bytes` in `format`; `path` names them in messages (`-` for standard input).
 pub fn from_bytes(path: &Path, bytes: Vec<u8>, format: Format) -> Result<Input, InputError> {
+    from_bytes_in(path, bytes, format, crate::lang::Lang::En)
+}
+
+/// [`from_bytes`], saying in `lang` why a text file is not text. (A Word file's problems
+/// are told in English for now.)
+pub fn from_bytes_in(
+    path: &Path,
+    bytes: Vec<u8>,
+    format: Format,
+    lang: crate::lang::Lang,
+) -> Result<Input, InputError> {
     match format {
-        Format::Text => SourceFile::from_bytes(path, bytes).map(Input::File),
+        Format::Text => SourceFile::from_bytes_in(path, bytes, lang).map(Input::File),
         Format::Word => docx::read_docx(&bytes)
             .map(Input::Word)
             .map_err(|e| InputError {

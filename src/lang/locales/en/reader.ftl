@@ -119,3 +119,12 @@ walk-nothing = { $unread ->
    *[other] no file to check in { $paths }: { $unread } files found, none in a format proplint reads (.txt, .md, .docx)
 }
 walk-count = { $ext }: { $count }
+
+## Files that are not text
+
+input-not-utf8 = not valid UTF-8 (byte { $byte }, line { $line }); save the file as UTF-8 (or UTF-16 with a BOM)
+input-lone-cr = line { $line } ends with a lone carriage return (classic Mac OS line endings); proplint reads lines ending with LF or CRLF only: convert the line endings
+input-utf16-odd = UTF-16 file with an odd number of bytes
+input-utf16-unpaired = not valid UTF-16 (unpaired surrogate)
+input-utf16-without-bom = looks like UTF-16 without a byte-order mark, but: { $error }
+cli-file-problem = { $path }: { $problem }

@@ -119,3 +119,12 @@ walk-nothing = { $unread ->
    *[other] ningún archivo que comprobar en { $paths }: se encontraron { $unread } archivos, ninguno en un formato que proplint lea (.txt, .md, .docx)
 }
 walk-count = { $ext }: { $count }
+
+## Los archivos que no son texto
+
+input-not-utf8 = no es UTF-8 válido (byte { $byte }, línea { $line }); guarde el archivo en UTF-8 (o en UTF-16 con marca de orden de bytes)
+input-lone-cr = la línea { $line } termina con un retorno de carro aislado (finales de línea del antiguo Mac OS); proplint solo lee líneas que terminan en LF o CRLF: convierta los finales de línea
+input-utf16-odd = archivo UTF-16 con un número impar de bytes
+input-utf16-unpaired = no es UTF-16 válido (sustituto sin pareja)
+input-utf16-without-bom = parece UTF-16 sin marca de orden de bytes, pero: { $error }
+cli-file-problem = { $path }: { $problem }

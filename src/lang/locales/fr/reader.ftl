@@ -119,3 +119,12 @@ walk-nothing = { $unread ->
    *[other] aucun fichier à vérifier dans { $paths } : { $unread } fichiers trouvés, aucun dans un format que proplint lit (.txt, .md, .docx)
 }
 walk-count = { $ext } : { $count }
+
+## Les fichiers qui ne sont pas du texte
+
+input-not-utf8 = ce n'est pas de l'UTF-8 valide (octet { $byte }, ligne { $line }){"\u00A0"}; enregistrez le fichier en UTF-8 (ou en UTF-16 avec une marque d'ordre des octets)
+input-lone-cr = la ligne { $line } se termine par un retour chariot seul (fins de ligne de l'ancien Mac OS){"\u00A0"}; proplint ne lit que les lignes terminées par LF ou CRLF{"\u00A0"}: convertissez les fins de ligne
+input-utf16-odd = fichier UTF-16 dont le nombre d'octets est impair
+input-utf16-unpaired = ce n'est pas de l'UTF-16 valide (demi-code d'indirection isolé)
+input-utf16-without-bom = semble être de l'UTF-16 sans marque d'ordre des octets, mais{"\u00A0"}: { $error }
+cli-file-problem = { $path } : { $problem }
