@@ -131,7 +131,10 @@ html-fix-word-safe = <strong>Corrección</strong> (segura: introduzca este cambi
 html-fix-word-unsafe = <strong>Corrección sugerida</strong> (probable: verifíquela antes y luego introdúzcala en Word, con el control de cambios activado):
 html-insert = insertar
 html-delete = suprimir
-html-more-changes = … y { $count } cambios más del mismo tipo
+html-more-changes = … y { $count ->
+    [one] { $count } cambio más
+   *[other] { $count } cambios más
+} del mismo tipo
 html-rules-heading = Las reglas de este informe
 html-what-checks = Qué verifica:
 html-full-explanation = Explicación completa de { $code } (en línea)

@@ -131,7 +131,10 @@ html-fix-word-safe = <strong>Correction</strong> (certaine : apportez cette mod
 html-fix-word-unsafe = <strong>Correction suggérée</strong> (probable : vérifiez-la d'abord, puis apportez-la dans Word, avec le suivi des modifications activé) :
 html-insert = insérer
 html-delete = supprimer
-html-more-changes = … et { $count } autres modifications du même type
+html-more-changes = … et { $count ->
+    [one] { $count } autre modification
+   *[other] { $count } autres modifications
+} du même type
 html-rules-heading = Les règles de ce rapport
 html-what-checks = Ce qu'elle vérifie :
 html-full-explanation = Explication complète de { $code } (en ligne)
