@@ -12,11 +12,11 @@ human-header-code = { $severity }[{ $code }]
 human-header-message = : { $message }
 human-uncatalogued = { $path }: nota: { $count ->
     [one] los resultados de la { $conferences } no figuran en el catálogo, aunque ya se celebró: las citas de su órgano no pueden declararse vigentes; `proplint catalog status` indica lo que se sabe, `proplint catalog build` los incorpora
-   *[other] los resultados de { $conferences } no figuran en el catálogo, aunque ya se celebraron: las citas de sus órganos no pueden declararse vigentes; `proplint catalog status` indica lo que se sabe, `proplint catalog build` los incorpora
+   *[other] los resultados de las conferencias { $conferences } no figuran en el catálogo, aunque ya se celebraron: las citas de sus órganos no pueden declararse vigentes; `proplint catalog status` indica lo que se sabe, `proplint catalog build` los incorpora
 }
 html-uncatalogued = { $count ->
     [one] Los resultados de la { $conferences } no figuran en el catálogo de proplint, aunque esa conferencia ya se celebró: no puede confirmarse que las citas de su órgano sean las vigentes.
-   *[other] Los resultados de { $conferences } no figuran en el catálogo de proplint, aunque esas conferencias ya se celebraron: no puede confirmarse que las citas de sus órganos sean las vigentes.
+   *[other] Los resultados de las conferencias { $conferences } no figuran en el catálogo de proplint, aunque esas conferencias ya se celebraron: no puede confirmarse que las citas de sus órganos sean las vigentes.
 }
 
 ## Las páginas de las reglas (`proplint explain`, el informe HTML, SARIF): títulos de sus secciones

@@ -144,7 +144,7 @@ reason-nearest-superseded = { $reason } ; la révision réelle la plus proche, 
    *[no] { $nearest }
 }, a été remplacée à { $at_place_year } ({ $at })
 reason-outcome-not-catalogued = { $count ->
-    [one] { $conferences } s'est tenue depuis et ses résultats ne figurent pas au catalogue : on ignore si elle a révisé la Résolution { $number } ; pour les ajouter : { $teach }
-   *[other] { $conferences } se sont tenues depuis et leurs résultats ne figurent pas au catalogue : on ignore si elles ont révisé la Résolution { $number } ; pour les ajouter : { $teach }
+    [one] { LA($conferences) } s'est tenue depuis et ses résultats ne figurent pas au catalogue : on ignore si elle a révisé la Résolution { $number } ; pour les ajouter : { $teach }
+   *[other] les conférences { $conferences } se sont tenues depuis et leurs résultats ne figurent pas au catalogue : on ignore si elles ont révisé la Résolution { $number } ; pour les ajouter : { $teach }
 }
-teach-catalog-build = `proplint catalog build <textes finals de { $id }>`
+teach-catalog-build = `proplint catalog build <textes finals de { LA($id) }>`

@@ -11,12 +11,12 @@ human-severity = { $severity ->
 human-header-code = { $severity }[{ $code }]
 human-header-message = {"\u00A0"}: { $message }
 human-uncatalogued = { $path } : remarque : { $count ->
-    [one] les résultats de { $conferences } ne figurent pas au catalogue, bien qu'elle se soit tenue : les citations de son organe ne peuvent être déclarées à jour ; `proplint catalog status` indique ce qui est connu, `proplint catalog build` les y ajoute
-   *[other] les résultats de { $conferences } ne figurent pas au catalogue, bien qu'elles se soient tenues : les citations de leurs organes ne peuvent être déclarées à jour ; `proplint catalog status` indique ce qui est connu, `proplint catalog build` les y ajoute
+    [one] les résultats de { LA($conferences) } ne figurent pas au catalogue, bien qu'elle se soit tenue : les citations de son organe ne peuvent être déclarées à jour ; `proplint catalog status` indique ce qui est connu, `proplint catalog build` les y ajoute
+   *[other] les résultats des conférences { $conferences } ne figurent pas au catalogue, bien qu'elles se soient tenues : les citations de leurs organes ne peuvent être déclarées à jour ; `proplint catalog status` indique ce qui est connu, `proplint catalog build` les y ajoute
 }
 html-uncatalogued = { $count ->
-    [one] Les résultats de { $conferences } ne figurent pas dans le catalogue de proplint, bien que cette conférence se soit tenue : les citations de son organe ne peuvent être confirmées comme à jour.
-   *[other] Les résultats de { $conferences } ne figurent pas dans le catalogue de proplint, bien que ces conférences se soient tenues : les citations de leurs organes ne peuvent être confirmées comme à jour.
+    [one] Les résultats de { LA($conferences) } ne figurent pas dans le catalogue de proplint, bien que cette conférence se soit tenue : les citations de son organe ne peuvent être confirmées comme à jour.
+   *[other] Les résultats des conférences { $conferences } ne figurent pas dans le catalogue de proplint, bien que ces conférences se soient tenues : les citations de leurs organes ne peuvent être confirmées comme à jour.
 }
 
 ## Les pages des règles (`proplint explain`, le rapport HTML, SARIF) : titres de leurs sections
