@@ -27,7 +27,7 @@ import { ServerState, statusFor, TargetNotification } from './status';
 // its key, translated in l10n/bundle.l10n.<lang>.json (the manifest's strings are in
 // package.nls.<lang>.json). The output channel's log lines stay English: they are for
 // reports of bugs.
-const t = vscode.l10n.t;
+const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 /** A body's name in the target picker. */
 const BODY_NAMES: Record<string, () => string> = {
