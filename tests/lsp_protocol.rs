@@ -869,7 +869,8 @@ async fn symbols_and_folding_follow_units_headings_and_sections() {
             "charge le Directeur du Bureau de développement des télécommunications"
         ]
     );
-    assert_eq!(heading["children"][0]["detail"], "3 clauses");
+    // The outline speaks the document's language.
+    assert_eq!(heading["children"][0]["detail"], "3 alinéas");
     // The unit's selection is its reference.
     let reference = text.find("ECP/24A6/1").unwrap();
     assert_eq!(

@@ -128,3 +128,12 @@ input-utf16-odd = UTF-16 file with an odd number of bytes
 input-utf16-unpaired = not valid UTF-16 (unpaired surrogate)
 input-utf16-without-bom = looks like UTF-16 without a byte-order mark, but: { $error }
 cli-file-problem = { $path }: { $problem }
+
+## The editor's outline
+
+symbol-untitled = (untitled)
+symbol-proposal = Proposal
+symbol-clauses = { $count ->
+    [one] { $count } clause
+   *[other] { $count } clauses
+}

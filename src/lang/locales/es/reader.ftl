@@ -128,3 +128,12 @@ input-utf16-odd = archivo UTF-16 con un número impar de bytes
 input-utf16-unpaired = no es UTF-16 válido (sustituto sin pareja)
 input-utf16-without-bom = parece UTF-16 sin marca de orden de bytes, pero: { $error }
 cli-file-problem = { $path }: { $problem }
+
+## El esquema del documento en el editor
+
+symbol-untitled = (sin título)
+symbol-proposal = Propuesta
+symbol-clauses = { $count ->
+    [one] { $count } apartado
+   *[other] { $count } apartados
+}

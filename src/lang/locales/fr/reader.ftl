@@ -128,3 +128,12 @@ input-utf16-odd = fichier UTF-16 dont le nombre d'octets est impair
 input-utf16-unpaired = ce n'est pas de l'UTF-16 valide (demi-code d'indirection isolé)
 input-utf16-without-bom = semble être de l'UTF-16 sans marque d'ordre des octets, mais{"\u00A0"}: { $error }
 cli-file-problem = { $path } : { $problem }
+
+## Le plan du document dans l'éditeur
+
+symbol-untitled = (sans titre)
+symbol-proposal = Proposition
+symbol-clauses = { $count ->
+    [one] { $count } alinéa
+   *[other] { $count } alinéas
+}
