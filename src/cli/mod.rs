@@ -786,7 +786,9 @@ fn check_one(
                 .to_string();
             diff = Some(d);
         } else {
-            source.write(&outcome.text).map_err(|e| e.to_string())?;
+            source
+                .write_in(&outcome.text, words)
+                .map_err(file_problem)?;
         }
     }
     let analysis = analyze(&outcome.text, catalog, options);

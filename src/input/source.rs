@@ -95,20 +95,20 @@ impl SourceFile {
     /// itself instead; it is first written to a temporary file beside it, which is kept
     /// and named in the error if writing the file fails half-way.
     pub fn write(&self, text: &str) -> Result<(), SourceError> {
-        let err = |message: String| SourceError {
+        self.write_in(text, Lang::En)
+    }
+
+    /// [`SourceFile::write`], saying why it did not write in `lang`.
+    pub fn write_in(&self, text: &str, lang: Lang) -> Result<(), SourceError> {
+        let err = |id: &str, args: Args<'_>| SourceError {
             path: self.path.clone(),
-            message,
+            message: tr(lang, id, &args),
         };
-        let target = std::fs::canonicalize(&self.path).map_err(|e| {
-            err(format!(
-                "cannot resolve the file's path before writing: {e}"
-            ))
-        })?;
-        let meta = std::fs::metadata(&target).map_err(|e| {
-            err(format!(
-                "cannot read the file's metadata before writing: {e}"
-            ))
-        })?;
+        let io = |e: &std::io::Error| crate::lang::errors::io_error(lang, e);
+        let target = std::fs::canonicalize(&self.path)
+            .map_err(|e| err("write-cannot-resolve", Args::new().s("error", io(&e))))?;
+        let meta = std::fs::metadata(&target)
+            .map_err(|e| err("write-cannot-stat", Args::new().s("error", io(&e))))?;
         // Read-only for everyone, or not writable by us: a rename could still replace
         // it (the folder may be writable), which would overrule its permissions.
         let not_ours = std::fs::OpenOptions::new()
@@ -116,33 +116,27 @@ impl SourceFile {
             .open(&target)
             .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
         if meta.permissions().readonly() || not_ours {
-            return Err(err(
-                "the file is read-only; its fixes were not written (make it writable, or see \
-                 them with --diff)"
-                    .to_string(),
-            ));
+            return Err(err("write-read-only", Args::new()));
         }
         let current = std::fs::read(&target)
-            .map_err(|e| err(format!("cannot re-read before writing: {e}")))?;
+            .map_err(|e| err("write-cannot-reread", Args::new().s("error", io(&e))))?;
         if current != self.original {
-            return Err(err(
-                "the file changed since it was read; not writing (run again)".to_string(),
-            ));
+            return Err(err("write-changed", Args::new()));
         }
         let dir = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or_else(|| Path::new("."));
         let mut tmp = tempfile::NamedTempFile::new_in(dir)
-            .map_err(|e| err(format!("cannot create a temporary file: {e}")))?;
+            .map_err(|e| err("write-cannot-temp", Args::new().s("error", io(&e))))?;
         let bytes = self.encode(text);
         tmp.write_all(&bytes)
             .and_then(|_| tmp.as_file().sync_all())
-            .map_err(|e| err(format!("cannot write: {e}")))?;
+            .map_err(|e| err("write-cannot-write", Args::new().s("error", io(&e))))?;
         if !hard_linked(&meta) && same_owner(tmp.as_file(), &meta) {
             let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
             tmp.persist(&target)
-                .map_err(|e| err(format!("cannot replace the file: {}", e.error)))?;
+                .map_err(|e| err("write-cannot-replace", Args::new().s("error", io(&e.error))))?;
             return Ok(());
         }
         let in_place = std::fs::OpenOptions::new()
@@ -157,13 +151,15 @@ impl SourceFile {
             Ok(()) => Ok(()),
             Err(e) => {
                 let kept = tmp.into_temp_path().keep();
-                Err(err(match kept {
-                    Ok(path) => format!(
-                        "cannot write the file ({e}); the fixed text is in {}",
-                        path.display()
+                Err(match kept {
+                    Ok(path) => err(
+                        "write-failed-kept",
+                        Args::new()
+                            .s("error", io(&e))
+                            .s("kept", path.display().to_string()),
                     ),
-                    Err(_) => format!("cannot write the file: {e}"),
-                }))
+                    Err(_) => err("write-failed", Args::new().s("error", io(&e))),
+                })
             }
         }
     }

@@ -137,3 +137,16 @@ symbol-clauses = { $count ->
     [one] { $count } clause
    *[other] { $count } clauses
 }
+
+## --fix, writing a file back
+
+write-cannot-resolve = cannot resolve the file's path before writing: { $error }
+write-cannot-stat = cannot read the file's metadata before writing: { $error }
+write-read-only = the file is read-only; its fixes were not written (make it writable, or see them with --diff)
+write-cannot-reread = cannot re-read before writing: { $error }
+write-changed = the file changed since it was read; not writing (run again)
+write-cannot-temp = cannot create a temporary file: { $error }
+write-cannot-write = cannot write: { $error }
+write-cannot-replace = cannot replace the file: { $error }
+write-failed-kept = cannot write the file ({ $error }); the fixed text is in { $kept }
+write-failed = cannot write the file: { $error }

@@ -137,3 +137,16 @@ symbol-clauses = { $count ->
     [one] { $count } apartado
    *[other] { $count } apartados
 }
+
+## --fix, la reescritura de un archivo
+
+write-cannot-resolve = no se puede resolver la ruta del archivo antes de escribirlo: { $error }
+write-cannot-stat = no se pueden leer los metadatos del archivo antes de escribirlo: { $error }
+write-read-only = el archivo es de solo lectura; sus correcciones no se escribieron (hágalo modificable, o véalas con --diff)
+write-cannot-reread = no se puede volver a leer el archivo antes de escribirlo: { $error }
+write-changed = el archivo cambió desde que se leyó; no se escribe (vuelva a ejecutar la orden)
+write-cannot-temp = no se puede crear un archivo temporal: { $error }
+write-cannot-write = no se puede escribir: { $error }
+write-cannot-replace = no se puede reemplazar el archivo: { $error }
+write-failed-kept = no se puede escribir el archivo ({ $error }); el texto corregido está en { $kept }
+write-failed = no se puede escribir el archivo: { $error }

@@ -137,3 +137,16 @@ symbol-clauses = { $count ->
     [one] { $count } alinéa
    *[other] { $count } alinéas
 }
+
+## --fix, la réécriture d'un fichier
+
+write-cannot-resolve = impossible de résoudre le chemin du fichier avant de l'écrire{"\u00A0"}: { $error }
+write-cannot-stat = impossible de lire les métadonnées du fichier avant de l'écrire{"\u00A0"}: { $error }
+write-read-only = le fichier est en lecture seule{"\u00A0"}; ses corrections n'ont pas été écrites (rendez-le modifiable, ou affichez-les avec --diff)
+write-cannot-reread = impossible de relire le fichier avant de l'écrire{"\u00A0"}: { $error }
+write-changed = le fichier a changé depuis sa lecture{"\u00A0"}; il n'est pas écrit (relancez la commande)
+write-cannot-temp = impossible de créer un fichier temporaire{"\u00A0"}: { $error }
+write-cannot-write = écriture impossible{"\u00A0"}: { $error }
+write-cannot-replace = impossible de remplacer le fichier{"\u00A0"}: { $error }
+write-failed-kept = impossible d'écrire le fichier ({ $error }){"\u00A0"}; le texte corrigé se trouve dans { $kept }
+write-failed = impossible d'écrire le fichier{"\u00A0"}: { $error }
