@@ -71,3 +71,18 @@ impl Lang {
         self.direction() == Direction::Rtl
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_name_their_language() {
+        assert_eq!(Lang::from_locale("fr_CH.UTF-8"), Some(Lang::Fr));
+        assert_eq!(Lang::from_locale("es-419"), Some(Lang::Es));
+        assert_eq!(Lang::from_locale("en"), Some(Lang::En));
+        assert_eq!(Lang::from_locale("de_DE@euro"), None);
+        assert_eq!(Lang::from_locale("C.UTF-8"), None);
+        assert_eq!(Lang::from_locale("POSIX"), None);
+    }
+}

@@ -65,8 +65,7 @@ pub fn notice_lang(file: Option<&Settings>, client: &Settings, locale: Option<La
 
 /// The language of a client locale such as "fr", "fr-CH" or "es_ES".
 pub fn lang_of_locale(locale: &str) -> Option<crate::lang::Lang> {
-    let code = locale.split(['-', '_']).next()?.to_ascii_lowercase();
-    crate::lang::Lang::from_code(&code)
+    Lang::from_locale(locale)
 }
 
 /// A configuration problem to show the user.
