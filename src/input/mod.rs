@@ -96,8 +96,8 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>, format: Format) -> Result<Input, 
     from_bytes_in(path, bytes, format, crate::lang::Lang::En)
 }
 
-/// [`from_bytes`], saying in `lang` why a text file is not text. (A Word file's problems
-/// are told in English for now.)
+/// [`from_bytes`], saying in `lang` why a text file is not text. A Word file that cannot be
+/// read is said so in `lang`, with the package reader's own (English) words as its detail.
 pub fn from_bytes_in(
     path: &Path,
     bytes: Vec<u8>,
@@ -110,7 +110,11 @@ pub fn from_bytes_in(
             .map(Input::Word)
             .map_err(|e| InputError {
                 path: path.to_path_buf(),
-                message: e.to_string(),
+                message: crate::lang::l10n::tr(
+                    lang,
+                    "input-word-unreadable",
+                    &crate::lang::l10n::Args::new().s("detail", e.to_string()),
+                ),
             }),
     }
 }

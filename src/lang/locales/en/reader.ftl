@@ -150,3 +150,4 @@ write-cannot-write = cannot write: { $error }
 write-cannot-replace = cannot replace the file: { $error }
 write-failed-kept = cannot write the file ({ $error }); the fixed text is in { $kept }
 write-failed = cannot write the file: { $error }
+input-word-unreadable = { $detail }

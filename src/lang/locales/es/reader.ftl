@@ -150,3 +150,4 @@ write-cannot-write = no se puede escribir: { $error }
 write-cannot-replace = no se puede reemplazar el archivo: { $error }
 write-failed-kept = no se puede escribir el archivo ({ $error }); el texto corregido está en { $kept }
 write-failed = no se puede escribir el archivo: { $error }
+input-word-unreadable = este archivo Word no puede leerse (según el lector de archivos Word: { $detail })

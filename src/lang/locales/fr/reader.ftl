@@ -150,3 +150,4 @@ write-cannot-write = écriture impossible{"\u00A0"}: { $error }
 write-cannot-replace = impossible de remplacer le fichier{"\u00A0"}: { $error }
 write-failed-kept = impossible d'écrire le fichier ({ $error }){"\u00A0"}; le texte corrigé se trouve dans { $kept }
 write-failed = impossible d'écrire le fichier{"\u00A0"}: { $error }
+input-word-unreadable = ce fichier Word ne peut pas être lu (selon le lecteur de fichiers Word : { $detail })
