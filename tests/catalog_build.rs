@@ -471,7 +471,7 @@ fn each_report_says_once_which_outcomes_are_missing_for_the_bodies_cited() {
     let (code, human, _) = proplint(&["check", "--no-config", doc]);
     assert_eq!(code, 0, "notes only: {human}");
     let header =
-        "note: the outcomes of WTDC-25 (Baku, 2025), WTSA-24 (New Delhi, 2024) are not catalogued";
+        "note: the outcomes of WTDC-25 (Baku, 2025) and WTSA-24 (New Delhi, 2024) are not catalogued";
     assert_eq!(human.matches(header).count(), 1, "{human}");
     assert!(human.contains("WTDC-25 (Baku, 2025) met since and its outcome is not catalogued: whether it revised Resolution 45 is unknown; teach it with `proplint catalog build <WTDC-25 final texts>`"), "{human}");
     // PP-22 is known in part, so Resolution 130 (Rev. Bucharest, 2022) is not noted.
@@ -495,8 +495,9 @@ fn each_report_says_once_which_outcomes_are_missing_for_the_bodies_cited() {
     );
     let (_, html, _) = proplint(&["check", "--no-config", "--format", "html", doc]);
     assert_eq!(html.matches("class=\"meta uncatalogued\"").count(), 1);
+    // The page names no command: it is for delegates.
     assert!(html.contains(
-        "the outcomes of WTDC-25 (Baku, 2025), WTSA-24 (New Delhi, 2024) are not catalogued"
+        "The outcomes of WTDC-25 (Baku, 2025) and WTSA-24 (New Delhi, 2024) are not in proplint&#39;s catalogue"
     ));
 
     // Checked against PP-22, WTDC-25 had not met: nothing to say.

@@ -117,7 +117,7 @@ async fn no_note_where_every_outcome_is_known() {
         .await;
     assert_eq!(
         target["params"],
-        json!({"uri": uri, "target": "PP-18", "source": "option"})
+        json!({"uri": uri, "target": "PP-18", "source": "option", "label": "PP-18 (chosen in the settings)"})
     );
 }
 

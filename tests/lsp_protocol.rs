@@ -494,9 +494,14 @@ async fn a_readme_with_no_itu_citation_gets_no_noise() {
     let target = client
         .wait_for("proplint/target", |m| m["method"] == "proplint/target")
         .await;
-    assert_eq!(
-        target["params"],
-        json!({"uri": uri, "target": id, "source": source})
+    assert_eq!(target["params"]["uri"], json!(uri));
+    assert_eq!(target["params"]["target"], json!(id));
+    assert_eq!(target["params"]["source"], json!(source));
+    assert!(
+        target["params"]["label"]
+            .as_str()
+            .is_some_and(|l| !l.is_empty()),
+        "{target}"
     );
     assert_ne!(source, "not a proposal", "the README is checked");
     let hover = client
@@ -767,13 +772,19 @@ async fn a_stale_citation_is_reported_explained_and_fixed() {
         assert!(stale["codeDescription"]["href"]
             .as_str()
             .unwrap()
-            .ends_with("docs/rules/stale-revision.md"));
+            .ends_with("docs/rules/fr/stale-revision.md"));
         let target = client
             .wait_for("proplint/target", |m| m["method"] == "proplint/target")
             .await;
         assert_eq!(
             target["params"],
-            json!({"uri": URI_FR, "target": "WTDC-17", "source": "conference line"})
+            json!({
+                "uri": URI_FR,
+                "target": "WTDC-17",
+                "source": "conference line",
+                // For people, in the document's language: the French document's own.
+                "label": "WTDC-17 (d'après la ligne de la conférence)"
+            })
         );
 
         // The quick fix, through the protocol, cites the revision in force.
@@ -889,7 +900,8 @@ async fn symbols_and_folding_follow_units_headings_and_sections() {
             "charge le Directeur du Bureau de développement des télécommunications"
         ]
     );
-    assert_eq!(heading["children"][0]["detail"], "3 clauses");
+    // The outline speaks the document's language.
+    assert_eq!(heading["children"][0]["detail"], "3 alinéas");
     // The unit's selection is its reference.
     let reference = text.find("ECP/24A6/1").unwrap();
     assert_eq!(

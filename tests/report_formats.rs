@@ -268,7 +268,10 @@ fn tags(page: &str) -> Vec<&str> {
 /// Nothing is loaded from anywhere, no script runs, and the only links that leave the
 /// page are the rules' documentation.
 fn assert_self_contained(page: &str) {
-    let docs: Vec<String> = Rule::ALL.iter().map(|r| r.doc_url()).collect();
+    let docs: Vec<String> = Rule::ALL
+        .iter()
+        .flat_map(|r| proplint::lang::Lang::ALL.iter().map(|l| r.doc_url_in(*l)))
+        .collect();
     for tag in tags(page) {
         let name = tag.split_whitespace().next().unwrap().to_ascii_lowercase();
         assert!(

@@ -17,6 +17,7 @@ pub use judge::{CitedRevision, Revision, Verdict, When};
 
 use crate::base::fold::fold;
 use crate::base::Date;
+use crate::lang::l10n::{tr, Args};
 use crate::lang::Lang;
 use schema::CatalogFile;
 
@@ -202,12 +203,63 @@ pub struct Body {
 #[derive(Debug)]
 pub struct CatalogError {
     pub origin: String,
+    /// The problem in English (see [`CatalogError::describe_in`]).
     pub message: String,
+    pub problem: CatalogProblem,
+}
+
+/// What is wrong with a catalogue file, as data; the words are `lang`'s.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogProblem {
+    /// The file could not be read: the system's error, its kind and words.
+    CannotRead(std::io::ErrorKind, String),
+    /// Not a catalogue: the JSON reader's own words, and whether the JSON itself is
+    /// broken (`syntax`), cut short (`eof`) or well formed but not of the catalogue's
+    /// shape (`data`).
+    Invalid { kind: &'static str, detail: String },
+}
+
+impl CatalogProblem {
+    pub fn message_in(&self, lang: Lang) -> String {
+        match self {
+            CatalogProblem::CannotRead(kind, detail) => tr(
+                lang,
+                "catalog-cannot-read",
+                &Args::new().s(
+                    "error",
+                    crate::lang::errors::io_error_of(lang, *kind, detail),
+                ),
+            ),
+            CatalogProblem::Invalid { kind, detail } => tr(
+                lang,
+                "catalog-invalid",
+                &Args::new().s("kind", *kind).s("detail", detail.as_str()),
+            ),
+        }
+    }
+}
+
+impl CatalogError {
+    fn new(origin: String, problem: CatalogProblem) -> CatalogError {
+        CatalogError {
+            origin,
+            message: problem.message_in(Lang::En),
+            problem,
+        }
+    }
+
+    /// "ours.json:3:7: not a valid catalogue file: …", in `lang`.
+    pub fn describe_in(&self, lang: Lang) -> String {
+        let args = Args::new()
+            .s("origin", self.origin.as_str())
+            .s("problem", self.problem.message_in(lang));
+        tr(lang, "catalog-error", &args)
+    }
 }
 
 impl std::fmt::Display for CatalogError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.origin, self.message)
+        f.write_str(&self.describe_in(Lang::En))
     }
 }
 
@@ -262,9 +314,9 @@ impl Catalog {
         for path in paths {
             let path = path.as_ref();
             let origin = path.display().to_string();
-            let text = std::fs::read_to_string(path).map_err(|e| CatalogError {
-                origin: origin.clone(),
-                message: format!("cannot read catalogue file: {e}"),
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                let problem = CatalogProblem::CannotRead(e.kind(), e.to_string());
+                CatalogError::new(origin.clone(), problem)
             })?;
             let file = parse_file(&text, &origin)?;
             catalog.merge(file, &origin);
@@ -578,9 +630,17 @@ impl Catalog {
 
 fn parse_file(text: &str, origin: &str) -> Result<CatalogFile, CatalogError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| CatalogError {
-        origin: format!("{origin}:{}:{}", e.line(), e.column()),
-        message: format!("not a valid catalogue file: {e}"),
+    serde_json::from_str(text).map_err(|e| {
+        let kind = match e.classify() {
+            serde_json::error::Category::Syntax => "syntax",
+            serde_json::error::Category::Eof => "eof",
+            serde_json::error::Category::Data | serde_json::error::Category::Io => "data",
+        };
+        let problem = CatalogProblem::Invalid {
+            kind,
+            detail: e.to_string(),
+        };
+        CatalogError::new(format!("{origin}:{}:{}", e.line(), e.column()), problem)
     })
 }
 

@@ -226,8 +226,11 @@ impl Catalog {
     pub fn uncatalogued_for(&self, bodies: &[&str], before: Date, today: Date) -> Vec<&Conference> {
         let mut out = Vec::new();
         for body in bodies {
-            let mut held: Vec<&Conference> =
-                self.conferences.iter().filter(|c| c.body == *body).collect();
+            let mut held: Vec<&Conference> = self
+                .conferences
+                .iter()
+                .filter(|c| c.body == *body)
+                .collect();
             held.sort_by_key(|c| c.began());
             let last_known = held.iter().rposition(|c| self.knows_outcome_of(&c.id));
             for c in held.into_iter().skip(last_known.map_or(0, |i| i + 1)) {

@@ -20,6 +20,8 @@ use crate::engine::analysis::{analyze, validate_target, Options};
 use crate::engine::config::Config;
 use crate::engine::fix::fix_until_stable;
 use crate::input::Format as InputFormat;
+use crate::lang::l10n::{tr, Args};
+use crate::lang::Lang;
 use crate::report::{self, FileResult};
 
 #[derive(Parser)]
@@ -49,8 +51,7 @@ enum Command {
     Explain {
         /// A rule code, e.g. stale-revision.
         code: String,
-        /// fr or es: the rule's summary in that language above the page (the pages
-        /// themselves are English only for now).
+        /// en (default), fr or es: the language of the page.
         #[arg(long, value_name = "LANG", value_parser = crate::engine::config::parse_lang)]
         lang: Option<crate::lang::Lang>,
     },
@@ -133,6 +134,25 @@ struct CheckArgs {
     lang: Option<LangChoice>,
 }
 
+/// The language of the command line's own words before any document is read (a
+/// configuration or catalogue error, a file that cannot be read): `--lang`, else `lang`
+/// in `proplint.toml`, else the user's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the
+/// first set, as POSIX reads them), else English.
+fn own_lang(choice: Option<LangChoice>, config: Option<Lang>) -> Lang {
+    if let Some(LangChoice::Fixed(lang)) = choice {
+        return lang;
+    }
+    config.or_else(locale_lang).unwrap_or(Lang::En)
+}
+
+fn locale_lang() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| Lang::from_locale(&value))
+}
+
 fn error_args(message: &str) -> crate::lang::l10n::Args<'static> {
     crate::lang::l10n::Args::new().s("message", message)
 }
@@ -169,13 +189,7 @@ pub fn main() -> i32 {
         }
         Command::Explain { code, lang } => match Rule::from_code(&code) {
             Some(rule) => {
-                if let Some(lang) = lang.filter(|l| *l != crate::lang::Lang::En) {
-                    let args = crate::lang::l10n::Args::new()
-                        .s("code", rule.code())
-                        .s("summary", rule.summary_in(lang));
-                    println!("{}\n", crate::lang::l10n::tr(lang, "explain-header", &args));
-                }
-                println!("{}", rule.doc());
+                println!("{}", rule.doc_in(lang.unwrap_or(crate::lang::Lang::En)));
                 0
             }
             None => {
@@ -209,11 +223,20 @@ fn lsp(max_message_bytes: usize) -> i32 {
 fn list_rules(format: RulesFormat, lang: crate::lang::Lang) {
     match format {
         RulesFormat::Human => {
+            let severity = |rule: &Rule| {
+                let args = Args::new().s("severity", rule.default_severity().as_str());
+                tr(lang, "human-severity", &args)
+            };
+            let width = Rule::ALL
+                .iter()
+                .map(|r| severity(r).chars().count() + 2)
+                .max()
+                .unwrap_or(9);
             for rule in Rule::ALL {
                 println!(
-                    "{:<24}{:<9}{}",
+                    "{:<24}{:<width$}{}",
                     rule.code(),
-                    rule.default_severity().as_str(),
+                    severity(rule),
                     rule.summary_in(lang)
                 );
             }
@@ -247,8 +270,10 @@ struct Input {
 fn check(args: CheckArgs) -> i32 {
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     if let Some(path) = output {
-        if let Err(e) = check_output_path(path) {
-            eprintln!("error: {e}");
+        // The configuration is not read yet: --lang, else the locale.
+        let lang = own_lang(args.lang, None);
+        if let Err(e) = check_output_path(path, lang) {
+            eprintln!("{}", tr(lang, "cli-error", &error_args(&e)));
             return 2;
         }
     }
@@ -275,10 +300,14 @@ fn check(args: CheckArgs) -> i32 {
     let config = match config {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            let lang = own_lang(args.lang, None);
+            let message = e.describe_in(lang);
+            eprintln!("{}", tr(lang, "cli-error", &error_args(&message)));
             return 2;
         }
     };
+    // The run's own words until documents speak: --lang, proplint.toml, the locale.
+    let words = own_lang(args.lang, config.lang);
     let mut catalog_files = config.catalog.clone();
     catalog_files.extend(args.catalogs.iter().cloned());
     let catalog = if catalog_files.is_empty() {
@@ -287,16 +316,15 @@ fn check(args: CheckArgs) -> i32 {
         match Catalog::with_files(&catalog_files) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("error: {e}");
+                let message = e.describe_in(words);
+                eprintln!("{}", tr(words, "cli-error", &error_args(&message)));
                 return 2;
             }
         }
     };
     if !catalog.conflicts().is_empty() {
-        eprintln!(
-            "{}",
-            crate::lang::official::report::conflicts_on_load(catalog.conflicts().len())
-        );
+        let args = Args::new().n("count", catalog.conflicts().len());
+        eprintln!("{}", tr(words, "catalog-conflicts", &args));
     }
     let mut options: Options = config.options();
     if let Some(t) = &args.target {
@@ -308,17 +336,19 @@ fn check(args: CheckArgs) -> i32 {
         None => {}
     }
     if let Some(t) = &options.target {
-        if let Err(e) = validate_target(&catalog, t) {
-            eprintln!("error: {e}");
+        if validate_target(&catalog, t).is_err() {
+            let message = crate::engine::analysis::target_error_in(&catalog, t, words);
+            eprintln!("{}", tr(words, "cli-error", &error_args(&message)));
             return 2;
         }
     }
 
     let mut errors: Vec<String> = Vec::new();
     let mut skipped = std::collections::BTreeMap::new();
-    let inputs = collect_inputs(&paths, &config, &mut errors, &mut skipped);
+    let inputs = collect_inputs(&paths, &config, &mut errors, &mut skipped, words);
     if inputs.is_empty() && errors.is_empty() {
-        eprintln!("error: {}", walk::nothing_to_check(&paths, &skipped));
+        let message = walk::nothing_to_check(&paths, &skipped, words);
+        eprintln!("{}", tr(words, "cli-error", &error_args(&message)));
         return 2;
     }
     let apply = args.fix || args.diff;
@@ -337,21 +367,24 @@ fn check(args: CheckArgs) -> i32 {
             apply,
             args.unsafe_fixes,
             args.diff && !args.fix,
+            words,
         );
         if let Ok((result, _)) = &mut outcome {
             // Only files that were checked: a walked file that is not a proposal got nothing.
             if input.named || result.analysis.is_proposal() {
                 result.uncatalogued = report::uncatalogued_outcomes(result, &catalog);
+                let words = result.analysis.messages;
+                result.uncatalogued_words =
+                    report::uncatalogued_outcomes_in(result, &catalog, words);
             } else {
                 not_itu.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
             if result.unreported() > 0 {
-                eprintln!(
-                    "warning: {}: only the first {} of its {} findings are reported",
-                    result.path,
-                    report::MAX_REPORTED_FINDINGS,
-                    result.analysis.diagnostics().len()
-                );
+                let args = Args::new()
+                    .s("path", result.path.as_str())
+                    .n("shown", report::MAX_REPORTED_FINDINGS)
+                    .n("total", result.analysis.diagnostics().len());
+                eprintln!("{}", tr(result.analysis.messages, "cli-unreported", &args));
             }
         }
         progress.tick();
@@ -359,10 +392,11 @@ fn check(args: CheckArgs) -> i32 {
     };
     // With --diff the diffs come before the report: it is then built whole.
     if args.format == Format::Json && !args.diff {
-        let code = check_streaming_json(&inputs, run, output, args.fail_on, errors);
+        let lang = options.messages.unwrap_or(words);
+        let code = check_streaming_json(&inputs, run, output, args.fail_on, errors, lang);
         progress.finish();
         let not_itu = not_itu.load(std::sync::atomic::Ordering::Relaxed);
-        if let Some(summary) = walk::skipped_summary(&skipped, not_itu) {
+        if let Some(summary) = walk::skipped_summary(&skipped, not_itu, words) {
             eprintln!("{summary}");
         }
         return code;
@@ -384,7 +418,7 @@ fn check(args: CheckArgs) -> i32 {
         }
     }
     let not_itu = not_itu.load(std::sync::atomic::Ordering::Relaxed);
-    if let Some(summary) = walk::skipped_summary(&skipped, not_itu) {
+    if let Some(summary) = walk::skipped_summary(&skipped, not_itu, words) {
         eprintln!("{summary}");
     }
     if args.diff && !diffs.is_empty() {
@@ -417,9 +451,11 @@ fn check(args: CheckArgs) -> i32 {
     };
     // What proplint says about the run itself: in the chosen language, else in the one
     // the reports share, else English.
-    let lang = options
-        .messages
-        .unwrap_or_else(|| report::language_of(&results));
+    let lang = match (options.messages, results.is_empty()) {
+        (Some(lang), _) => lang,
+        (None, true) => words,
+        (None, false) => report::language_of(&results),
+    };
     if let Some(text) = rendered {
         match output {
             Some(path) => {
@@ -475,12 +511,17 @@ fn check_streaming_json(
     output: Option<&Path>,
     fail_on: FailOn,
     mut errors: Vec<String>,
+    lang: Lang,
 ) -> i32 {
     let writer: Box<dyn Write> = match output {
         Some(path) => match std::fs::File::create(path) {
             Ok(file) => Box::new(std::io::BufWriter::new(file)),
             Err(e) => {
-                eprintln!("error: {}: cannot write the report: {e}", path.display());
+                let args = Args::new()
+                    .s("path", path.display().to_string())
+                    .s("error", crate::lang::errors::io_error(lang, &e));
+                let message = tr(lang, "cli-cannot-write", &args);
+                eprintln!("{}", tr(lang, "cli-error", &error_args(&message)));
                 return 2;
             }
         },
@@ -509,14 +550,20 @@ fn check_streaming_json(
         });
     match (finished, output) {
         (Err(e), Some(path)) => {
-            errors.push(format!("{}: cannot write the report: {e}", path.display()));
+            let args = Args::new()
+                .s("path", path.display().to_string())
+                .s("error", crate::lang::errors::io_error(lang, &e));
+            errors.push(tr(lang, "cli-cannot-write", &args));
         }
         (Err(_), None) => {}
-        (Ok(()), Some(path)) => eprintln!("Wrote the report to {}", path.display()),
+        (Ok(()), Some(path)) => {
+            let args = Args::new().s("path", path.display().to_string());
+            eprintln!("{}", tr(lang, "cli-wrote", &args));
+        }
         (Ok(()), None) => {}
     }
     for e in &errors {
-        eprintln!("error: {e}");
+        eprintln!("{}", tr(lang, "cli-error", &error_args(e)));
     }
     if !errors.is_empty() {
         return 2;
@@ -525,19 +572,16 @@ fn check_streaming_json(
 }
 
 /// Refuses, before any work, a report path whose folder does not exist or that is a folder.
-fn check_output_path(path: &Path) -> Result<(), String> {
+fn check_output_path(path: &Path, lang: Lang) -> Result<(), String> {
+    let args = Args::new().s("path", path.display().to_string());
     if path.is_dir() {
-        return Err(format!(
-            "{}: cannot write the report: it is a folder; give a file name such as report.html",
-            path.display()
-        ));
+        return Err(tr(lang, "cli-output-is-folder", &args));
     }
     match path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        Some(parent) if !parent.is_dir() => Err(format!(
-            "{}: cannot write the report: the folder {} does not exist",
-            path.display(),
-            parent.display()
-        )),
+        Some(parent) if !parent.is_dir() => {
+            let args = args.s("folder", parent.display().to_string());
+            Err(tr(lang, "cli-output-no-folder", &args))
+        }
         _ => Ok(()),
     }
 }
@@ -553,6 +597,7 @@ fn collect_inputs(
     config: &Config,
     errors: &mut Vec<String>,
     skipped: &mut std::collections::BTreeMap<String, usize>,
+    words: Lang,
 ) -> Vec<Input> {
     let filters = match globs(config) {
         Ok(f) => f,
@@ -577,7 +622,8 @@ fn collect_inputs(
             continue;
         }
         if !path.exists() {
-            errors.push(format!("{}: no such file or folder", path.display()));
+            let args = Args::new().s("path", path.display().to_string());
+            errors.push(tr(words, "cli-no-such-path", &args));
             continue;
         }
         if path.is_file() {
@@ -602,7 +648,7 @@ fn collect_inputs(
                             let ext = p
                                 .extension()
                                 .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
-                                .unwrap_or_else(|| "no extension".to_string());
+                                .unwrap_or_else(|| tr(words, "walk-no-extension", &Args::new()));
                             *skipped.entry(ext).or_default() += 1;
                         }
                     }
@@ -675,16 +721,35 @@ fn check_one(
     apply: bool,
     allow_unsafe: bool,
     diff_only: bool,
+    words: Lang,
 ) -> Result<(FileResult, Option<String>), String> {
+    let file_problem = |e: crate::input::InputError| {
+        let args = Args::new()
+            .s("path", e.path.display().to_string())
+            .s("problem", e.message);
+        tr(words, "cli-file-problem", &args)
+    };
     let read = match &input.path {
-        Some(path) => crate::input::read(path).map_err(|e| e.to_string())?,
+        Some(path) => {
+            // Read here rather than by `input::read`, to say why a file cannot be read
+            // in the reader's words.
+            let bytes = std::fs::read(path).map_err(|e| {
+                let args = Args::new()
+                    .s("path", input.display.as_str())
+                    .s("error", crate::lang::errors::io_error(words, &e));
+                tr(words, "cli-cannot-read", &args)
+            })?;
+            crate::input::from_bytes_in(path, bytes, InputFormat::for_path(path), words)
+                .map_err(file_problem)?
+        }
         None => {
             let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("-: cannot read standard input: {e}"))?;
-            crate::input::from_bytes(Path::new("-"), bytes, InputFormat::Text)
-                .map_err(|e| e.to_string())?
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+                let args = Args::new().s("error", crate::lang::errors::io_error(words, &e));
+                tr(words, "cli-cannot-read-stdin", &args)
+            })?;
+            crate::input::from_bytes_in(Path::new("-"), bytes, InputFormat::Text, words)
+                .map_err(file_problem)?
         }
     };
     let source = match read {
@@ -721,7 +786,9 @@ fn check_one(
                 .to_string();
             diff = Some(d);
         } else {
-            source.write(&outcome.text).map_err(|e| e.to_string())?;
+            source
+                .write_in(&outcome.text, words)
+                .map_err(file_problem)?;
         }
     }
     let analysis = analyze(&outcome.text, catalog, options);

@@ -5,49 +5,51 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::lang::l10n::{tr, Args};
+use crate::lang::Lang;
+
 /// "note: the walk skipped 3 files proplint does not read (.pdf: 2, .json: 1) and 1
 /// file that is not shaped like an ITU proposal; name a file to check it whatever its
-/// shape". `None` when nothing was skipped.
+/// shape", in `lang`. `None` when nothing was skipped.
 pub fn skipped_summary(
     by_extension: &BTreeMap<String, usize>,
     not_proposals: usize,
+    lang: Lang,
 ) -> Option<String> {
     let unread: usize = by_extension.values().sum();
-    let mut parts = Vec::new();
-    if unread > 0 {
-        let list: Vec<String> = by_extension
-            .iter()
-            .map(|(ext, n)| format!("{ext}: {n}"))
-            .collect();
-        parts.push(format!(
-            "{unread} {} in formats proplint does not check ({}; it reads .txt, .md and .docx)",
-            if unread == 1 { "file" } else { "files" },
-            list.join(", ")
-        ));
+    if unread == 0 && not_proposals == 0 {
+        return None;
     }
-    if not_proposals > 0 {
-        parts.push(format!(
-            "{not_proposals} {} not shaped like an ITU proposal (no proposal heading, reference or conference line), so not checked; name a file to check its citations whatever its shape",
-            if not_proposals == 1 { "file" } else { "files" }
-        ));
-    }
-    (!parts.is_empty()).then(|| format!("note: the folder walk skipped {}", parts.join("; and ")))
+    let args = Args::new()
+        .n("unread", unread)
+        .s("list", extension_list(by_extension, lang))
+        .n("others", not_proposals);
+    Some(tr(lang, "walk-skipped", &args))
 }
 
-/// Why a run checked no file.
-pub fn nothing_to_check(paths: &[PathBuf], by_extension: &BTreeMap<String, usize>) -> String {
+/// ".pdf: 2, .json: 1".
+fn extension_list(by_extension: &BTreeMap<String, usize>, lang: Lang) -> String {
+    by_extension
+        .iter()
+        .map(|(ext, n)| {
+            tr(
+                lang,
+                "walk-count",
+                &Args::new().s("ext", ext.as_str()).n("count", *n),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Why a run checked no file, in `lang`.
+pub fn nothing_to_check(
+    paths: &[PathBuf],
+    by_extension: &BTreeMap<String, usize>,
+    lang: Lang,
+) -> String {
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let unread: usize = by_extension.values().sum();
-    if unread > 0 {
-        format!(
-            "no file to check in {}: {unread} {} found, none in a format proplint reads (.txt, .md, .docx)",
-            names.join(", "),
-            if unread == 1 { "file" } else { "files" }
-        )
-    } else {
-        format!(
-            "no file to check in {}: the folder is empty (or every file is excluded)",
-            names.join(", ")
-        )
-    }
+    let args = Args::new().s("paths", names.join(", ")).n("unread", unread);
+    tr(lang, "walk-nothing", &args)
 }

@@ -12,6 +12,7 @@ use crate::base::{Date, Target, TargetSource};
 use crate::catalog::{Catalog, Conference};
 use crate::document::{Cuts, Document, ProposalRef};
 use crate::engine::findings::{self, Findings};
+use crate::lang::l10n::{tr, Args};
 use crate::lang::Lang;
 use crate::rules;
 
@@ -143,20 +144,23 @@ impl std::fmt::Display for OptionError {
 
 impl std::error::Error for OptionError {}
 
-/// Checks that a `--target` names a catalogued conference.
-pub fn validate_target(catalog: &Catalog, id: &str) -> Result<(), OptionError> {
-    if catalog.conference(id).is_some() {
-        return Ok(());
-    }
+/// [`validate_target`]'s error in `lang`'s words.
+pub fn target_error_in(catalog: &Catalog, id: &str, lang: Lang) -> String {
     let known: Vec<&str> = catalog
         .conferences()
         .iter()
         .map(|c| c.id.as_str())
         .collect();
-    Err(OptionError(format!(
-        "unknown target conference `{id}`; the catalogue knows {}",
-        known.join(", ")
-    )))
+    let args = Args::new().s("id", id).s("known", known.join(", "));
+    tr(lang, "target-unknown", &args)
+}
+
+/// Checks that a `--target` names a catalogued conference.
+pub fn validate_target(catalog: &Catalog, id: &str) -> Result<(), OptionError> {
+    if catalog.conference(id).is_some() {
+        return Ok(());
+    }
+    Err(OptionError(target_error_in(catalog, id, Lang::En)))
 }
 
 /// Checks one text from scratch. Editors keep a [`Session`] instead, which re-parses

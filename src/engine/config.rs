@@ -23,6 +23,8 @@ use serde::Deserialize;
 use crate::base::diagnostic::Severity;
 use crate::base::Rule;
 use crate::engine::analysis::Options;
+use crate::lang::l10n::{tr, Args};
+use crate::lang::Lang;
 
 pub const FILE_NAME: &str = "proplint.toml";
 
@@ -57,22 +59,75 @@ pub struct Config {
     pub exclude: Vec<String>,
     pub debounce_ms: Option<u64>,
     /// The language of the messages; `None` follows each document's language.
-    pub lang: Option<crate::lang::Lang>,
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Clone)]
 pub struct ConfigError {
     pub path: PathBuf,
     pub line: Option<usize>,
+    /// The problem in English (see [`ConfigError::describe_in`] for other languages).
     pub message: String,
+    pub problem: ConfigProblem,
+}
+
+/// What is wrong with a configuration file, as data; the words are `lang`'s.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// The file could not be read: the system's error, its kind and words.
+    CannotRead(std::io::ErrorKind, String),
+    /// A key proplint does not know.
+    UnknownKey(String),
+    /// Not TOML, or a value of the wrong kind: the TOML reader's own words.
+    Invalid(String),
+    UnknownRule(String),
+    UnknownLevel(String),
+    UnknownLang(String),
+}
+
+impl ConfigProblem {
+    pub fn message_in(&self, lang: Lang) -> String {
+        let read_error;
+        let (id, name, value) = match self {
+            ConfigProblem::CannotRead(kind, detail) => {
+                read_error = crate::lang::errors::io_error_of(lang, *kind, detail);
+                ("config-cannot-read", "error", &read_error)
+            }
+            ConfigProblem::UnknownKey(k) => ("config-unknown-key", "key", k),
+            ConfigProblem::Invalid(d) => ("config-invalid", "detail", d),
+            ConfigProblem::UnknownRule(c) => ("config-unknown-rule", "code", c),
+            ConfigProblem::UnknownLevel(l) => ("config-unknown-level", "level", l),
+            ConfigProblem::UnknownLang(c) => ("config-unknown-lang", "code", c),
+        };
+        tr(lang, id, &Args::new().s(name, value.as_str()))
+    }
+}
+
+impl ConfigError {
+    fn new(path: &Path, line: Option<usize>, problem: ConfigProblem) -> ConfigError {
+        ConfigError {
+            path: path.to_path_buf(),
+            line,
+            message: problem.message_in(Lang::En),
+            problem,
+        }
+    }
+
+    /// "proplint.toml:2: unknown level `loud` …", in `lang`.
+    pub fn describe_in(&self, lang: Lang) -> String {
+        let args = Args::new()
+            .s("path", self.path.display().to_string())
+            .s("problem", self.problem.message_in(lang));
+        match self.line {
+            Some(line) => tr(lang, "config-at-line", &args.s("line", line.to_string())),
+            None => tr(lang, "config-in-file", &args),
+        }
+    }
 }
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
-        }
+        f.write_str(&self.describe_in(Lang::En))
     }
 }
 
@@ -80,60 +135,72 @@ impl std::error::Error for ConfigError {}
 
 /// Parses a rule level: `error`, `warning`, `info` or `off`.
 pub fn parse_level(s: &str) -> Result<RuleLevel, String> {
+    level_of(s).map_err(|p| p.message_in(Lang::En))
+}
+
+fn level_of(s: &str) -> Result<RuleLevel, ConfigProblem> {
     match s {
         "off" => Ok(None),
         other => other
             .parse::<Severity>()
             .map(Some)
-            .map_err(|_| format!("unknown level `{other}` (expected error, warning, info or off)")),
+            .map_err(|_| ConfigProblem::UnknownLevel(other.to_string())),
     }
 }
 
 /// Parses a message language: `en`, `fr` or `es`.
 pub fn parse_lang(code: &str) -> Result<crate::lang::Lang, String> {
-    crate::lang::Lang::from_code(&code.to_ascii_lowercase())
-        .ok_or_else(|| format!("unknown language `{code}` (expected en, fr, es or auto)"))
+    lang_of(code).map_err(|p| p.message_in(Lang::En))
+}
+
+fn lang_of(code: &str) -> Result<Lang, ConfigProblem> {
+    Lang::from_code(&code.to_ascii_lowercase())
+        .ok_or_else(|| ConfigProblem::UnknownLang(code.to_string()))
 }
 
 impl Config {
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            path: path.to_path_buf(),
-            line: None,
-            message: format!("cannot read: {e}"),
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError::new(
+                path,
+                None,
+                ConfigProblem::CannotRead(e.kind(), e.to_string()),
+            )
         })?;
         Config::parse(&text, path)
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
-        let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError {
-            path: path.to_path_buf(),
-            line: e.span().map(|s| line_of(s.start)),
-            message: e.message().to_string(),
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let detail = e.message();
+            // serde's words for a key it does not know: "unknown field `targte`, …".
+            let problem = match detail
+                .strip_prefix("unknown field `")
+                .and_then(|rest| rest.split_once('`'))
+            {
+                Some((key, _)) => ConfigProblem::UnknownKey(key.to_string()),
+                None => ConfigProblem::Invalid(detail.to_string()),
+            };
+            ConfigError::new(path, e.span().map(|s| line_of(s.start)), problem)
         })?;
         let find_line = |needle: &str| text.find(needle).map(line_of);
         let mut rules = BTreeMap::new();
         for (code, level) in raw.rules {
-            let rule = Rule::from_code(&code).ok_or_else(|| ConfigError {
-                path: path.to_path_buf(),
-                line: find_line(&code),
-                message: format!("unknown rule `{code}` (see `proplint rules` for the list)"),
+            let rule = Rule::from_code(&code).ok_or_else(|| {
+                let problem = ConfigProblem::UnknownRule(code.clone());
+                ConfigError::new(path, find_line(&code), problem)
             })?;
-            let level = parse_level(&level).map_err(|message| ConfigError {
-                path: path.to_path_buf(),
-                line: find_line(&code),
-                message,
-            })?;
+            let level = level_of(&level)
+                .map_err(|problem| ConfigError::new(path, find_line(&code), problem))?;
             rules.insert(rule, level);
         }
         let lang = match raw.lang.as_deref() {
             None | Some("") | Some("auto") => None,
-            Some(code) => Some(parse_lang(code).map_err(|message| ConfigError {
-                path: path.to_path_buf(),
-                line: find_line("lang"),
-                message,
-            })?),
+            Some(code) => Some(
+                lang_of(code)
+                    .map_err(|problem| ConfigError::new(path, find_line("lang"), problem))?,
+            ),
         };
         let base = path.parent().unwrap_or(Path::new("."));
         Ok(Config {

@@ -116,9 +116,16 @@ pub struct Findings {
     unused: Vec<Diagnostic>,
     severities: BTreeMap<Rule, Option<Severity>>,
     slice: OnceLock<Vec<Diagnostic>>,
+    /// The language the messages are written in.
+    messages: crate::lang::Lang,
 }
 
 impl Findings {
+    /// The language the messages are written in (links to the rule pages follow it).
+    pub fn messages(&self) -> crate::lang::Lang {
+        self.messages
+    }
+
     /// `chunks` and `whole` must each be sorted (see [`sort`]); `severities` overrides
     /// rules' severities (`None`: the rule is off).
     pub fn new(
@@ -136,6 +143,7 @@ impl Findings {
             unused: Vec::new(),
             severities,
             slice: OnceLock::new(),
+            messages,
         };
         if !suppressions.is_empty() {
             // A suppression is used when it covers a finding, shown or not.

@@ -93,13 +93,28 @@ pub fn read(path: &Path) -> Result<Input, InputError> {
 
 /// Reads `bytes` in `format`; `path` names them in messages (`-` for standard input).
 pub fn from_bytes(path: &Path, bytes: Vec<u8>, format: Format) -> Result<Input, InputError> {
+    from_bytes_in(path, bytes, format, crate::lang::Lang::En)
+}
+
+/// [`from_bytes`], saying in `lang` why a text file is not text. A Word file that cannot be
+/// read is said so in `lang`, with the package reader's own (English) words as its detail.
+pub fn from_bytes_in(
+    path: &Path,
+    bytes: Vec<u8>,
+    format: Format,
+    lang: crate::lang::Lang,
+) -> Result<Input, InputError> {
     match format {
-        Format::Text => SourceFile::from_bytes(path, bytes).map(Input::File),
+        Format::Text => SourceFile::from_bytes_in(path, bytes, lang).map(Input::File),
         Format::Word => docx::read_docx(&bytes)
             .map(Input::Word)
             .map_err(|e| InputError {
                 path: path.to_path_buf(),
-                message: e.to_string(),
+                message: crate::lang::l10n::tr(
+                    lang,
+                    "input-word-unreadable",
+                    &crate::lang::l10n::Args::new().s("detail", e.to_string()),
+                ),
             }),
     }
 }

@@ -8,6 +8,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::lang::l10n::{tr, Args};
+use crate::lang::Lang;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
     Utf8,
@@ -54,7 +57,16 @@ impl SourceFile {
     }
 
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<SourceFile, SourceError> {
-        let (text, encoding) = decode(&bytes).map_err(|message| SourceError {
+        Self::from_bytes_in(path, bytes, Lang::En)
+    }
+
+    /// [`SourceFile::from_bytes`], saying why the bytes are not text in `lang`.
+    pub fn from_bytes_in(
+        path: &Path,
+        bytes: Vec<u8>,
+        lang: Lang,
+    ) -> Result<SourceFile, SourceError> {
+        let (text, encoding) = decode(&bytes, lang).map_err(|message| SourceError {
             path: path.to_path_buf(),
             message,
         })?;
@@ -83,20 +95,20 @@ impl SourceFile {
     /// itself instead; it is first written to a temporary file beside it, which is kept
     /// and named in the error if writing the file fails half-way.
     pub fn write(&self, text: &str) -> Result<(), SourceError> {
-        let err = |message: String| SourceError {
+        self.write_in(text, Lang::En)
+    }
+
+    /// [`SourceFile::write`], saying why it did not write in `lang`.
+    pub fn write_in(&self, text: &str, lang: Lang) -> Result<(), SourceError> {
+        let err = |id: &str, args: Args<'_>| SourceError {
             path: self.path.clone(),
-            message,
+            message: tr(lang, id, &args),
         };
-        let target = std::fs::canonicalize(&self.path).map_err(|e| {
-            err(format!(
-                "cannot resolve the file's path before writing: {e}"
-            ))
-        })?;
-        let meta = std::fs::metadata(&target).map_err(|e| {
-            err(format!(
-                "cannot read the file's metadata before writing: {e}"
-            ))
-        })?;
+        let io = |e: &std::io::Error| crate::lang::errors::io_error(lang, e);
+        let target = std::fs::canonicalize(&self.path)
+            .map_err(|e| err("write-cannot-resolve", Args::new().s("error", io(&e))))?;
+        let meta = std::fs::metadata(&target)
+            .map_err(|e| err("write-cannot-stat", Args::new().s("error", io(&e))))?;
         // Read-only for everyone, or not writable by us: a rename could still replace
         // it (the folder may be writable), which would overrule its permissions.
         let not_ours = std::fs::OpenOptions::new()
@@ -104,33 +116,27 @@ impl SourceFile {
             .open(&target)
             .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
         if meta.permissions().readonly() || not_ours {
-            return Err(err(
-                "the file is read-only; its fixes were not written (make it writable, or see \
-                 them with --diff)"
-                    .to_string(),
-            ));
+            return Err(err("write-read-only", Args::new()));
         }
         let current = std::fs::read(&target)
-            .map_err(|e| err(format!("cannot re-read before writing: {e}")))?;
+            .map_err(|e| err("write-cannot-reread", Args::new().s("error", io(&e))))?;
         if current != self.original {
-            return Err(err(
-                "the file changed since it was read; not writing (run again)".to_string(),
-            ));
+            return Err(err("write-changed", Args::new()));
         }
         let dir = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or_else(|| Path::new("."));
         let mut tmp = tempfile::NamedTempFile::new_in(dir)
-            .map_err(|e| err(format!("cannot create a temporary file: {e}")))?;
+            .map_err(|e| err("write-cannot-temp", Args::new().s("error", io(&e))))?;
         let bytes = self.encode(text);
         tmp.write_all(&bytes)
             .and_then(|_| tmp.as_file().sync_all())
-            .map_err(|e| err(format!("cannot write: {e}")))?;
+            .map_err(|e| err("write-cannot-write", Args::new().s("error", io(&e))))?;
         if !hard_linked(&meta) && same_owner(tmp.as_file(), &meta) {
             let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
             tmp.persist(&target)
-                .map_err(|e| err(format!("cannot replace the file: {}", e.error)))?;
+                .map_err(|e| err("write-cannot-replace", Args::new().s("error", io(&e.error))))?;
             return Ok(());
         }
         let in_place = std::fs::OpenOptions::new()
@@ -145,13 +151,15 @@ impl SourceFile {
             Ok(()) => Ok(()),
             Err(e) => {
                 let kept = tmp.into_temp_path().keep();
-                Err(err(match kept {
-                    Ok(path) => format!(
-                        "cannot write the file ({e}); the fixed text is in {}",
-                        path.display()
+                Err(match kept {
+                    Ok(path) => err(
+                        "write-failed-kept",
+                        Args::new()
+                            .s("error", io(&e))
+                            .s("kept", path.display().to_string()),
                     ),
-                    Err(_) => format!("cannot write the file: {e}"),
-                }))
+                    Err(_) => err("write-failed", Args::new().s("error", io(&e))),
+                })
             }
         }
     }
@@ -192,23 +200,51 @@ fn same_owner(new: &std::fs::File, meta: &std::fs::Metadata) -> bool {
     }
 }
 
-fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
-    let (text, encoding) = decode_text(bytes)?;
+fn decode(bytes: &[u8], lang: Lang) -> Result<(String, Encoding), String> {
+    let (text, encoding) = decode_text(bytes).map_err(|p| p.message_in(lang))?;
     if let Some(at) = crate::base::text::lone_cr(&text) {
         let line = text.as_bytes()[..at]
             .iter()
             .filter(|b| **b == b'\n')
             .count()
             + 1;
-        return Err(format!(
-            "line {line} ends with a lone carriage return (classic Mac OS line endings); \
-             proplint reads lines ending with LF or CRLF only: convert the line endings"
-        ));
+        return Err(tr(lang, "input-lone-cr", &Args::new().n("line", line)));
     }
     Ok((text, encoding))
 }
 
-fn decode_text(bytes: &[u8]) -> Result<(String, Encoding), String> {
+/// Why bytes are not text proplint reads, as data; the words are `lang`'s.
+enum NotText {
+    Utf8 {
+        byte: usize,
+        line: usize,
+    },
+    Utf16OddLength,
+    Utf16Unpaired,
+    /// Looked like UTF-16 without a byte-order mark, but was not.
+    Utf16WithoutBom(Box<NotText>),
+}
+
+impl NotText {
+    fn message_in(&self, lang: Lang) -> String {
+        match self {
+            NotText::Utf8 { byte, line } => tr(
+                lang,
+                "input-not-utf8",
+                &Args::new().n("byte", *byte).n("line", *line),
+            ),
+            NotText::Utf16OddLength => tr(lang, "input-utf16-odd", &Args::new()),
+            NotText::Utf16Unpaired => tr(lang, "input-utf16-unpaired", &Args::new()),
+            NotText::Utf16WithoutBom(inner) => tr(
+                lang,
+                "input-utf16-without-bom",
+                &Args::new().s("error", inner.message_in(lang)),
+            ),
+        }
+    }
+}
+
+fn decode_text(bytes: &[u8]) -> Result<(String, Encoding), NotText> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return utf8(rest).map(|t| (t, Encoding::Utf8Bom));
     }
@@ -226,7 +262,7 @@ fn decode_text(bytes: &[u8]) -> Result<(String, Encoding), String> {
         };
         return utf16(bytes, read)
             .map(|t| (t, encoding))
-            .map_err(|e| format!("looks like UTF-16 without a byte-order mark, but: {e}"));
+            .map_err(|e| NotText::Utf16WithoutBom(Box::new(e)));
     }
     utf8(bytes).map(|t| (t, Encoding::Utf8))
 }
@@ -255,22 +291,20 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, String> {
+fn utf8(bytes: &[u8]) -> Result<String, NotText> {
     String::from_utf8(bytes.to_vec()).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-        format!(
-            "not valid UTF-8 (byte {at}, line {line}); save the file as UTF-8 (or UTF-16 with a BOM)"
-        )
+        NotText::Utf8 { byte: at, line }
     })
 }
 
-fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> Result<String, String> {
+fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> Result<String, NotText> {
     if bytes.len() % 2 != 0 {
-        return Err("UTF-16 file with an odd number of bytes".to_string());
+        return Err(NotText::Utf16OddLength);
     }
     let units: Vec<u16> = bytes.chunks_exact(2).map(|c| read([c[0], c[1]])).collect();
-    String::from_utf16(&units).map_err(|_| "not valid UTF-16 (unpaired surrogate)".to_string())
+    String::from_utf16(&units).map_err(|_| NotText::Utf16Unpaired)
 }
 
 fn encode(text: &str, encoding: Encoding) -> Vec<u8> {

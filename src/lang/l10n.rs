@@ -20,14 +20,17 @@ fn sources(lang: Lang) -> &'static [&'static str] {
         Lang::En => &[
             include_str!("locales/en/proplint.ftl"),
             include_str!("locales/en/front.ftl"),
+            include_str!("locales/en/reader.ftl"),
         ],
         Lang::Fr => &[
             include_str!("locales/fr/proplint.ftl"),
             include_str!("locales/fr/front.ftl"),
+            include_str!("locales/fr/reader.ftl"),
         ],
         Lang::Es => &[
             include_str!("locales/es/proplint.ftl"),
             include_str!("locales/es/front.ftl"),
+            include_str!("locales/es/reader.ftl"),
         ],
     }
 }

@@ -1,9 +1,10 @@
 //! The languages proplint reads documents in and writes messages in.
 
 /// Languages of the documents, of the catalogue's names and of the messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    #[default]
     En,
     Fr,
     Es,
@@ -16,6 +17,13 @@ impl Lang {
     /// The language of an ISO 639-1 code ("fr"), as the catalogue's names are keyed.
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.iter().copied().find(|l| l.code() == code)
+    }
+
+    /// The language of a POSIX locale or a BCP 47 tag ("fr_CH.UTF-8", "es-419");
+    /// `None` for "C", "POSIX" and languages proplint does not write.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let code = locale.split(['_', '-', '.', '@']).next()?;
+        Lang::from_code(&code.to_ascii_lowercase())
     }
 
     pub fn code(self) -> &'static str {
@@ -61,5 +69,20 @@ impl Lang {
 
     pub fn is_rtl(self) -> bool {
         self.direction() == Direction::Rtl
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_name_their_language() {
+        assert_eq!(Lang::from_locale("fr_CH.UTF-8"), Some(Lang::Fr));
+        assert_eq!(Lang::from_locale("es-419"), Some(Lang::Es));
+        assert_eq!(Lang::from_locale("en"), Some(Lang::En));
+        assert_eq!(Lang::from_locale("de_DE@euro"), None);
+        assert_eq!(Lang::from_locale("C.UTF-8"), None);
+        assert_eq!(Lang::from_locale("POSIX"), None);
     }
 }

@@ -19,18 +19,69 @@ impl Rule {
         tr0(lang, &format!("summary-{}", self.code()))
     }
 
-    /// The rule's documentation page (Markdown), as `proplint explain` prints it. The
-    /// pages are English only for now.
+    /// The rule's documentation page (Markdown) in English.
     pub fn doc(self) -> &'static str {
-        rule_doc(self)
+        rule_doc(self, Lang::En)
+    }
+
+    /// The rule's documentation page in `lang`, as `proplint explain` prints it: what it
+    /// checks, why it matters and its fix under the headings of [`PageSection`].
+    pub fn doc_in(self, lang: Lang) -> &'static str {
+        rule_doc(self, lang)
+    }
+
+    /// The rule's page on the web in `lang`, for editors and reports that link it.
+    pub fn doc_url_in(self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.doc_url(),
+            _ => format!(
+                "https://github.com/proplint/proplint/blob/main/docs/rules/{}/{}.md",
+                lang.code(),
+                self.code()
+            ),
+        }
     }
 }
 
+/// The sections every rule page has, in every language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageSection {
+    WhatItChecks,
+    WhyItMatters,
+    Fix,
+}
+
+impl PageSection {
+    pub const ALL: [PageSection; 3] = [
+        PageSection::WhatItChecks,
+        PageSection::WhyItMatters,
+        PageSection::Fix,
+    ];
+
+    /// The section's `## heading` on a page in `lang` ("Why it matters", "Pourquoi
+    /// c'est important").
+    pub fn heading(self, lang: Lang) -> String {
+        let id = match self {
+            PageSection::WhatItChecks => "page-what-checks",
+            PageSection::WhyItMatters => "page-why",
+            PageSection::Fix => "page-fix",
+        };
+        tr0(lang, id)
+    }
+}
+
+// A page per rule and language: docs/rules/CODE.md in English, docs/rules/fr/CODE.md
+// and docs/rules/es/CODE.md translated. A missing translation does not compile, and
+// tests/rule_pages.rs checks that each page has its sections in its own language.
 macro_rules! rule_docs {
     ($( $variant:ident => $code:literal, )*) => {
-        fn rule_doc(rule: Rule) -> &'static str {
-            match rule {
-                $( Rule::$variant => include_str!(concat!("../../docs/rules/", $code, ".md")), )*
+        fn rule_doc(rule: Rule, lang: Lang) -> &'static str {
+            match (rule, lang) {
+                $(
+                    (Rule::$variant, Lang::En) => include_str!(concat!("../../docs/rules/", $code, ".md")),
+                    (Rule::$variant, Lang::Fr) => include_str!(concat!("../../docs/rules/fr/", $code, ".md")),
+                    (Rule::$variant, Lang::Es) => include_str!(concat!("../../docs/rules/es/", $code, ".md")),
+                )*
             }
         }
     };
@@ -1099,12 +1150,9 @@ impl fmt::Display for FixTitle<'_> {
 
 /// The editor's warning about a text with a lone carriage return, which proplint does
 /// not analyse.
-pub fn lone_cr(line: usize, uri: &str) -> String {
-    format!(
-        "proplint: line {line} of {uri} ends with a lone carriage return (classic Mac OS line \
-         endings); proplint checks only texts whose lines end with LF or CRLF: convert the line \
-         endings to check this file"
-    )
+pub fn lone_cr(line: usize, uri: &str, lang: Lang) -> String {
+    let args = Args::new().n("line", line).s("uri", uri);
+    tr(lang, "lsp-lone-cr", &args)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! The floors above say *what* they found, as data; this floor says it in words. A new
 //! language is new entries here, plus its tests.
 
+pub mod errors;
 pub mod l10n;
 pub mod language;
 pub mod lexicon;

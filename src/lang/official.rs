@@ -228,16 +228,6 @@ pub mod report {
         }
     }
 
-    /// Said once per document: the outcomes its citations cannot be checked against.
-    pub fn uncatalogued_header(conferences: &[String]) -> String {
-        let list = conferences.join(", ");
-        if conferences.len() == 1 {
-            format!("the outcome of {list} is not catalogued, though it has met: citations of its body cannot be called current; `proplint catalog status` says what is known, `proplint catalog build` teaches it")
-        } else {
-            format!("the outcomes of {list} are not catalogued, though they have met: citations of their bodies cannot be called current; `proplint catalog status` says what is known, `proplint catalog build` teaches them")
-        }
-    }
-
     pub fn learn_nothing(paths: &[std::path::PathBuf]) -> String {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         format!(
@@ -263,12 +253,4 @@ pub mod report {
 
     pub const LEARN_CONFLICTS: &str =
         "Conflicts in the evidence (kept in the file as learn_conflicts, not settled):";
-
-    /// Said by `check` when the catalogue files it loaded disagree.
-    pub fn conflicts_on_load(count: usize) -> String {
-        format!(
-            "note: the catalogue files disagree on {count} {} (both readings kept, the cautious one used); `proplint catalog status` lists them with their sources",
-            plural(count, "fact", "facts")
-        )
-    }
 }

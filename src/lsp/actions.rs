@@ -119,7 +119,7 @@ pub fn code_actions(
         let edits = fix_all_edits(analysis.diagnostics());
         if !edits.is_empty() {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: "Fix all proplint problems that have a safe fix".to_string(),
+                title: crate::lang::l10n::tr0(analysis.messages, "action-fix-all"),
                 kind: Some(kind),
                 edit: Some(workspace_edit(snapshot, &edits, support)),
                 ..Default::default()

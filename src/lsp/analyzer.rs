@@ -225,11 +225,12 @@ impl Snapshot {
             let Some(analysis) = &self.analysis else {
                 return Vec::new();
             };
+            let lang = analysis.findings().messages();
             analysis
                 .findings()
                 .iter()
                 .zip(&self.ranges)
-                .map(|(p, range)| DiagnosticView::placed(p, *range).to_lsp())
+                .map(|(p, range)| DiagnosticView::placed(p, *range, lang).to_lsp())
                 .collect()
         })
     }

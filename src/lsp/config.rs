@@ -18,8 +18,10 @@ use serde_json::Value;
 use crate::base::diagnostic::Severity;
 use crate::base::Rule;
 use crate::catalog::Catalog;
-use crate::engine::analysis::{validate_target, Options};
+use crate::engine::analysis::{target_error_in, validate_target, Options};
 use crate::engine::config::{parse_level, Config as FileConfig};
+use crate::lang::l10n::{tr, Args};
+use crate::lang::Lang;
 
 /// The name of the project configuration file, looked up at each workspace root.
 pub use crate::engine::config::FILE_NAME;
@@ -51,10 +53,19 @@ pub enum LangSetting {
     Is(crate::lang::Lang),
 }
 
+/// The language of what the server says about itself (problems with its settings,
+/// notices): a fixed `lang` of the project file or of the client, else the editor's
+/// locale, else English.
+pub fn notice_lang(file: Option<&Settings>, client: &Settings, locale: Option<Lang>) -> Lang {
+    match file.and_then(|f| f.lang).or(client.lang) {
+        Some(LangSetting::Is(lang)) => lang,
+        _ => locale.unwrap_or(Lang::En),
+    }
+}
+
 /// The language of a client locale such as "fr", "fr-CH" or "es_ES".
 pub fn lang_of_locale(locale: &str) -> Option<crate::lang::Lang> {
-    let code = locale.split(['-', '_']).next()?.to_ascii_lowercase();
-    crate::lang::Lang::from_code(&code)
+    Lang::from_locale(locale)
 }
 
 /// A configuration problem to show the user.
@@ -70,9 +81,9 @@ impl std::fmt::Display for ConfigError {
 /// Parses a `proplint.toml` with the core's parser (shared with `proplint check`).
 /// `path` names the file in messages and its directory anchors relative catalogue
 /// paths and the include/exclude globs. An error names the file and the line.
-pub fn parse_file(text: &str, path: &Path) -> Result<Settings, ConfigError> {
+pub fn parse_file(text: &str, path: &Path, words: Lang) -> Result<Settings, ConfigError> {
     let text = crate::base::text::strip_bom(text).0;
-    let file = FileConfig::parse(text, path).map_err(|e| ConfigError(e.to_string()))?;
+    let file = FileConfig::parse(text, path).map_err(|e| ConfigError(e.describe_in(words)))?;
     let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let filter = FileFilter::new(base, &file.include, &file.exclude)
         .map_err(|m| ConfigError(format!("{}: {m}", path.display())))?;
@@ -161,26 +172,33 @@ impl FileFilter {
 /// `didChangeConfiguration`): keys `target`, `catalog`, `rules`, `debounceMs`. Keys
 /// the server does not know are ignored (editors add their own); values of the wrong
 /// kind are skipped with a message. Relative catalogue paths are taken from `root`.
-pub fn parse_client(value: &Value, root: Option<&Path>) -> (Settings, Vec<ConfigError>) {
+/// Problems are said in the language the settings ask for, else the editor's `locale`.
+pub fn parse_client(
+    value: &Value,
+    root: Option<&Path>,
+    locale: Option<Lang>,
+) -> (Settings, Vec<ConfigError>) {
     let mut settings = Settings::default();
     let mut errors = Vec::new();
     let Some(object) = value.as_object() else {
         return (settings, errors);
     };
-    let bad = |errors: &mut Vec<ConfigError>, key: &str, what: &str| {
-        errors.push(ConfigError(format!(
-            "proplint setting `{key}` {what}; it is ignored"
-        )))
+    let words = object
+        .get("lang")
+        .and_then(Value::as_str)
+        .and_then(|code| Lang::from_code(&code.trim().to_ascii_lowercase()))
+        .or(locale)
+        .unwrap_or(Lang::En);
+    // Each key's expectation is in the message, selected by the key.
+    let bad = |errors: &mut Vec<ConfigError>, key: &str| {
+        let args = Args::new().s("key", key);
+        errors.push(ConfigError(tr(words, "lsp-setting-ignored", &args)))
     };
     match object.get("target") {
         None | Some(Value::Null) => {}
         Some(Value::String(s)) if s.trim().is_empty() => {}
         Some(Value::String(s)) => settings.target = Some(s.trim().to_string()),
-        Some(_) => bad(
-            &mut errors,
-            "target",
-            "must be a conference id such as \"WTDC-17\"",
-        ),
+        Some(_) => bad(&mut errors, "target"),
     }
     match object.get("catalog") {
         None | Some(Value::Null) => {}
@@ -194,38 +212,36 @@ pub fn parse_client(value: &Value, root: Option<&Path>) -> (Settings, Vec<Config
                             _ => p,
                         });
                     }
-                    None => bad(&mut errors, "catalog", "must list file paths"),
+                    None => bad(&mut errors, "catalog"),
                 }
             }
         }
         Some(Value::String(p)) => settings.catalog.push(PathBuf::from(p)),
-        Some(_) => bad(&mut errors, "catalog", "must list file paths"),
+        Some(_) => bad(&mut errors, "catalog"),
     }
     match object.get("rules") {
         None | Some(Value::Null) => {}
         Some(Value::Object(rules)) => {
             for (code, level) in rules {
                 let Some(rule) = Rule::from_code(code) else {
-                    errors.push(ConfigError(format!(
-                        "proplint setting `rules`: unknown rule `{code}`; the rules are {}",
-                        rule_codes()
-                    )));
+                    let args = Args::new()
+                        .s("code", code.as_str())
+                        .s("codes", rule_codes());
+                    errors.push(ConfigError(tr(words, "lsp-setting-unknown-rule", &args)));
                     continue;
                 };
                 match level.as_str().map(parse_level) {
                     Some(Ok(level)) => {
                         settings.rules.insert(rule, level);
                     }
-                    Some(Err(m)) => errors.push(ConfigError(format!(
-                        "proplint setting `rules.{code}`: {m}"
-                    ))),
-                    None => errors.push(ConfigError(format!(
-                        "proplint setting `rules.{code}` must be \"error\", \"warning\", \"info\" or \"off\""
-                    ))),
+                    Some(Err(_)) | None => {
+                        let args = Args::new().s("code", code.as_str());
+                        errors.push(ConfigError(tr(words, "lsp-setting-rule-level", &args)))
+                    }
                 }
             }
         }
-        Some(_) => bad(&mut errors, "rules", "must map rule codes to severities"),
+        Some(_) => bad(&mut errors, "rules"),
     }
     match object.get("lang") {
         None | Some(Value::Null) => {}
@@ -234,28 +250,16 @@ pub fn parse_client(value: &Value, root: Option<&Path>) -> (Settings, Vec<Config
             "editor" => settings.lang = Some(LangSetting::Editor),
             code => match crate::engine::config::parse_lang(code) {
                 Ok(lang) => settings.lang = Some(LangSetting::Is(lang)),
-                Err(_) => bad(
-                    &mut errors,
-                    "lang",
-                    "must be \"auto\", \"editor\", \"en\", \"fr\" or \"es\"",
-                ),
+                Err(_) => bad(&mut errors, "lang"),
             },
         },
-        Some(_) => bad(
-            &mut errors,
-            "lang",
-            "must be \"auto\", \"editor\", \"en\", \"fr\" or \"es\"",
-        ),
+        Some(_) => bad(&mut errors, "lang"),
     }
     match object.get("debounceMs") {
         None | Some(Value::Null) => {}
         Some(v) => match v.as_u64() {
             Some(ms) => settings.debounce_ms = Some(ms),
-            None => bad(
-                &mut errors,
-                "debounceMs",
-                "must be zero or more milliseconds",
-            ),
+            None => bad(&mut errors, "debounceMs"),
         },
     }
     (settings, errors)
@@ -293,6 +297,8 @@ pub struct Config {
     pub catalog: CatalogHandle,
     pub debounce: Duration,
     pub filter: Option<FileFilter>,
+    /// The language of the server's own notices for documents under this configuration.
+    pub words: Lang,
 }
 
 impl Config {
@@ -312,6 +318,7 @@ impl Default for Config {
             catalog: CatalogHandle::Embedded,
             debounce: Duration::from_millis(DEFAULT_DEBOUNCE_MS),
             filter: None,
+            words: Lang::En,
         }
     }
 }
@@ -338,13 +345,20 @@ pub fn resolve(
     locale: Option<crate::lang::Lang>,
 ) -> (Config, Vec<ConfigError>) {
     let mut errors = Vec::new();
-    let mut config = Config::default();
+    let words = notice_lang(file, client, locale);
+    let mut config = Config {
+        words,
+        ..Config::default()
+    };
     let file_catalog = file.map(|f| f.catalog.as_slice()).unwrap_or_default();
     let catalogs: Vec<&PathBuf> = file_catalog.iter().chain(&client.catalog).collect();
     if !catalogs.is_empty() {
         match Catalog::with_files(&catalogs) {
             Ok(catalog) => config.catalog = CatalogHandle::Extended(Arc::new(catalog)),
-            Err(e) => errors.push(ConfigError(format!("{e}; using the embedded catalogue"))),
+            Err(e) => {
+                let args = Args::new().s("error", e.describe_in(words));
+                errors.push(ConfigError(tr(words, "lsp-catalog-fallback", &args)))
+            }
         }
     }
     let target = file
@@ -353,7 +367,11 @@ pub fn resolve(
     if let Some(id) = target {
         match validate_target(config.catalog.get(), &id) {
             Ok(()) => config.options.target = Some(id),
-            Err(e) => errors.push(ConfigError(e.to_string())),
+            Err(_) => errors.push(ConfigError(target_error_in(
+                config.catalog.get(),
+                &id,
+                words,
+            ))),
         }
     }
     config.options.severities = client.rules.clone();
@@ -386,7 +404,7 @@ mod tests {
     #[test]
     fn a_full_file_parses() {
         let text = "target = \"WTDC-17\"\ncatalog = [\"extra.json\"]\ndebounce-ms = 0\n\n[rules]\nstale-revision = \"error\"\nmissing-reasons = \"off\"\n";
-        let s = parse_file(text, &path()).unwrap();
+        let s = parse_file(text, &path(), Lang::En).unwrap();
         assert_eq!(s.target.as_deref(), Some("WTDC-17"));
         assert_eq!(s.catalog, vec![PathBuf::from("/ws/extra.json")]);
         assert_eq!(s.debounce_ms, Some(0));
@@ -396,7 +414,12 @@ mod tests {
 
     #[test]
     fn unknown_keys_name_their_line() {
-        let err = parse_file("target = \"PP-22\"\n\ncolour = \"red\"\n", &path()).unwrap_err();
+        let err = parse_file(
+            "target = \"PP-22\"\n\ncolour = \"red\"\n",
+            &path(),
+            Lang::En,
+        )
+        .unwrap_err();
         assert!(
             err.0
                 .starts_with("/ws/proplint.toml:3: unknown field `colour`"),
@@ -405,6 +428,7 @@ mod tests {
         let err = parse_file(
             "[rules]\nstale-revision = \"warning\"\nstale-revisions = \"off\"\n",
             &path(),
+            Lang::En,
         )
         .unwrap_err();
         assert!(
@@ -412,17 +436,18 @@ mod tests {
                 .starts_with("/ws/proplint.toml:3: unknown rule `stale-revisions`"),
             "{err}"
         );
-        let err = parse_file("[rules]\n\nstale-revision = \"loud\"\n", &path()).unwrap_err();
+        let err =
+            parse_file("[rules]\n\nstale-revision = \"loud\"\n", &path(), Lang::En).unwrap_err();
         assert!(
             err.0
                 .starts_with("/ws/proplint.toml:3: unknown level `loud`"),
             "{err}"
         );
-        let err = parse_file("debounce-ms = -5\n", &path()).unwrap_err();
+        let err = parse_file("debounce-ms = -5\n", &path(), Lang::En).unwrap_err();
         assert!(err.0.starts_with("/ws/proplint.toml:1:"), "{err}");
-        let err = parse_file("include = [\"a/[\"]\n", &path()).unwrap_err();
+        let err = parse_file("include = [\"a/[\"]\n", &path(), Lang::En).unwrap_err();
         assert!(err.0.contains("invalid glob"), "{err}");
-        let err = parse_file("target = \n", &path()).unwrap_err();
+        let err = parse_file("target = \n", &path(), Lang::En).unwrap_err();
         assert!(err.0.starts_with("/ws/proplint.toml:1:"), "{err}");
     }
 
@@ -431,6 +456,7 @@ mod tests {
         let s = parse_file(
             "include = [\"proposals/**\"]\nexclude = [\"proposals/old/**\"]\n",
             &path(),
+            Lang::En,
         )
         .unwrap();
         let (config, _) = resolve(Some(&s), &Settings::default(), None);
@@ -453,6 +479,7 @@ mod tests {
                 "somethingElse": true
             }),
             Some(Path::new("/root")),
+            None,
         );
         assert_eq!(s.target.as_deref(), Some("PP-22"));
         assert_eq!(
@@ -510,5 +537,35 @@ mod tests {
         assert!(errors[1].0.contains("XYZ-99"), "{errors:?}");
         assert!(config.options.target.is_none());
         assert!(matches!(config.catalog, CatalogHandle::Embedded));
+    }
+
+    /// What the server says about its settings is in the language they ask for, else
+    /// the editor's.
+    #[test]
+    fn settings_problems_are_said_in_the_chosen_language() {
+        let (_, errors) = parse_client(&json!({"lang": "fr", "debounceMs": "vite"}), None, None);
+        assert_eq!(
+            errors[0].0,
+            "le paramètre proplint `debounceMs` doit être un nombre de millisecondes, zéro ou plus\u{a0}; il est ignoré"
+        );
+        let (_, errors) = parse_client(&json!({"target": 17}), None, Some(Lang::Es));
+        assert!(
+            errors[0].0.starts_with("el parámetro de proplint `target`"),
+            "{errors:?}"
+        );
+        let client = Settings {
+            target: Some("XYZ-99".into()),
+            ..Settings::default()
+        };
+        let (config, errors) = resolve(None, &client, Some(Lang::Es));
+        assert_eq!(config.words, Lang::Es);
+        assert!(
+            errors[0]
+                .0
+                .starts_with("conferencia considerada desconocida `XYZ-99`"),
+            "{errors:?}"
+        );
+        let err = parse_file("colour = 1\n", &path(), Lang::Fr).unwrap_err();
+        assert!(err.0.contains("clé inconnue `colour`"), "{err}");
     }
 }

@@ -22,7 +22,11 @@ use tower_lsp::lsp_types::{notification::Notification, Position, TextDocumentIde
 pub struct TargetParams {
     pub uri: Url,
     pub target: Option<String>,
+    /// A stable key ("conference line", "not a proposal"), for programs.
     pub source: String,
+    /// The same for people, in the language of the document's messages
+    /// ("CMDT-17 (d'après la ligne de la conférence)").
+    pub label: String,
     /// The sentence that says which conferences' outcomes are missing for the bodies the
     /// document cites, in the language of the messages (the same as the document's one
     /// note); absent when none is.

@@ -19,11 +19,12 @@ use serde::Serialize;
 use tower_lsp::lsp_types::{self as lsp, Url};
 
 use super::position::Mapper;
-use super::to_proto::{self, rule_links};
+use super::to_proto::{self, rule_link};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::text::Encoding;
 use crate::base::Rule;
 use crate::engine::findings::{Findings, Origin, Placed};
+use crate::lang::Lang;
 
 /// Keeps, for one document under one configuration, what publications of its chunks'
 /// findings need from one version to the next.
@@ -34,8 +35,8 @@ pub struct Publisher {
     /// The length of the last message, to allocate the next one at once.
     last_len: usize,
     /// What the kept ranges were measured with: the column encoding and the length of
-    /// the byte-order mark.
-    measured: Option<(Encoding, usize)>,
+    /// the byte-order mark; and the language the kept rule links are in.
+    measured: Option<(Encoding, usize, Lang)>,
 }
 
 struct Chunk {
@@ -83,7 +84,7 @@ impl Publisher {
         buffer: &str,
         wanted: Wanted,
     ) -> Published {
-        let measured = Some((mapper.encoding(), mapper.base()));
+        let measured = Some((mapper.encoding(), mapper.base(), findings.messages()));
         if self.measured != measured {
             self.chunks.clear();
             self.measured = measured;
@@ -95,7 +96,7 @@ impl Publisher {
             let key = Arc::as_ptr(found) as usize;
             let chunk = match self.chunks.remove(&key) {
                 Some(chunk) => chunk,
-                None => Chunk::new(found, *offset, mapper, buffer),
+                None => Chunk::new(found, *offset, mapper, buffer, findings.messages()),
             };
             chunks.insert(key, chunk);
         }
@@ -136,7 +137,8 @@ impl Publisher {
                 Some(kept) => kept,
                 None => {
                     fresh_tail.clear();
-                    write_tail(&mut fresh_tail, placed.rule(), placed.message());
+                    let lang = findings.messages();
+                    write_tail(&mut fresh_tail, placed.rule(), placed.message(), lang);
                     (mapper.range(buffer, placed.span()), &fresh_tail[..])
                 }
             };
@@ -159,14 +161,20 @@ impl Publisher {
 }
 
 impl Chunk {
-    fn new(found: &Arc<Vec<Diagnostic>>, offset: usize, mapper: &Mapper, buffer: &str) -> Chunk {
+    fn new(
+        found: &Arc<Vec<Diagnostic>>,
+        offset: usize,
+        mapper: &Mapper,
+        buffer: &str,
+        lang: Lang,
+    ) -> Chunk {
         let first_line = mapper.line_of(offset);
         let items = found
             .iter()
             .map(|d| {
                 let range = mapper.range(buffer, d.span.shifted(offset));
                 let mut tail = Vec::new();
-                write_tail(&mut tail, d.rule, &d.message);
+                write_tail(&mut tail, d.rule, &d.message, lang);
                 Item {
                     range: moved_up(range, first_line),
                     tail: tail.into_boxed_slice(),
@@ -196,7 +204,7 @@ fn moved_down(range: lsp::Range, lines: u32) -> lsp::Range {
 
 /// The members of a diagnostic after its range and severity, as `lsp::Diagnostic`
 /// serialises them, and its closing brace.
-fn write_tail(out: &mut Vec<u8>, rule: Rule, message: &str) {
+fn write_tail(out: &mut Vec<u8>, rule: Rule, message: &str, lang: Lang) {
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Tail<'a> {
@@ -209,7 +217,7 @@ fn write_tail(out: &mut Vec<u8>, rule: Rule, message: &str) {
     let start = out.len();
     let tail = Tail {
         code: rule.code(),
-        code_description: rule_links().get(&rule),
+        code_description: rule_link(rule, lang),
         source: "proplint",
         message,
     };
@@ -294,11 +302,13 @@ mod tests {
         diagnostics: &[Diagnostic],
         mapper: &Mapper,
         text: &str,
+        lang: Lang,
     ) -> serde_json::Value {
         let diagnostics = diagnostics
             .iter()
             .map(|d| {
-                super::super::to_proto::DiagnosticView::new(d, mapper.range(text, d.span)).to_lsp()
+                let range = mapper.range(text, d.span);
+                super::super::to_proto::DiagnosticView::new(d, range, lang).to_lsp()
             })
             .collect();
         serde_json::json!({
@@ -371,7 +381,14 @@ mod tests {
                     &text,
                     Wanted::Notification,
                 );
-                let expected = standard(&uri, version, analysis.diagnostics(), &mapper, &text);
+                let expected = standard(
+                    &uri,
+                    version,
+                    analysis.diagnostics(),
+                    &mapper,
+                    &text,
+                    analysis.messages,
+                );
                 assert_eq!(body(&published.json), expected, "round {round}");
                 let ranges: Vec<lsp::Range> = analysis
                     .diagnostics()
@@ -405,7 +422,14 @@ mod tests {
             &text,
             Wanted::Notification,
         );
-        let expected = standard(&uri, 9, analysis.diagnostics(), &mapper, &text);
+        let expected = standard(
+            &uri,
+            9,
+            analysis.diagnostics(),
+            &mapper,
+            &text,
+            analysis.messages,
+        );
         assert_eq!(body(&published.json), expected);
         // The same diagnostics as an array, for a pull.
         let items = utf8.publish(&uri, 9, analysis.findings(), &mapper, &text, Wanted::Items);

@@ -147,7 +147,8 @@ impl Backend {
     }
 
     pub(super) async fn set_client_settings(&self, value: &Value, root: Option<&Path>) {
-        let (settings, errors) = config::parse_client(value, root);
+        let locale = self.state().locale;
+        let (settings, errors) = config::parse_client(value, root, locale);
         let changed = {
             let mut state = self.state();
             let changed = state.client != settings;
@@ -178,8 +179,8 @@ impl Backend {
             state.flags = flags;
             state.roots = roots;
             if let Some(value) = &initial_settings {
-                let (settings, errors) =
-                    config::parse_client(value, state.roots.first().map(PathBuf::as_path));
+                let root = state.roots.first().map(PathBuf::as_path);
+                let (settings, errors) = config::parse_client(value, root, locale);
                 state.client = settings;
                 state.pending_errors.extend(errors);
             }

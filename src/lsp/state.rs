@@ -19,6 +19,7 @@ use super::capabilities::ClientFlags;
 use super::config::{self, Config, ConfigError, Settings};
 use crate::base::text::Encoding;
 use crate::engine::analysis::TextChange;
+use crate::lang::l10n::{tr, Args};
 
 /// What changed in a document's text since its worker last took a job. Locked while a
 /// change is recorded and its job sent, and while the worker takes both, so the worker
@@ -114,19 +115,27 @@ impl State {
     pub(super) fn load_files(&mut self) -> Vec<ConfigError> {
         let mut errors = Vec::new();
         self.files.clear();
+        // The file's own `lang` is not known before it is read.
+        let words = config::notice_lang(None, &self.client, self.locale);
         for root in &self.roots {
             let path = root.join(config::FILE_NAME);
             match std::fs::read_to_string(&path) {
-                Ok(text) => match config::parse_file(&text, &path) {
+                Ok(text) => match config::parse_file(&text, &path, words) {
                     Ok(settings) => {
                         self.files.insert(root.clone(), settings);
                     }
-                    Err(e) => errors.push(ConfigError(format!(
-                        "{e} (the file is ignored until this is fixed)"
-                    ))),
+                    Err(e) => {
+                        let args = Args::new().s("error", e.0);
+                        errors.push(ConfigError(tr(words, "lsp-file-ignored", &args)))
+                    }
                 },
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => errors.push(ConfigError(format!("{}: {e}", path.display()))),
+                Err(e) => {
+                    let args = Args::new()
+                        .s("path", path.display().to_string())
+                        .s("error", crate::lang::errors::io_error(words, &e));
+                    errors.push(ConfigError(tr(words, "cli-cannot-read", &args)))
+                }
             }
         }
         errors

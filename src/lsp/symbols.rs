@@ -6,9 +6,13 @@ use tower_lsp::lsp_types::{DocumentSymbol, FoldingRange, FoldingRangeKind, Symbo
 use super::analyzer::Snapshot;
 use super::model::{ModelView, UnitView};
 use crate::base::text::Span;
+use crate::lang::l10n::{tr, tr0, Args};
+use crate::lang::Lang;
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` has to be written out.
+#[allow(clippy::too_many_arguments)] // one call per kind of symbol, each with its own words
 fn symbol(
+    lang: Lang,
     name: String,
     detail: Option<String>,
     kind: SymbolKind,
@@ -18,7 +22,7 @@ fn symbol(
     children: Vec<DocumentSymbol>,
 ) -> DocumentSymbol {
     let name = if name.trim().is_empty() {
-        "(untitled)".to_string()
+        tr0(lang, "symbol-untitled")
     } else {
         name.trim().to_string()
     };
@@ -34,7 +38,7 @@ fn symbol(
     }
 }
 
-fn unit_name(unit: &UnitView) -> String {
+fn unit_name(unit: &UnitView, lang: Lang) -> String {
     match (&unit.action, &unit.reference) {
         (Some((a, _)), Some((r, _))) => format!("{a} {r}"),
         (Some((a, _)), None) => a.clone(),
@@ -43,11 +47,13 @@ fn unit_name(unit: &UnitView) -> String {
             .heading
             .as_ref()
             .map(|(h, _)| h.clone())
-            .unwrap_or_else(|| "Proposal".to_string()),
+            .unwrap_or_else(|| tr0(lang, "symbol-proposal")),
     }
 }
 
 pub fn document_symbols(snapshot: &Snapshot, view: &ModelView) -> Vec<DocumentSymbol> {
+    // The outline speaks the language of the messages.
+    let lang = snapshot.analysis.as_ref().map_or(Lang::En, |a| a.messages);
     view.units()
         .iter()
         .map(|unit| {
@@ -56,11 +62,13 @@ pub fn document_symbols(snapshot: &Snapshot, view: &ModelView) -> Vec<DocumentSy
                 .iter()
                 .map(|s| {
                     symbol(
+                        lang,
                         s.call_word.clone(),
-                        Some(match s.clauses {
-                            1 => "1 clause".to_string(),
-                            n => format!("{n} clauses"),
-                        }),
+                        Some(tr(
+                            lang,
+                            "symbol-clauses",
+                            &Args::new().n("count", s.clauses),
+                        )),
                         SymbolKind::FIELD,
                         snapshot,
                         s.span,
@@ -82,6 +90,7 @@ pub fn document_symbols(snapshot: &Snapshot, view: &ModelView) -> Vec<DocumentSy
                         .last()
                         .map_or(heading_span.end, |s| s.span.end.max(heading_span.end));
                     vec![symbol(
+                        lang,
                         heading.clone(),
                         None,
                         SymbolKind::CLASS,
@@ -97,7 +106,8 @@ pub fn document_symbols(snapshot: &Snapshot, view: &ModelView) -> Vec<DocumentSy
                 None => sections,
             };
             symbol(
-                unit_name(unit),
+                lang,
+                unit_name(unit, lang),
                 unit.heading.as_ref().map(|(h, _)| h.trim().to_string()),
                 SymbolKind::MODULE,
                 snapshot,

@@ -31,6 +31,8 @@ use crate::base::Rule;
 use crate::catalog::Catalog;
 use crate::engine::analysis::Analysis;
 use crate::engine::findings::Placed;
+use crate::lang::l10n::{tr, Args};
+use crate::lang::Lang;
 
 /// A severity as LSP numbers it.
 pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
@@ -41,19 +43,22 @@ pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
-/// Each rule's documentation link, parsed once (a 1 MB document can carry hundreds of
-/// diagnostics, converted again at every edit).
-pub(crate) fn rule_links() -> &'static HashMap<Rule, lsp::CodeDescription> {
-    static LINKS: OnceLock<HashMap<Rule, lsp::CodeDescription>> = OnceLock::new();
-    LINKS.get_or_init(|| {
-        Rule::ALL
-            .iter()
-            .filter_map(|&rule| {
-                let href = Url::parse(&rule.doc_url()).ok()?;
-                Some((rule, lsp::CodeDescription { href }))
-            })
-            .collect()
-    })
+/// Each rule's documentation link in each language, parsed once (a 1 MB document can
+/// carry hundreds of diagnostics, converted again at every edit).
+pub(crate) fn rule_link(rule: Rule, lang: Lang) -> Option<&'static lsp::CodeDescription> {
+    static LINKS: OnceLock<HashMap<(Rule, Lang), lsp::CodeDescription>> = OnceLock::new();
+    LINKS
+        .get_or_init(|| {
+            Rule::ALL
+                .iter()
+                .flat_map(|&rule| Lang::ALL.iter().map(move |&lang| (rule, lang)))
+                .filter_map(|(rule, lang)| {
+                    let href = Url::parse(&rule.doc_url_in(lang)).ok()?;
+                    Some(((rule, lang), lsp::CodeDescription { href }))
+                })
+                .collect()
+        })
+        .get(&(rule, lang))
 }
 
 /// A core diagnostic as the client sees it: rule code linked to its documentation,
@@ -74,20 +79,21 @@ impl<'a> DiagnosticView<'a> {
     /// From an ordinary diagnostic (the server itself places them, see [`Self::placed`]);
     /// the tests compare both with the standard types.
     #[cfg(test)]
-    pub fn new(d: &'a Diagnostic, range: lsp::Range) -> Self {
-        Self::of(d.rule, d.severity, &d.message, range)
+    pub fn new(d: &'a Diagnostic, range: lsp::Range, lang: Lang) -> Self {
+        Self::of(d.rule, d.severity, &d.message, range, lang)
     }
 
-    pub fn placed(p: Placed<'a>, range: lsp::Range) -> Self {
-        Self::of(p.rule(), p.severity, p.message(), range)
+    /// A placed finding, its rule linked to its page in `lang`, the messages' language.
+    pub fn placed(p: Placed<'a>, range: lsp::Range, lang: Lang) -> Self {
+        Self::of(p.rule(), p.severity, p.message(), range, lang)
     }
 
-    fn of(rule: Rule, severity: Severity, message: &'a str, range: lsp::Range) -> Self {
+    fn of(rule: Rule, severity: Severity, message: &'a str, range: lsp::Range, lang: Lang) -> Self {
         DiagnosticView {
             range,
             severity: self::severity(severity),
             code: rule.code(),
-            code_description: rule_links().get(&rule),
+            code_description: rule_link(rule, lang),
             source: "proplint",
             message,
         }
@@ -180,19 +186,41 @@ pub fn diagnostic_report(
 }
 
 /// The `proplint/target` notification of a version of `uri`: the target its analysis
-/// found, or "not a proposal" when it has none.
-pub fn target_params(uri: &Url, analysis: Option<&Analysis>, catalog: &Catalog) -> TargetParams {
+/// found, or "not a proposal" when it has none (said in `words`), and the sentence of
+/// the outcomes the catalogue lacks for it.
+pub fn target_params(
+    uri: &Url,
+    analysis: Option<&Analysis>,
+    catalog: &Catalog,
+    words: Lang,
+) -> TargetParams {
+    let label = |lang: Lang, id: Option<&str>, source: &str| {
+        let args = Args::new()
+            .s("id", id.unwrap_or("none"))
+            .s("source", source);
+        tr(lang, "target-label", &args)
+    };
     match analysis {
-        Some(a) => TargetParams {
-            uri: uri.clone(),
-            target: a.target.id.clone(),
-            source: a.target.source.describe().to_string(),
-            uncatalogued: uncatalogued_sentence(a, catalog),
-        },
+        Some(a) => {
+            let key = a.target.source.describe().replace(' ', "-");
+            let key = match key.as_str() {
+                "document-header" => "header",
+                "catalogue-state" => "catalogue",
+                other => other,
+            };
+            TargetParams {
+                uri: uri.clone(),
+                target: a.target.id.clone(),
+                source: a.target.source.describe().to_string(),
+                label: label(a.messages, a.target.id.as_deref(), key),
+                uncatalogued: uncatalogued_sentence(a, catalog),
+            }
+        }
         None => TargetParams {
             uri: uri.clone(),
             target: None,
             source: NOT_A_PROPOSAL.to_string(),
+            label: label(words, None, "not-a-proposal"),
             uncatalogued: None,
         },
     }
@@ -224,7 +252,7 @@ mod tests {
         for rule in Rule::ALL {
             let d = Diagnostic::new(*rule, Span::new(0, 1), "message «é»\n\"quoted\"");
             let range = lsp::Range::new(lsp::Position::new(1, 2), lsp::Position::new(3, 4));
-            let view = DiagnosticView::new(&d, range);
+            let view = DiagnosticView::new(&d, range, Lang::Fr);
             assert_eq!(
                 serde_json::to_value(&view).unwrap(),
                 serde_json::to_value(view.to_lsp()).unwrap()

@@ -161,7 +161,7 @@ pub(super) async fn worker(mut cx: WorkerContext) {
                 cx.client
                     .show_message(
                         MessageType::WARNING,
-                        crate::lang::messages::lone_cr(line, cx.uri.as_str()),
+                        crate::lang::messages::lone_cr(line, cx.uri.as_str(), job.config.words),
                     )
                     .await;
             }
@@ -185,8 +185,12 @@ pub(super) async fn worker(mut cx: WorkerContext) {
             outbox.send(message);
         }
         let queued = taken.elapsed();
-        let params =
-            to_proto::target_params(&cx.uri, snapshot.analysis.as_ref(), snapshot.catalog());
+        let params = to_proto::target_params(
+            &cx.uri,
+            snapshot.analysis.as_ref(),
+            snapshot.catalog(),
+            job.config.words,
+        );
         cx.client
             .send_notification::<TargetNotification>(params)
             .await;

@@ -27,6 +27,7 @@ use crate::base::Rule;
 use crate::base::{Target, TargetSource};
 use crate::catalog::Catalog;
 use crate::lang::l10n::{tr, tr0, Args};
+use crate::lang::messages::{join_and, PageSection};
 use crate::lang::Lang;
 
 /// The first paragraph under a `## heading` of a rule's documentation page, its lines
@@ -604,7 +605,13 @@ fn document(out: &mut String, fi: usize, file: &FileResult, catalog: &Catalog) {
         out.push_str("<p class=\"meta uncatalogued\">");
         escape_into(
             out,
-            &crate::lang::official::report::uncatalogued_header(&file.uncatalogued),
+            &tr(
+                words,
+                "html-uncatalogued",
+                &Args::new()
+                    .n("count", file.uncatalogued_words.len())
+                    .s("conferences", join_and(words, &file.uncatalogued_words)),
+            ),
         );
         out.push_str("</p>\n");
     }
@@ -862,16 +869,14 @@ fn note(out: &mut String, fi: usize, di: usize, file: &FileResult, d: &Diagnosti
     );
     escape_into(out, &d.message);
     out.push_str("</p>\n");
-    // The rule pages are English: their paragraphs go with English messages only.
-    if words == Lang::En {
-        if let Some(why) = doc_paragraph(d.rule.doc(), "Why it matters") {
-            let _ = writeln!(
-                out,
-                "<p><strong>{}</strong> {}</p>",
-                t("html-why"),
-                inline_markdown(&why)
-            );
-        }
+    let why = PageSection::WhyItMatters.heading(words);
+    if let Some(why) = doc_paragraph(d.rule.doc_in(words), &why) {
+        let _ = writeln!(
+            out,
+            "<p><strong>{}</strong> {}</p>",
+            t("html-why"),
+            inline_markdown(&why)
+        );
     }
     if d.fixes.is_empty() {
         let _ = writeln!(
@@ -1041,37 +1046,31 @@ fn rules_explained(out: &mut String, files: &[FileResult], lang: Lang) {
         escape(&tr0(lang, "html-rules-heading"))
     );
     for rule in fired {
-        let doc = rule.doc();
+        let doc = rule.doc_in(lang);
         let _ = write!(
             out,
             "<section id=\"rule-{code}\">\n<h3>{code}</h3>\n<p>{}</p>\n",
             escape(&rule.summary_in(lang)),
             code = rule.code()
         );
-        // The rule pages are English only for now: other languages give the summary
-        // above and the link below.
-        if lang == Lang::En {
-            if let Some(what) = doc_paragraph(doc, "What it checks") {
+        let sections = [
+            (PageSection::WhatItChecks, "html-what-checks"),
+            (PageSection::WhyItMatters, "html-why"),
+        ];
+        for (section, label) in sections {
+            if let Some(text) = doc_paragraph(doc, &section.heading(lang)) {
                 let _ = writeln!(
                     out,
                     "<p><strong>{}</strong> {}</p>",
-                    escape(&tr0(lang, "html-what-checks")),
-                    inline_markdown(&what)
-                );
-            }
-            if let Some(why) = doc_paragraph(doc, "Why it matters") {
-                let _ = writeln!(
-                    out,
-                    "<p><strong>{}</strong> {}</p>",
-                    escape(&tr0(lang, "html-why")),
-                    inline_markdown(&why)
+                    escape(&tr0(lang, label)),
+                    inline_markdown(&text)
                 );
             }
         }
         let _ = writeln!(
             out,
             "<p><a href=\"{}\">{}</a></p>\n</section>",
-            escape(&rule.doc_url()),
+            escape(&rule.doc_url_in(lang)),
             escape(&tr(
                 lang,
                 "html-full-explanation",

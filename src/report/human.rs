@@ -3,12 +3,15 @@
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, termcolor::WriteColor};
+use codespan_reporting::term::termcolor::{Buffer, WriteColor};
+use codespan_reporting::term::{self, Config};
 
 use super::{Counts, FileResult};
 use crate::base::diagnostic::{Applicability, Severity};
 use crate::input::Format;
 use crate::lang::l10n::{tr, Args};
+use crate::lang::messages::join_and;
+use crate::lang::Lang;
 
 pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result<()> {
     let mut db = SimpleFiles::new();
@@ -29,12 +32,11 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
             writeln!(out, "{}", tr(lang, "human-note", &args))?;
         }
         if !file.uncatalogued.is_empty() {
-            writeln!(
-                out,
-                "{}: note: {}",
-                file.path,
-                crate::lang::official::report::uncatalogued_header(&file.uncatalogued)
-            )?;
+            let args = Args::new()
+                .s("path", path)
+                .n("count", file.uncatalogued_words.len())
+                .s("conferences", join_and(lang, &file.uncatalogued_words));
+            writeln!(out, "{}", tr(lang, "human-uncatalogued", &args))?;
         }
         if file.diagnostics().is_empty() {
             continue;
@@ -62,12 +64,37 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
             }
             let diag = CsDiagnostic::new(severity)
                 .with_code(d.rule.code())
-                .with_message(&d.message)
                 .with_labels(vec![Label::primary(id, d.span.start..d.span.end)])
                 .with_notes(notes);
-            term::emit(out, &config, &db, &diag)
+            header(
+                out,
+                &config,
+                lang,
+                d.severity,
+                severity,
+                d.rule.code(),
+                &d.message,
+            )?;
+            let mut snippet = if out.supports_color() {
+                Buffer::ansi()
+            } else {
+                Buffer::no_color()
+            };
+            term::emit(&mut snippet, &config, &db, &diag)
                 .map_err(|e| std::io::Error::other(e.to_string()))?;
+            // codespan writes its own header line, with English severity words; ours,
+            // in the reader's language, is above, so its line is left out.
+            let bytes = snippet.as_slice();
+            let body = bytes
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(&[][..], |newline| &bytes[newline + 1..]);
+            out.write_all(body)?;
         }
+    }
+    // No file was read (each one's error is said on its own): no summary to give.
+    if files.is_empty() {
+        return Ok(());
     }
     let counts = Counts::of(files);
     let lang = super::language_of(files);
@@ -86,4 +113,46 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
         writeln!(out, "{}", tr(lang, "human-found", &args))?;
     }
     Ok(())
+}
+
+/// `avertissement[stale-revision] : La Résolution 37 …`: codespan's header line, with
+/// the severity word and the punctuation of `lang`, in codespan's colours.
+fn header(
+    out: &mut dyn WriteColor,
+    config: &Config,
+    lang: Lang,
+    severity: Severity,
+    style: CsSeverity,
+    code: &str,
+    message: &str,
+) -> std::io::Result<()> {
+    let word = tr(
+        lang,
+        "human-severity",
+        &Args::new().s("severity", severity.as_str()),
+    );
+    out.set_color(config.styles.header(style))?;
+    write!(
+        out,
+        "{}",
+        tr(
+            lang,
+            "human-header-code",
+            &Args::new().s("severity", word).s("code", code)
+        )
+    )?;
+    out.set_color(&config.styles.header_message)?;
+    // One line per finding, as codespan would print it.
+    let message = message.replace(['\n', '\r'], " ");
+    write!(
+        out,
+        "{}",
+        tr(
+            lang,
+            "human-header-message",
+            &Args::new().s("message", message)
+        )
+    )?;
+    out.reset()?;
+    writeln!(out)
 }

@@ -15,6 +15,8 @@ struct File<'a> {
     /// "text" or "word"; for Word files, lines are paragraph numbers.
     kind: &'static str,
     language: &'static str,
+    /// The language of this file's messages and fix titles.
+    message_language: &'static str,
     target: Target<'a>,
     diagnostics: Vec<Diag<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -111,12 +113,18 @@ pub fn render(files: &[FileResult]) -> String {
 pub struct Stream<W: std::io::Write> {
     out: W,
     files: usize,
+    /// The language of the messages so far: `Some(None)` once files differ.
+    language: Option<Option<crate::lang::Lang>>,
 }
 
 impl<W: std::io::Write> Stream<W> {
     pub fn start(mut out: W) -> std::io::Result<Self> {
         write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [")?;
-        Ok(Stream { out, files: 0 })
+        Ok(Stream {
+            out,
+            files: 0,
+            language: None,
+        })
     }
 
     pub fn file(&mut self, f: &FileResult) -> std::io::Result<()> {
@@ -131,16 +139,28 @@ impl<W: std::io::Write> Stream<W> {
             self.out.write_all(line.as_bytes())?;
         }
         self.files += 1;
+        let own = f.analysis.messages;
+        self.language = match self.language {
+            None => Some(Some(own)),
+            Some(Some(lang)) if lang == own => Some(Some(lang)),
+            Some(_) => Some(None),
+        };
         Ok(())
     }
 
-    /// Closes the report; returns the writer.
+    /// Closes the report with the language of its messages (written last because it is
+    /// known only once every file is in); returns the writer.
     pub fn finish(mut self) -> std::io::Result<W> {
         if self.files == 0 {
-            self.out.write_all(b"]\n}")?;
+            self.out.write_all(b"]")?;
         } else {
-            self.out.write_all(b"\n  ]\n}")?;
+            self.out.write_all(b"\n  ]")?;
         }
+        let language = match self.language.flatten() {
+            Some(lang) => format!("\"{}\"", lang.code()),
+            None => "null".to_string(),
+        };
+        write!(self.out, ",\n  \"language\": {language}\n}}")?;
         Ok(self.out)
     }
 }
@@ -150,6 +170,7 @@ fn file(f: &FileResult) -> File<'_> {
         path: &f.path,
         kind: f.format().kind(),
         language: f.analysis.language.code(),
+        message_language: f.analysis.messages.code(),
         target: Target {
             id: f.analysis.target.id.as_deref(),
             source: f.analysis.target.source.describe(),
@@ -206,6 +227,7 @@ mod tests {
     struct Whole<'a> {
         version: u32,
         files: Vec<File<'a>>,
+        language: Option<&'static str>,
     }
 
     #[test]
@@ -228,6 +250,7 @@ mod tests {
             let whole = Whole {
                 version: VERSION,
                 files: files[..n].iter().map(file).collect(),
+                language: crate::report::shared_language(&files[..n]).map(|l| l.code()),
             };
             assert_eq!(
                 render(&files[..n]),

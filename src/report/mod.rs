@@ -36,6 +36,9 @@ pub struct FileResult {
     /// Conferences of the bodies this file cites that met before its target and of whose
     /// outcome nothing is catalogued ("WTDC-25 (Baku, 2025)"): said once per document.
     pub uncatalogued: Vec<String>,
+    /// The same conferences named in the language of the file's messages ("CMDT-25
+    /// (Bakou, 2025)"), for the reports people read.
+    pub uncatalogued_words: Vec<String>,
 }
 
 impl FileResult {
@@ -50,6 +53,7 @@ impl FileResult {
             paragraphs: None,
             notes: Vec::new(),
             uncatalogued: Vec::new(),
+            uncatalogued_words: Vec::new(),
         }
     }
 
@@ -109,6 +113,16 @@ pub fn language_of(files: &[FileResult]) -> crate::lang::Lang {
     }
 }
 
+/// The language every file's messages are in, if they share one (`None` for no file or
+/// files in several): what JSON and SARIF record as the report's language.
+pub fn shared_language(files: &[FileResult]) -> Option<crate::lang::Lang> {
+    let first = files.first()?.analysis.messages;
+    files
+        .iter()
+        .all(|f| f.analysis.messages == first)
+        .then_some(first)
+}
+
 /// Counts by severity, for summaries.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Counts {
@@ -145,6 +159,15 @@ impl Counts {
 /// The conferences whose outcome the catalogue lacks for the bodies `result` cites,
 /// before its target (see [`FileResult::uncatalogued`]).
 pub fn uncatalogued_outcomes(result: &FileResult, catalog: &Catalog) -> Vec<String> {
+    uncatalogued_outcomes_in(result, catalog, crate::lang::Lang::En)
+}
+
+/// [`uncatalogued_outcomes`] named in `lang`: "CMDT-25 (Bakou, 2025)".
+pub fn uncatalogued_outcomes_in(
+    result: &FileResult,
+    catalog: &Catalog,
+    lang: crate::lang::Lang,
+) -> Vec<String> {
     crate::engine::outcomes::missing(result.analysis.chunks(), &result.analysis.target, catalog)
-        .named(catalog, crate::lang::Lang::En)
+        .named(catalog, lang)
 }

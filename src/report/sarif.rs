@@ -21,6 +21,8 @@ use crate::base::diagnostic::{Applicability, Severity};
 use crate::base::text::Span;
 use crate::base::Rule;
 use crate::catalog::Catalog;
+use crate::lang::messages::PageSection;
+use crate::lang::Lang;
 
 pub const SCHEMA_URI: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -45,6 +47,10 @@ struct Run<'a> {
     artifacts: Vec<Artifact>,
     results: Vec<SarifResult<'a>>,
     column_kind: &'static str,
+    /// The language of the messages and rule descriptions (SARIF's `run.language`);
+    /// absent when the files' messages are in several languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'static str>,
     properties: RunProperties,
 }
 
@@ -248,22 +254,25 @@ fn pascal_case(code: &str) -> String {
         .collect()
 }
 
-fn descriptor(rule: Rule) -> RuleDescriptor {
-    let doc = rule.doc();
-    let what = super::html::doc_section(doc, "What it checks")
-        .unwrap_or_else(|| rule.summary().to_string());
+/// A rule as SARIF describes it, in `lang`; its id and name stay the same in every
+/// language.
+fn descriptor(rule: Rule, lang: Lang) -> RuleDescriptor {
+    let doc = rule.doc_in(lang);
+    let summary = rule.summary_in(lang);
+    let what = super::html::doc_section(doc, &PageSection::WhatItChecks.heading(lang))
+        .unwrap_or_else(|| summary.clone());
     RuleDescriptor {
         id: rule.code(),
         name: pascal_case(rule.code()),
         short_description: Text {
-            text: rule.summary().to_string(),
+            text: summary,
             markdown: None,
         },
         full_description: Text {
             text: what.replace('`', "").replace("**", ""),
             markdown: Some(what),
         },
-        help_uri: rule.doc_url(),
+        help_uri: rule.doc_url_in(lang),
         help: Text {
             text: doc.to_string(),
             markdown: Some(doc.to_string()),
@@ -334,7 +343,9 @@ fn artifact_location(path: &str) -> ArtifactLocation {
 /// checked against, and the errors of files that could not be read (reported as tool
 /// notifications; the invocation is then not successful).
 pub fn render(files: &[FileResult], catalog: &Catalog, errors: &[String]) -> String {
-    let rules: Vec<RuleDescriptor> = Rule::ALL.iter().map(|r| descriptor(*r)).collect();
+    let language = super::shared_language(files);
+    let words = language.unwrap_or(Lang::En);
+    let rules: Vec<RuleDescriptor> = Rule::ALL.iter().map(|r| descriptor(*r, words)).collect();
     let mut artifacts = Vec::with_capacity(files.len());
     let mut results = Vec::new();
     for (index, file) in files.iter().enumerate() {
@@ -431,6 +442,7 @@ pub fn render(files: &[FileResult], catalog: &Catalog, errors: &[String]) -> Str
             artifacts,
             results,
             column_kind: "unicodeCodePoints",
+            language: language.map(Lang::code),
             properties: RunProperties {
                 target: common_target,
                 catalog_as_of: catalog.as_of.map(|d| d.to_string()),

@@ -370,7 +370,8 @@ pub fn expected_diagnostics(
                     proplint::Severity::Info => 3,
                 },
                 "code": d.rule.code(),
-                "codeDescription": {"href": d.rule.doc_url()},
+                // The rule's page in the language of the messages.
+                "codeDescription": {"href": d.rule.doc_url_in(analysis.messages)},
                 "source": "proplint",
                 "message": d.message,
             })

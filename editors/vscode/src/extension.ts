@@ -23,6 +23,20 @@ import { bundledPath, resolveServerPath, serverExecutable, ServerResolution } fr
 import { RESTART_SETTINGS, SERVER_SETTINGS, ServerSettings, TARGET_ID, toServerSettings } from './settings';
 import { ServerState, statusFor, TargetNotification } from './status';
 
+// What the user reads is localised the VS Code way: `vscode.l10n.t` with the English text as
+// its key, translated in l10n/bundle.l10n.<lang>.json (the manifest's strings are in
+// package.nls.<lang>.json). The output channel's log lines stay English: they are for
+// reports of bugs.
+const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
+
+/** A body's name in the target picker. */
+const BODY_NAMES: Record<string, () => string> = {
+  PP: () => t('Plenipotentiary Conference'),
+  WTDC: () => t('World Telecommunication Development Conference'),
+  WTSA: () => t('World Telecommunication Standardization Assembly'),
+  RA: () => t('Radiocommunication Assembly'),
+};
+
 const INSTALL_GUIDE = 'https://github.com/proplint/proplint/blob/main/docs/editors.md#vs-code';
 const FIX_ALL_KIND = 'source.fixAll.proplint';
 const CATALOG_SCHEME = 'proplint-catalog';
@@ -66,7 +80,7 @@ class ProplintExtension implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {
-    this.status.name = 'proplint target conference';
+    this.status.name = t('proplint target conference');
     this.status.command = 'proplint.setTarget';
     const d = this.disposables;
     d.push(this.output, this.status, this.catalogChanged);
@@ -141,7 +155,7 @@ class ProplintExtension implements vscode.Disposable {
         error: () => ({ action: ErrorAction.Continue }),
         closed: () => {
           this.setState('stopped');
-          return { action: CloseAction.DoNotRestart, message: 'The proplint server stopped. Run "proplint: Restart server" to start it again.' };
+          return { action: CloseAction.DoNotRestart, message: t('The proplint server stopped. Run "proplint: Restart server" to start it again.') };
         },
       },
     };
@@ -164,7 +178,7 @@ class ProplintExtension implements vscode.Disposable {
     } catch (e) {
       this.output.appendLine(`proplint: the server failed to start: ${e instanceof Error ? e.message : String(e)}`);
       this.setState('stopped');
-      void vscode.window.showErrorMessage(`proplint: the language server (${resolution.path}) failed to start. See the proplint output.`, 'Show output')
+      void vscode.window.showErrorMessage(t('proplint: the language server ({0}) failed to start. See the proplint output.', resolution.path), t('Show output'))
         .then((b) => { if (b) this.output.show(); });
       return;
     }
@@ -243,12 +257,14 @@ class ProplintExtension implements vscode.Disposable {
   private reportMissing(r: Extract<ServerResolution, { ok: false }>): void {
     this.missingNotified = true;
     const msg = r.reason === 'configured-missing'
-      ? `proplint: the server set in "proplint.path" (${r.configured}) was not found or is not executable.`
-      : 'proplint: the proplint language server was not found (no "proplint.path" setting, no bundled binary, nothing on PATH).';
+      ? t('proplint: the server set in "proplint.path" ({0}) was not found or is not executable.', r.configured ?? '')
+      : t('proplint: the proplint language server was not found (no "proplint.path" setting, no bundled binary, nothing on PATH).');
     this.output.appendLine(`${msg}\n  looked at:\n    ${r.tried.join('\n    ')}`);
-    void vscode.window.showErrorMessage(msg, 'Open settings', 'Installation guide').then((choice) => {
-      if (choice === 'Open settings') void this.openPathSetting();
-      else if (choice === 'Installation guide') void vscode.env.openExternal(vscode.Uri.parse(INSTALL_GUIDE));
+    const openSettings = t('Open settings');
+    const guide = t('Installation guide');
+    void vscode.window.showErrorMessage(msg, openSettings, guide).then((choice) => {
+      if (choice === openSettings) void this.openPathSetting();
+      else if (choice === guide) void vscode.env.openExternal(vscode.Uri.parse(INSTALL_GUIDE));
     });
   }
 
@@ -379,14 +395,19 @@ class ProplintExtension implements vscode.Disposable {
 
   // ------------------------------------------------------------------- commands ---
 
-  private activeProposal(action: string): vscode.TextEditor | undefined {
+  /** Whole sentences per command, so that each language can say them its own way. */
+  private activeProposal(action: 'fix' | 'look up'): vscode.TextEditor | undefined {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
-      void vscode.window.showInformationMessage(`proplint: open a proposal to ${action}.`);
+      void vscode.window.showInformationMessage(action === 'fix'
+        ? t('proplint: open a proposal to fix.')
+        : t('proplint: open a proposal to look up a citation.'));
       return undefined;
     }
     if (!this.client || !this.gate.isAttached(editor.document.uri)) {
-      void vscode.window.showInformationMessage(`proplint: this document is not checked as an ITU proposal, so there is nothing to ${action}.`);
+      void vscode.window.showInformationMessage(action === 'fix'
+        ? t('proplint: this document is not checked as an ITU proposal, so there is nothing to fix.')
+        : t('proplint: this document is not checked as an ITU proposal, so there is nothing to look up.'));
       return undefined;
     }
     return editor;
@@ -402,11 +423,11 @@ class ProplintExtension implements vscode.Disposable {
     const fixAllKind = vscode.CodeActionKind.Source.append('fixAll').append('proplint');
     const fix = actions.find((a) => a.kind && fixAllKind.contains(a.kind));
     if (!fix) {
-      void vscode.window.showInformationMessage('proplint: no problem in this document can be fixed automatically.');
+      void vscode.window.showInformationMessage(t('proplint: no problem in this document can be fixed automatically.'));
       return;
     }
     if (fix.edit && !(await vscode.workspace.applyEdit(fix.edit))) {
-      void vscode.window.showErrorMessage('proplint: the fixes could not be applied (the document changed meanwhile?).');
+      void vscode.window.showErrorMessage(t('proplint: the fixes could not be applied (the document changed meanwhile?).'));
       return;
     }
     if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
@@ -426,7 +447,7 @@ class ProplintExtension implements vscode.Disposable {
       });
       markdown = r?.markdown;
       if (!markdown) {
-        void vscode.window.showInformationMessage('proplint: put the cursor on a citation such as "Resolution 140 (Rev. Busan, 2014)".');
+        void vscode.window.showInformationMessage(t('proplint: put the cursor on a citation such as "Resolution 140 (Rev. Busan, 2014)".'));
         return;
       }
     } catch (e) {
@@ -436,7 +457,7 @@ class ProplintExtension implements vscode.Disposable {
       const parts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
         .filter((s) => s.trim() !== '');
       if (parts.length === 0) {
-        void vscode.window.showInformationMessage('proplint: no catalogue entry for the text under the cursor.');
+        void vscode.window.showInformationMessage(t('proplint: no catalogue entry for the text under the cursor.'));
         return;
       }
       markdown = parts.join('\n\n---\n\n');
@@ -454,22 +475,29 @@ class ProplintExtension implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration('proplint', scope);
     const current = (config.get<string>('target', '') ?? '').trim();
     const items: Item[] = [
-      { label: '$(wand) Infer from the conference line', description: current === '' ? 'current' : '', detail: 'No fixed target: the server reads it from each document', value: '' },
+      { label: `$(wand) ${t('Infer from the conference line')}`, description: current === '' ? t('current') : '', detail: t('No fixed target: the server reads it from each document'), value: '' },
     ];
     for (const group of groupedConferences()) {
-      items.push({ label: group.body, kind: vscode.QuickPickItemKind.Separator });
-      for (const c of group.items) items.push({ label: c.id, description: `${c.place}, ${c.year}${c.id === current ? ' — current' : ''}`, value: c.id });
+      items.push({ label: BODY_NAMES[group.body]?.() ?? group.body, kind: vscode.QuickPickItemKind.Separator });
+      for (const c of group.items) {
+        const where = `${c.place}, ${c.year}`;
+        items.push({ label: c.id, description: c.id === current ? t('{0} — current', where) : where, value: c.id });
+      }
     }
-    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(edit) Other conference id…', other: true });
-    const picked = await vscode.window.showQuickPick(items, { title: 'proplint: target conference', placeHolder: current ? `Current: ${current}` : 'Current: inferred from the conference line', matchOnDescription: true });
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: `$(edit) ${t('Other conference id…')}`, other: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: t('proplint: target conference'),
+      placeHolder: current ? t('Current: {0}', current) : t('Current: inferred from the conference line'),
+      matchOnDescription: true,
+    });
     if (!picked) return;
     let value = picked.value;
     if (picked.other) {
       value = await vscode.window.showInputBox({
-        title: 'proplint: target conference id',
-        prompt: 'A conference id such as PP-26 or WTDC-25',
+        title: t('proplint: target conference id'),
+        prompt: t('A conference id such as PP-26 or WTDC-25'),
         value: current,
-        validateInput: (v) => (v.trim() === '' || TARGET_ID.test(v.trim().toUpperCase()) ? undefined : 'Expected BODY-YY, e.g. PP-22'),
+        validateInput: (v) => (v.trim() === '' || TARGET_ID.test(v.trim().toUpperCase()) ? undefined : t('Expected BODY-YY, e.g. PP-22')),
       });
       if (value === undefined) return;
       value = value.trim().toUpperCase();
@@ -495,7 +523,7 @@ class ProplintExtension implements vscode.Disposable {
     }
     const setting = vscode.workspace.getConfiguration('proplint', doc.uri).get<string>('target', '') ?? '';
     const announced = this.client ? this.targets.get(this.client.code2ProtocolConverter.asUri(doc.uri)) ?? this.targets.get(doc.uri.toString()) : undefined;
-    const view = statusFor(announced, setting, this.state);
+    const view = statusFor(announced, setting, this.state, t);
     this.status.text = view.text;
     this.status.tooltip = view.tooltip;
     this.status.show();
@@ -510,7 +538,7 @@ function touchesDetectionWindow(e: vscode.TextDocumentChangeEvent): boolean {
 /** The tab title of a catalogue entry: its first line, without Markdown markup. */
 function entryTitle(markdown: string): string {
   const first = markdown.split('\n').map((l) => l.replace(/^[#>\s*_-]+|[*_`]+/g, '').trim()).find((l) => l !== '') ?? '';
-  return (first.replace(/[\\/:?#%]/g, '-').slice(0, 60).trim() || 'catalogue entry');
+  return (first.replace(/[\\/:?#%]/g, '-').slice(0, 60).trim() || t('catalogue entry'));
 }
 
 let extension: ProplintExtension | undefined;

@@ -28,3 +28,10 @@ test('the outcomes the catalogue lacks show once, in the item and its tooltip', 
   assert.equal(none.text, '$(law) PP-26');
   assert.ok(!none.tooltip.includes('catalogued'));
 });
+
+test('a newer server labels the target in the user\'s language, and the words go through t', () => {
+  const fr = (m: string, ...a: Array<string | number | boolean>) => `«${m}»${a.join('|')}`;
+  const v = statusFor({ uri: 'u', target: 'WTDC-17', source: 'conference line', label: 'CMDT-17 (d\'après la ligne de la conférence)' }, '', 'running', fr);
+  assert.match(v.tooltip, /^«proplint target conference: \{0\}»CMDT-17 \(d'après la ligne de la conférence\)/);
+  assert.match(v.tooltip, /«Click to change it\.»/);
+});

@@ -108,7 +108,10 @@ html-fix-word-safe = <strong>Correction</strong> (certainly right: make this cha
 html-fix-word-unsafe = <strong>Suggested correction</strong> (probably right: check it first, then make it in Word, with Track Changes on):
 html-insert = insert
 html-delete = delete
-html-more-changes = … and { $count } more changes of the same kind
+html-more-changes = … and { $count ->
+    [one] { $count } more change
+   *[other] { $count } more changes
+} of the same kind
 html-rules-heading = The rules in this report
 html-what-checks = What it checks:
 html-full-explanation = The full explanation of { $code } (online)
@@ -175,9 +178,6 @@ hover-clauses = This section has { $count ->
 }.
 completion-abrogated = Abrogated before the target.
 
-## `proplint explain --lang`
-
-explain-header = { $code }: { $summary }. (The page below is in English.)
 
 ## Notes on a file
 

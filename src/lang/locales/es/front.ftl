@@ -131,10 +131,13 @@ html-fix-word-safe = <strong>Corrección</strong> (segura: introduzca este cambi
 html-fix-word-unsafe = <strong>Corrección sugerida</strong> (probable: verifíquela antes y luego introdúzcala en Word, con el control de cambios activado):
 html-insert = insertar
 html-delete = suprimir
-html-more-changes = … y { $count } cambios más del mismo tipo
+html-more-changes = … y { $count ->
+    [one] { $count } cambio más
+   *[other] { $count } cambios más
+} del mismo tipo
 html-rules-heading = Las reglas de este informe
 html-what-checks = Qué verifica:
-html-full-explanation = Explicación completa de { $code } (en línea, en inglés)
+html-full-explanation = Explicación completa de { $code } (en línea)
 html-tip = { $severity }: { $message }
 
 ## Información al pasar el cursor en el editor (Markdown)
@@ -198,9 +201,6 @@ hover-clauses = Esta sección tiene { $count ->
 }.
 completion-abrogated = Suprimida antes de la conferencia considerada.
 
-## `proplint explain --lang`
-
-explain-header = { $code }: { $summary }. (La página que figura a continuación solo existe en inglés.)
 
 ## Notas sobre un archivo
 

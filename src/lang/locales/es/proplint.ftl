@@ -156,6 +156,6 @@ reason-nearest-superseded = { $reason }; la revisión real más cercana, { $revi
 }, fue sustituida en { $at_place_year } ({ $at })
 reason-outcome-not-catalogued = { $count ->
     [one] la { $conferences } se celebró después y sus resultados no figuran en el catálogo: se desconoce si revisó la Resolución { $number }; para añadirlos: { $teach }
-   *[other] las { $conferences } se celebraron después y sus resultados no figuran en el catálogo: se desconoce si revisaron la Resolución { $number }; para añadirlos: { $teach }
+   *[other] las conferencias { $conferences } se celebraron después y sus resultados no figuran en el catálogo: se desconoce si revisaron la Resolución { $number }; para añadirlos: { $teach }
 }
 teach-catalog-build = `proplint catalog build <textos finales de la { $id }>`

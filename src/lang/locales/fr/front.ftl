@@ -131,10 +131,13 @@ html-fix-word-safe = <strong>Correction</strong> (certaine : apportez cette mod
 html-fix-word-unsafe = <strong>Correction suggérée</strong> (probable : vérifiez-la d'abord, puis apportez-la dans Word, avec le suivi des modifications activé) :
 html-insert = insérer
 html-delete = supprimer
-html-more-changes = … et { $count } autres modifications du même type
+html-more-changes = … et { $count ->
+    [one] { $count } autre modification
+   *[other] { $count } autres modifications
+} du même type
 html-rules-heading = Les règles de ce rapport
 html-what-checks = Ce qu'elle vérifie :
-html-full-explanation = Explication complète de { $code } (en ligne, en anglais)
+html-full-explanation = Explication complète de { $code } (en ligne)
 html-tip = { $severity } : { $message }
 
 ## Infobulles de l'éditeur (Markdown)
@@ -198,9 +201,6 @@ hover-clauses = Cette section compte { $count ->
 }.
 completion-abrogated = Abrogée avant la conférence visée.
 
-## `proplint explain --lang`
-
-explain-header = { $code } : { $summary }. (La page ci-dessous n'existe qu'en anglais.)
 
 ## Remarques sur un fichier
 

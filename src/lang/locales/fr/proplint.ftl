@@ -148,15 +148,15 @@ summary-missing-reasons = une proposition MOD, ADD ou SUP sans ses motifs
 summary-unused-suppression = un commentaire proplint-ignore qui ne masque rien ou ne désigne aucune règle
 
 # Ajouts des travaux sur la précision et le catalogue (tickets 13 et 14).
-msg-reasons-empty = { $action } a une ligne « { $word } : » vide : toute proposition MOD, ADD ou SUP expose ses motifs
-msg-reasons-placeholder = { $action } n'a qu'un texte provisoire après « { $word } : » : toute proposition MOD, ADD ou SUP expose ses motifs
-reason-number-above-later-ceiling = la Résolution { $number } n'existait pas encore à { LA($conference) } : aucune résolution n'a porté un numéro supérieur à { $bound } avant { LA($until) }
-reason-nearest-superseded = { $reason } ; la révision réelle la plus proche, { $revised ->
+msg-reasons-empty = { $action } a une ligne « { $word } : » vide : toute proposition MOD, ADD ou SUP expose ses motifs
+msg-reasons-placeholder = { $action } n'a qu'un texte provisoire après « { $word } : » : toute proposition MOD, ADD ou SUP expose ses motifs
+reason-number-above-later-ceiling = la Résolution { $number } n'existait pas encore à { LA($conference) } : aucune résolution n'a porté un numéro supérieur à { $bound } avant { LA($until) }
+reason-nearest-superseded = { $reason } ; la révision réelle la plus proche, { $revised ->
     [yes] Rév. { $nearest }
    *[no] { $nearest }
 }, a été remplacée à { $at_place_year } ({ $at })
 reason-outcome-not-catalogued = { $count ->
-    [one] { $conferences } s'est tenue depuis et ses résultats ne figurent pas au catalogue : on ignore si elle a révisé la Résolution { $number } ; pour les ajouter : { $teach }
-   *[other] { $conferences } se sont tenues depuis et leurs résultats ne figurent pas au catalogue : on ignore si elles ont révisé la Résolution { $number } ; pour les ajouter : { $teach }
+    [one] { LA($conferences) } s'est tenue depuis et ses résultats ne figurent pas au catalogue : on ignore si elle a révisé la Résolution { $number } ; pour les ajouter : { $teach }
+   *[other] les conférences { $conferences } se sont tenues depuis et leurs résultats ne figurent pas au catalogue : on ignore si elles ont révisé la Résolution { $number } ; pour les ajouter : { $teach }
 }
-teach-catalog-build = `proplint catalog build <textes finals de { $id }>`
+teach-catalog-build = `proplint catalog build <textes finals de { LA($id) }>`
