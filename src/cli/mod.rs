@@ -4,6 +4,7 @@
 //! error (with a message that names the file).
 
 mod catalog;
+mod usage;
 mod walk;
 
 use std::io::{IsTerminal, Read, Write};
@@ -177,7 +178,13 @@ pub fn main() -> i32 {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
+            let raw: Vec<String> = std::env::args().collect();
+            match usage::message(&e, usage::lang_of_raw_args(&raw)) {
+                Some(message) => eprintln!("{message}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return code;
         }
     };

@@ -190,3 +190,21 @@ cli-error = error: { $message }
 cli-unknown-rule = unknown rule `{ $code }`; `proplint rules` lists them
 cli-wrote = Wrote the report to { $path }
 cli-cannot-write = { $path }: cannot write the report: { $error }
+
+# A command line that could not be read (clap's errors, in the user's language).
+cli-usage-unknown-command = unknown command `{ $value }`{ $suggestion ->
+        [none] {""}
+       *[other] ; did you mean `{ $suggestion }`?
+    }
+cli-usage-unknown-option = unknown option `{ $value }`{ $suggestion ->
+        [none] {""}
+       *[other] ; did you mean `{ $suggestion }`?
+    }
+cli-usage-invalid-value = `{ $value }` is not a valid value for `{ $option }`{ $suggestion ->
+        [none] {""}
+       *[other] ; possible values: { $suggestion }
+    }
+cli-usage-missing = a required argument is missing: `{ $option }`
+cli-usage-conflict = `{ $option }` cannot be used with another option given
+cli-usage-too-many = `{ $option }` was given too many values
+cli-usage-help = `proplint --help` lists the commands and their options (in English).

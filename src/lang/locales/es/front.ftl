@@ -213,3 +213,21 @@ cli-error = error: { $message }
 cli-unknown-rule = regla desconocida `{ $code }`; `proplint rules` ofrece la lista
 cli-wrote = Informe escrito en { $path }
 cli-cannot-write = { $path }: no se puede escribir el informe: { $error }
+
+# Una línea de órdenes ilegible (los errores de clap, en el idioma del usuario).
+cli-usage-unknown-command = orden desconocida «{ $value }»{ $suggestion ->
+        [none] {""}
+       *[other] ; ¿quiso decir «{ $suggestion }»?
+    }
+cli-usage-unknown-option = opción desconocida «{ $value }»{ $suggestion ->
+        [none] {""}
+       *[other] ; ¿quiso decir «{ $suggestion }»?
+    }
+cli-usage-invalid-value = «{ $value }» no es un valor admitido para «{ $option }»{ $suggestion ->
+        [none] {""}
+       *[other] ; valores posibles: { $suggestion }
+    }
+cli-usage-missing = falta un argumento obligatorio: «{ $option }»
+cli-usage-conflict = «{ $option }» no puede emplearse con otra de las opciones dadas
+cli-usage-too-many = «{ $option }» recibió demasiados valores
+cli-usage-help = `proplint --help` enumera las órdenes y sus opciones (en inglés).

@@ -213,3 +213,21 @@ cli-error = erreur : { $message }
 cli-unknown-rule = règle inconnue `{ $code }` ; `proplint rules` en donne la liste
 cli-wrote = Rapport écrit dans { $path }
 cli-cannot-write = { $path } : impossible d'écrire le rapport : { $error }
+
+# Une ligne de commande illisible (les erreurs de clap, dans la langue de l'utilisateur).
+cli-usage-unknown-command = commande inconnue « { $value } »{ $suggestion ->
+        [none] {""}
+       *[other]  ; vouliez-vous dire « { $suggestion } » ?
+    }
+cli-usage-unknown-option = option inconnue « { $value } »{ $suggestion ->
+        [none] {""}
+       *[other]  ; vouliez-vous dire « { $suggestion } » ?
+    }
+cli-usage-invalid-value = « { $value } » n'est pas une valeur admise pour « { $option } »{ $suggestion ->
+        [none] {""}
+       *[other]  ; valeurs possibles : { $suggestion }
+    }
+cli-usage-missing = il manque un argument obligatoire : « { $option } »
+cli-usage-conflict = « { $option } » ne peut pas être employée avec une autre option donnée
+cli-usage-too-many = « { $option } » a reçu trop de valeurs
+cli-usage-help = `proplint --help` donne la liste des commandes et de leurs options (en anglais).
