@@ -10,7 +10,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice, NoColor};
 use rayon::prelude::*;
 
 use crate::base::diagnostic::Severity;
@@ -414,7 +414,9 @@ fn check(args: CheckArgs) -> i32 {
             } else {
                 ColorChoice::Auto
             };
-            let mut out = StandardStream::stdout(choice);
+            // Buffered: standard output flushes at each line, and a report of a few
+            // hundred findings was ten thousand `write` calls.
+            let mut out = BufferedStandardStream::stdout(choice);
             let _ = report::human::render(&results, &mut out);
             let _ = out.flush();
             None
