@@ -7,6 +7,8 @@
 use regex::Regex;
 use serde::Serialize;
 
+use super::place_year;
+
 use crate::base::fold::fold;
 use crate::base::text::Span;
 use crate::base::BodyRef;
@@ -151,12 +153,6 @@ fn number_regex() -> &'static Regex {
 fn separator_regex() -> &'static Regex {
     regex!(&format!(
         r"^(?:[\s\u{{a0}}]*,[\s\u{{a0}}]*(?:(?:{LIST_CONJUNCTIONS_PATTERN})[\s\u{{a0}}]+)?|[\s\u{{a0}}]+(?:{LIST_CONJUNCTIONS_PATTERN})[\s\u{{a0}}]+)(?:A/RES/)?[0-9]"
-    ))
-}
-
-fn place_year_regex() -> &'static Regex {
-    regex!(&format!(
-        r"\[?[\s\u{{a0}}]*(?P<rev>(?i:{REVISION_WORD_PATTERN})\.?[\s\u{{a0}}]*)?\[?[\s\u{{a0}}]*(?P<place>\p{{L}}[\p{{L}}'’\-\s\u{{a0}}\.]*?)[\s\u{{a0}}]*,?[\s\u{{a0}}]*(?P<year>(?:19|20)[0-9][0-9])(?:\]\(#\))?"
     ))
 }
 
@@ -400,34 +396,33 @@ fn parse_tag_content(
     }
     let mut parts: Vec<PlaceYear> = Vec::new();
     let mut covered = 0;
-    for c in place_year_regex().captures_iter(text) {
-        let whole = c.get(0)?;
+    for c in place_year::find_iter(text) {
         // Only separators may stand between the parts of a tag.
-        if !text[covered..whole.start()]
+        if !text[covered..c.whole.start]
             .chars()
             .all(|ch| ch.is_whitespace() || matches!(ch, '[' | ']' | ',' | ';'))
         {
             return None;
         }
-        covered = whole.end();
-        let place = c.name("place")?;
-        let place_str = place.as_str().trim_end_matches(['.', ' ', '\u{a0}', '-']);
-        let year = c.name("year")?;
+        covered = c.whole.end;
+        let place = c.place;
+        let place_str = text[place.clone()].trim_end_matches(['.', ' ', '\u{a0}', '-']);
+        let year = c.year;
         parts.push(PlaceYear {
-            rev: c.name("rev").map(|r| {
-                let trimmed = r.as_str().trim_end();
+            rev: c.rev.map(|r| {
+                let trimmed = text[r.clone()].trim_end();
                 Span::new(
-                    content.start + r.start(),
-                    content.start + r.start() + trimmed.len(),
+                    content.start + r.start,
+                    content.start + r.start + trimmed.len(),
                 )
             }),
             place: place_str.to_string(),
             place_span: Span::new(
-                content.start + place.start(),
-                content.start + place.start() + place_str.len(),
+                content.start + place.start,
+                content.start + place.start + place_str.len(),
             ),
-            year: year.as_str().parse().ok()?,
-            year_span: Span::new(content.start + year.start(), content.start + year.end()),
+            year: text[year.clone()].parse().ok()?,
+            year_span: Span::new(content.start + year.start, content.start + year.end),
         });
     }
     if !text[covered..]
