@@ -6,7 +6,7 @@
 pub mod citation;
 pub mod labels;
 pub mod markup;
-mod place_year;
+pub mod place_year;
 mod shift;
 mod structure;
 

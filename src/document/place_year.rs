@@ -136,7 +136,7 @@ fn skip_spaces(text: &str, at: usize) -> usize {
 /// `char::is_alphabetic` is not (it also takes marks and letter-like numbers). The
 /// letters of Latin scripts are told here; any other character by an expression built the
 /// first time one is seen (rare in a citation's tag).
-fn is_letter(c: char) -> bool {
+pub fn is_letter(c: char) -> bool {
     match c {
         'A'..='Z' | 'a'..='z' | 'ª' | 'µ' | 'º' => true,
         '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
