@@ -1,6 +1,7 @@
 //! The catalogue of ITU conferences and resolutions: what proplint knows, and how sure
-//! it is. Built from `catalog/itu-resolutions.json` (embedded at compile time, sources
-//! kept in the file) plus any catalogue files the user adds with `--catalog`.
+//! it is. Built from `catalog/itu-resolutions.json` (compiled into the binary by
+//! `build.rs` in the form of `compact.rs`; sources kept in the file) plus any catalogue
+//! files the user adds with `--catalog`.
 
 pub mod build;
 mod compact;
@@ -238,7 +239,7 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The embedded catalogue, parsed once.
+    /// The embedded catalogue, read once from its compiled form.
     pub fn embedded() -> &'static Catalog {
         static EMBEDDED: OnceLock<Catalog> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
