@@ -1,8 +1,10 @@
 //! The catalogue of ITU conferences and resolutions: what proplint knows, and how sure
-//! it is. Built from `catalog/itu-resolutions.json` (embedded at compile time, sources
-//! kept in the file) plus any catalogue files the user adds with `--catalog`.
+//! it is. Built from `catalog/itu-resolutions.json` (compiled into the binary by
+//! `build.rs` in the form of `compact.rs`; sources kept in the file) plus any catalogue
+//! files the user adds with `--catalog`.
 
 pub mod build;
+mod compact;
 mod judge;
 pub mod merge;
 mod names;
@@ -26,6 +28,10 @@ pub const EMBEDDED_ORIGIN: &str = "embedded catalogue";
 
 /// The catalogue that ships with proplint.
 pub const EMBEDDED_JSON: &str = include_str!("../../catalog/itu-resolutions.json");
+
+/// The same catalogue compiled by `build.rs` into the form of [`compact`], which a start
+/// reads without parsing JSON.
+const EMBEDDED_COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/itu-resolutions.bin"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Confidence {
@@ -293,14 +299,15 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The embedded catalogue, parsed once.
+    /// The embedded catalogue, read once from its compiled form.
     pub fn embedded() -> &'static Catalog {
         static EMBEDDED: OnceLock<Catalog> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
             let mut catalog = Catalog::default();
-            // The embedded file is checked by the test suite; failing here would be a
-            // build defect, not a user error, so an empty catalogue is the safe fallback.
-            if let Ok(file) = parse_file(EMBEDDED_JSON, EMBEDDED_ORIGIN) {
+            // build.rs wrote these bytes from the JSON, which it checked, and a test reads
+            // them back; failing here would be a build defect, not a user error, so an
+            // empty catalogue is the safe fallback.
+            if let Some(file) = compact::decode(EMBEDDED_COMPACT) {
                 catalog.merge(file, EMBEDDED_ORIGIN);
             }
             catalog
@@ -451,17 +458,17 @@ impl Catalog {
                 in_force_at_pp18,
                 history: r
                     .history
-                    .iter()
+                    .into_iter()
                     .map(|e| Event {
-                        conference: e.conference.clone(),
                         action: match e.action.as_str() {
                             "adopted" => Action::Adopted,
                             "revised" => Action::Revised,
                             _ => Action::AdoptedOrRevised,
                         },
                         disputed: e.status.as_deref() == Some("disputed"),
-                        evidence: e.evidence.clone(),
-                        sources: e.sources.clone(),
+                        conference: e.conference,
+                        evidence: e.evidence,
+                        sources: e.sources,
                         origin: origin.to_string(),
                     })
                     .collect(),
@@ -668,6 +675,22 @@ mod tests {
         );
         assert!(catalog.complete_list("PP-18").is_some());
         assert!(catalog.conflicts().is_empty(), "{:?}", catalog.conflicts());
+    }
+
+    #[test]
+    fn the_compiled_catalogue_equals_its_json() {
+        let from_json = parse_file(EMBEDDED_JSON, EMBEDDED_ORIGIN).unwrap();
+        let compiled = compact::decode(EMBEDDED_COMPACT).unwrap();
+        assert!(compiled == from_json, "build.rs compiled another catalogue");
+        assert_eq!(compact::encode(&from_json), EMBEDDED_COMPACT);
+        // Not vacuous: the catalogue has its records, and a damaged form is refused.
+        assert!(compiled.resolutions.len() > 200);
+        assert!(compiled.resolutions.iter().any(|r| r.notes.is_some()));
+        let cut = &EMBEDDED_COMPACT[..EMBEDDED_COMPACT.len() - 1];
+        assert!(compact::decode(cut).is_none());
+        let mut longer = EMBEDDED_COMPACT.to_vec();
+        longer.push(0);
+        assert!(compact::decode(&longer).is_none());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct CatalogFile {
     pub as_of: Option<String>,
@@ -20,19 +20,19 @@ pub struct CatalogFile {
     pub resolutions: Vec<ResolutionRecord>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 #[serde(transparent)]
 pub struct Localized(pub std::collections::BTreeMap<String, Option<String>>);
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct BodyRecord {
     pub name: Localized,
     pub abbrev: Localized,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct ConferenceRecord {
     pub id: String,
@@ -45,14 +45,14 @@ pub struct ConferenceRecord {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct AmbiguityRecord {
     pub citation: String,
     pub candidates: Vec<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct CoverageRecord {
     pub complete_lists: BTreeMap<String, CompleteListRecord>,
@@ -63,7 +63,7 @@ pub struct CoverageRecord {
     pub partial_lists: BTreeMap<String, serde_json::Value>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct CompleteListRecord {
     pub complete: bool,
@@ -73,14 +73,14 @@ pub struct CompleteListRecord {
     pub abrogated: Vec<AbrogatedRecord>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct AbrogatedRecord {
     pub number: u32,
     pub last_version: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct ResolutionRecord {
     pub body: String,
@@ -101,7 +101,7 @@ pub struct ResolutionRecord {
     pub state_at_pp18: Option<StateRecord>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct EventRecord {
     pub conference: String,
@@ -112,14 +112,14 @@ pub struct EventRecord {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct BasisRecord {
     pub basis: Option<String>,
     pub confidence: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct StateRecord {
     pub status: Option<String>,

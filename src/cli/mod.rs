@@ -11,7 +11,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice, NoColor};
 use rayon::prelude::*;
 
 use crate::base::diagnostic::Severity;
@@ -408,8 +408,13 @@ fn check(args: CheckArgs) -> i32 {
         }
         return code;
     }
-    let outcomes: Vec<Result<(FileResult, Option<String>), String>> =
-        inputs.par_iter().map(run).collect();
+    // One file is checked on this thread: rayon's workers would be started only to wait
+    // for work (strace showed them in `sched_yield` while the file was checked).
+    let outcomes: Vec<Result<(FileResult, Option<String>), String>> = if inputs.len() == 1 {
+        inputs.iter().map(run).collect()
+    } else {
+        inputs.par_iter().map(run).collect()
+    };
     progress.finish();
     let mut results = Vec::new();
     let mut diffs = String::new();
@@ -450,7 +455,9 @@ fn check(args: CheckArgs) -> i32 {
             } else {
                 ColorChoice::Auto
             };
-            let mut out = StandardStream::stdout(choice);
+            // Buffered: standard output flushes at each line, and a report of a few
+            // hundred findings was ten thousand `write` calls.
+            let mut out = BufferedStandardStream::stdout(choice);
             let _ = report::human::render(&results, &mut out);
             let _ = out.flush();
             None
@@ -536,9 +543,18 @@ fn check_streaming_json(
     };
     let mut failing = false;
     let mut written = report::json::Stream::start(writer);
-    let batch = rayon::current_num_threads().max(1) * 2;
+    // Asking rayon its number of threads starts its workers: not for one file.
+    let batch = if inputs.len() > 1 {
+        rayon::current_num_threads().max(1) * 2
+    } else {
+        1
+    };
     for inputs in inputs.chunks(batch) {
-        let outcomes: Vec<_> = inputs.par_iter().map(&run).collect();
+        let outcomes: Vec<_> = if inputs.len() == 1 {
+            inputs.iter().map(&run).collect()
+        } else {
+            inputs.par_iter().map(&run).collect()
+        };
         for outcome in outcomes {
             match outcome {
                 Ok((result, _)) => {

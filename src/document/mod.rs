@@ -6,6 +6,7 @@
 pub mod citation;
 pub mod labels;
 pub mod markup;
+pub mod place_year;
 mod shift;
 mod structure;
 

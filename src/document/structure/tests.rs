@@ -485,3 +485,34 @@ fn operative_call_words_that_pass_on_an_instruction() {
     }
     assert!(call_word("décide de continuer les travaux").is_none());
 }
+
+#[test]
+fn heading_bounds_are_checked_on_the_match() {
+    // The tag holds at most 120 characters between its parentheses, a bracket 30.
+    let tag = |n: usize| format!("Résolution 45 ({})", "é".repeat(n));
+    assert!(heading_captures(&tag(120)).is_some());
+    assert!(heading_captures(&tag(121)).is_none());
+    let bracket = |n: usize| format!("Résolution [{}]", "x".repeat(n));
+    assert!(heading_captures(&bracket(30)).is_some());
+    assert!(heading_captures(&bracket(31)).is_none());
+    let c = heading_captures("DRAFT NEW RESOLUTION [IND-1] (Rev. Dubai, 2018)").unwrap();
+    assert_eq!(&c["tag"], "(Rev. Dubai, 2018)");
+}
+
+#[test]
+fn glued_forms_are_looked_for_only_where_they_can_be() {
+    assert!(digit_run("Plan 2019-20222023-2026", 8));
+    assert!(!digit_run("Plan 2019-2022, 2023-2026", 8));
+    assert!(year_then_capital("(Dubaï, 2014Buenos Aires, 2017)"));
+    assert!(year_then_capital(
+        "(Rév. Guadalajara, 2010Rév. Busan, 2014)"
+    ));
+    assert!(year_then_capital("2014Élysée"));
+    assert!(!year_then_capital("(Dubaï, 2014) et Buenos Aires, 2017"));
+    assert!(!year_then_capital("2014"));
+    // The document's glued pairs are still found (the prefilters let them through).
+    let d =
+        doc("Résolution 130 (Rév. Guadalajara, 2010Busan, 2014) et le plan 2019-20222023-2026.\n");
+    let kinds: Vec<_> = d.flattened.iter().map(|f| f.kind).collect();
+    assert!(kinds.contains(&FlattenedKind::Period), "{kinds:?}");
+}

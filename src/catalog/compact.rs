@@ -1,0 +1,342 @@
+//! The embedded catalogue in a compact binary form, so that a start parses no JSON.
+//!
+//! `catalog/itu-resolutions.json` stays the one source of truth, with its sources and
+//! notes for people. `build.rs` reads it with the same schema as a user's file
+//! ([`super::schema`]) and writes the values in this form: every field of every record in
+//! the order the schema declares them, lengths and numbers as LEB128 varints, strings as
+//! their UTF-8 bytes. There are no field names and no tags but for JSON values, so
+//! reading it is a walk with no lookups. `build.rs` includes this file by path; the test
+//! `the_compiled_catalogue_equals_its_json` proves that reading the compiled form gives
+//! exactly what parsing the JSON gives.
+
+use std::collections::BTreeMap;
+
+use super::schema::{
+    AbrogatedRecord, AmbiguityRecord, BasisRecord, BodyRecord, CatalogFile, CompleteListRecord,
+    ConferenceRecord, CoverageRecord, EventRecord, Localized, ResolutionRecord, StateRecord,
+};
+
+/// A schema value that can be written to and read back from the compact form.
+pub trait Compact: Sized {
+    /// Appends the value (build.rs and the tests write; a start only reads).
+    #[cfg_attr(not(test), allow(dead_code))]
+    fn put(&self, out: &mut Vec<u8>);
+    /// Reads one value from the front of `input`, or `None` if the bytes are not one.
+    fn get(input: &mut &[u8]) -> Option<Self>;
+}
+
+/// The catalogue file written by build.rs, `None` if the bytes do not hold exactly one.
+pub fn decode(mut bytes: &[u8]) -> Option<CatalogFile> {
+    let file = CatalogFile::get(&mut bytes)?;
+    bytes.is_empty().then_some(file)
+}
+
+/// The compact form of a catalogue file.
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn encode(file: &CatalogFile) -> Vec<u8> {
+    let mut out = Vec::new();
+    file.put(&mut out);
+    out
+}
+
+fn put_varint(mut n: u64, out: &mut Vec<u8>) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn get_varint(input: &mut &[u8]) -> Option<u64> {
+    let mut n = 0u64;
+    for shift in (0..64).step_by(7) {
+        let (&byte, rest) = input.split_first()?;
+        *input = rest;
+        n |= u64::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return Some(n);
+        }
+    }
+    None
+}
+
+fn take<'a>(input: &mut &'a [u8], len: usize) -> Option<&'a [u8]> {
+    if input.len() < len {
+        return None;
+    }
+    let (bytes, rest) = input.split_at(len);
+    *input = rest;
+    Some(bytes)
+}
+
+impl Compact for u64 {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(*self, out);
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        get_varint(input)
+    }
+}
+
+impl Compact for u32 {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(u64::from(*self), out);
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        u32::try_from(get_varint(input)?).ok()
+    }
+}
+
+impl Compact for u16 {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(u64::from(*self), out);
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        u16::try_from(get_varint(input)?).ok()
+    }
+}
+
+impl Compact for bool {
+    fn put(&self, out: &mut Vec<u8>) {
+        out.push(u8::from(*self));
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        match take(input, 1)? {
+            [0] => Some(false),
+            [1] => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl Compact for String {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(self.len() as u64, out);
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        let len = usize::try_from(get_varint(input)?).ok()?;
+        let bytes = take(input, len)?;
+        std::str::from_utf8(bytes).ok().map(str::to_string)
+    }
+}
+
+impl<T: Compact> Compact for Option<T> {
+    fn put(&self, out: &mut Vec<u8>) {
+        match self {
+            None => out.push(0),
+            Some(value) => {
+                out.push(1);
+                value.put(out);
+            }
+        }
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        match take(input, 1)? {
+            [0] => Some(None),
+            [1] => Some(Some(T::get(input)?)),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Compact> Compact for Vec<T> {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(self.len() as u64, out);
+        for item in self {
+            item.put(out);
+        }
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        let len = usize::try_from(get_varint(input)?).ok()?;
+        // Each item takes a byte at least: a length beyond the input is not one.
+        if len > input.len() {
+            return None;
+        }
+        (0..len).map(|_| T::get(input)).collect()
+    }
+}
+
+impl<K: Compact + Ord, V: Compact> Compact for BTreeMap<K, V> {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(self.len() as u64, out);
+        for (key, value) in self {
+            key.put(out);
+            value.put(out);
+        }
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        let len = usize::try_from(get_varint(input)?).ok()?;
+        if len > input.len() {
+            return None;
+        }
+        (0..len)
+            .map(|_| Some((K::get(input)?, V::get(input)?)))
+            .collect()
+    }
+}
+
+/// JSON values the schema keeps as they are (notes, per-conference metadata): the one
+/// place with tags, as a value's shape is not known in advance.
+impl Compact for serde_json::Value {
+    fn put(&self, out: &mut Vec<u8>) {
+        use serde_json::Value;
+        match self {
+            Value::Null => out.push(0),
+            Value::Bool(b) => {
+                out.push(1);
+                b.put(out);
+            }
+            Value::Number(n) => {
+                // Kept as JSON writes it, so that integers and floats come back as the
+                // same `Number`.
+                out.push(2);
+                n.to_string().put(out);
+            }
+            Value::String(s) => {
+                out.push(3);
+                s.put(out);
+            }
+            Value::Array(items) => {
+                out.push(4);
+                items.put(out);
+            }
+            Value::Object(map) => {
+                out.push(5);
+                put_varint(map.len() as u64, out);
+                for (key, value) in map {
+                    key.put(out);
+                    value.put(out);
+                }
+            }
+        }
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        use serde_json::Value;
+        Some(match take(input, 1)? {
+            [0] => Value::Null,
+            [1] => Value::Bool(bool::get(input)?),
+            [2] => Value::Number(String::get(input)?.parse().ok()?),
+            [3] => Value::String(String::get(input)?),
+            [4] => Value::Array(Vec::get(input)?),
+            [5] => {
+                let len = usize::try_from(get_varint(input)?).ok()?;
+                if len > input.len() {
+                    return None;
+                }
+                let mut map = serde_json::Map::new();
+                for _ in 0..len {
+                    let key = String::get(input)?;
+                    map.insert(key, <Value as Compact>::get(input)?);
+                }
+                Value::Object(map)
+            }
+            _ => return None,
+        })
+    }
+}
+
+impl Compact for Localized {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.0.put(out);
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        Some(Localized(<BTreeMap<_, _> as Compact>::get(input)?))
+    }
+}
+
+/// Every field of a record, in one list for both directions: a field added to the
+/// schema and not here fails to compile (the struct literal lacks it).
+macro_rules! compact_record {
+    ($record:ident { $($field:ident),* $(,)? }) => {
+        impl Compact for $record {
+            fn put(&self, out: &mut Vec<u8>) {
+                $(self.$field.put(out);)*
+            }
+            fn get(input: &mut &[u8]) -> Option<Self> {
+                Some($record {
+                    $($field: Compact::get(input)?,)*
+                })
+            }
+        }
+    };
+}
+
+compact_record!(CatalogFile {
+    as_of,
+    bodies,
+    conferences,
+    citation_index,
+    ambiguities,
+    coverage,
+    resolutions,
+});
+compact_record!(BodyRecord { name, abbrev });
+compact_record!(ConferenceRecord {
+    id,
+    body,
+    place,
+    year,
+    start,
+    end,
+    status,
+    sources,
+});
+compact_record!(AmbiguityRecord {
+    citation,
+    candidates
+});
+compact_record!(CoverageRecord {
+    complete_lists,
+    max_number,
+    max_number_upper_bound,
+    max_number_meta,
+    partial_lists,
+});
+compact_record!(CompleteListRecord {
+    complete,
+    sources,
+    adopted,
+    revised,
+    abrogated,
+});
+compact_record!(AbrogatedRecord {
+    number,
+    last_version
+});
+compact_record!(ResolutionRecord {
+    body,
+    number,
+    title,
+    subject_as_cited,
+    history,
+    history_complete_through,
+    suppressed_at,
+    suppressed_before,
+    not_revised_at,
+    not_revised_at_basis,
+    in_force_after,
+    sources,
+    confidence,
+    notes,
+    state_at_pp18,
+});
+compact_record!(EventRecord {
+    conference,
+    action,
+    status,
+    confidence,
+    evidence,
+    sources,
+});
+compact_record!(BasisRecord { basis, confidence });
+compact_record!(StateRecord {
+    status,
+    citation,
+    conference,
+    conflict,
+    strength,
+    conflict_kind,
+    candidates,
+    minority,
+});
