@@ -131,3 +131,47 @@ fn a_flooded_file_makes_a_bounded_report() {
         .sum();
     assert!(edits < 20_000, "{edits} edits");
 }
+
+/// A file over the size cap is refused naming the file and the cap, without being read
+/// whole; a device or a pipe named on the command line is refused as not a file rather
+/// than read forever or walked as an empty folder.
+#[test]
+fn files_too_large_and_things_that_are_not_files_are_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = std::fs::File::create(dir.path().join("big.txt")).unwrap();
+    // Sparse: 65 MiB declared, nothing written.
+    big.set_len(65 << 20).unwrap();
+    std::fs::write(dir.path().join("small.txt"), STALE_EN).unwrap();
+    let out = proplint(&["check", "big.txt", "small.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("big.txt: larger than 64 MiB, the most proplint reads"),
+        "{}",
+        stderr(&out)
+    );
+    // The other file is still checked.
+    assert!(stdout(&out).contains("stale-revision"), "{}", stdout(&out));
+    let out = proplint(&["check", "--lang", "fr", "big.txt"], dir.path());
+    assert!(
+        stderr(&out).contains("big.txt\u{a0}: plus de 64 Mio"),
+        "{}",
+        stderr(&out)
+    );
+
+    #[cfg(unix)]
+    {
+        let out = proplint(&["check", "/dev/null"], dir.path());
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("/dev/null: not a file or a folder"),
+            "{}",
+            stderr(&out)
+        );
+        let out = proplint(&["check", "--lang", "es", "/dev/null"], dir.path());
+        assert!(
+            stderr(&out).contains("/dev/null: no es un archivo ni una carpeta"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}

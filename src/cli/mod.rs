@@ -7,7 +7,7 @@ mod catalog;
 mod usage;
 mod walk;
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -649,6 +649,13 @@ fn collect_inputs(
             errors.push(tr(words, "cli-no-such-path", &args));
             continue;
         }
+        if !path.is_file() && !path.is_dir() {
+            // A device, a pipe or a socket: read as a file it may never end, and walked
+            // as a folder it holds nothing.
+            let args = Args::new().s("path", path.display().to_string());
+            errors.push(tr(words, "cli-not-a-file", &args));
+            continue;
+        }
         if path.is_file() {
             inputs.push(Input {
                 display: path.display().to_string(),
@@ -756,21 +763,29 @@ fn check_one(
         Some(path) => {
             // Read here rather than by `input::read`, to say why a file cannot be read
             // in the reader's words.
-            let bytes = std::fs::read(path).map_err(|e| {
+            let format = InputFormat::for_path(path);
+            let bytes = crate::input::read_file_bounded(path, format).map_err(|e| {
                 let args = Args::new()
                     .s("path", input.display.as_str())
-                    .s("error", crate::lang::errors::io_error(words, &e));
-                tr(words, "cli-cannot-read", &args)
+                    .s("problem", e.message_in(words));
+                tr(words, "cli-file-problem", &args)
             })?;
-            crate::input::from_bytes_in(path, bytes, InputFormat::for_path(path), words)
-                .map_err(file_problem)?
+            crate::input::from_bytes_in(path, bytes, format, words).map_err(file_problem)?
         }
         None => {
-            let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
-                let args = Args::new().s("error", crate::lang::errors::io_error(words, &e));
-                tr(words, "cli-cannot-read-stdin", &args)
-            })?;
+            let bytes = crate::input::read_bounded(std::io::stdin().lock(), InputFormat::Text)
+                .map_err(|e| match e {
+                    crate::input::ReadFailure::Io(e) => {
+                        let args = Args::new().s("error", crate::lang::errors::io_error(words, &e));
+                        tr(words, "cli-cannot-read-stdin", &args)
+                    }
+                    too_large => {
+                        let args = Args::new()
+                            .s("path", "-")
+                            .s("problem", too_large.message_in(words));
+                        tr(words, "cli-file-problem", &args)
+                    }
+                })?;
             crate::input::from_bytes_in(Path::new("-"), bytes, InputFormat::Text, words)
                 .map_err(file_problem)?
         }

@@ -82,13 +82,83 @@ impl Input {
     }
 }
 
+impl Format {
+    /// The most bytes proplint reads of one file (or of standard input) in this format.
+    /// A proposal is tens of kilobytes and the PP-18 Final Acts as text 3 MB; a Word
+    /// package also carries its pictures. Past the cap a file is refused rather than
+    /// read whole into memory (a `/dev/zero` behind a link, a log named `.txt`).
+    pub fn max_file_bytes(self) -> u64 {
+        match self {
+            Format::Text => 64 << 20,
+            Format::Word => 256 << 20,
+        }
+    }
+}
+
+/// Why the bytes of a file could not be read.
+#[derive(Debug)]
+pub enum ReadFailure {
+    Io(std::io::Error),
+    /// Longer than [`Format::max_file_bytes`]: nothing past the cap was read.
+    TooLarge {
+        limit: u64,
+    },
+}
+
+impl ReadFailure {
+    /// The problem in `lang`, without the file's name.
+    pub fn message_in(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::l10n::{tr, Args};
+        match self {
+            ReadFailure::Io(e) => tr(
+                lang,
+                "input-cannot-read",
+                &Args::new().s("error", crate::lang::errors::io_error(lang, e)),
+            ),
+            ReadFailure::TooLarge { limit } => tr(
+                lang,
+                "input-too-large",
+                &Args::new().n("limit", (*limit >> 20) as usize),
+            ),
+        }
+    }
+}
+
+/// Reads at most `format`'s [`max_file_bytes`](Format::max_file_bytes) from `reader`.
+pub fn read_bounded(reader: impl std::io::Read, format: Format) -> Result<Vec<u8>, ReadFailure> {
+    use std::io::Read;
+    let limit = format.max_file_bytes();
+    let mut bytes = Vec::new();
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadFailure::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadFailure::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+/// The bytes of the file at `path`, read as `format`: refused at once when its size is
+/// over the cap, and never read past it (a file can grow, or say it is empty as
+/// `/proc` files do).
+pub fn read_file_bounded(path: &Path, format: Format) -> Result<Vec<u8>, ReadFailure> {
+    let file = std::fs::File::open(path).map_err(ReadFailure::Io)?;
+    let limit = format.max_file_bytes();
+    if file.metadata().is_ok_and(|m| m.len() > limit) {
+        return Err(ReadFailure::TooLarge { limit });
+    }
+    read_bounded(file, format)
+}
+
 /// Reads the file at `path` in the format its name says.
 pub fn read(path: &Path) -> Result<Input, InputError> {
-    let bytes = std::fs::read(path).map_err(|e| InputError {
+    let format = Format::for_path(path);
+    let bytes = read_file_bounded(path, format).map_err(|e| InputError {
         path: path.to_path_buf(),
-        message: format!("cannot read: {e}"),
+        message: e.message_in(crate::lang::Lang::En),
     })?;
-    from_bytes(path, bytes, Format::for_path(path))
+    from_bytes(path, bytes, format)
 }
 
 /// Reads `bytes` in `format`; `path` names them in messages (`-` for standard input).
@@ -122,6 +192,40 @@ pub fn from_bytes_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Read;
+
+    #[test]
+    fn a_stream_past_the_cap_is_refused_having_read_one_byte_more() {
+        // An endless stream, as standard input fed from /dev/zero.
+        let endless = std::io::repeat(b'a');
+        match read_bounded(endless, Format::Text) {
+            Err(ReadFailure::TooLarge { limit }) => assert_eq!(limit, 64 << 20),
+            other => panic!("expected TooLarge, got {other:?}"),
+        }
+        let at_cap = std::io::repeat(b'a').take(Format::Text.max_file_bytes());
+        assert_eq!(
+            read_bounded(at_cap, Format::Text).unwrap().len() as u64,
+            Format::Text.max_file_bytes()
+        );
+        let message = ReadFailure::TooLarge { limit: 64 << 20 }.message_in(crate::lang::Lang::Fr);
+        assert!(message.contains("64 Mio"), "{message}");
+    }
+
+    #[test]
+    fn a_file_over_the_cap_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.docx");
+        // Sparse: the size is declared, not written.
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(Format::Word.max_file_bytes() + 1).unwrap();
+        assert!(matches!(
+            read_file_bounded(&path, Format::Word),
+            Err(ReadFailure::TooLarge { .. })
+        ));
+        let error = read(&path).unwrap_err();
+        assert!(error.message.contains("256 MiB"), "{}", error.message);
+        assert!(read_file_bounded(&dir.path().join("missing.txt"), Format::Text).is_err());
+    }
 
     #[test]
     fn formats_follow_the_file_name_ending_whatever_its_case() {

@@ -64,6 +64,9 @@ catalog-conflicts = note: the catalogue files disagree on { $count ->
 cli-no-such-path = { $path }: no such file or folder
 cli-cannot-read = { $path }: cannot read: { $error }
 cli-cannot-read-stdin = -: cannot read standard input: { $error }
+cli-not-a-file = { $path }: not a file or a folder (a device, a pipe or a socket); proplint checks files and the folders that hold them
+input-cannot-read = cannot read: { $error }
+input-too-large = larger than { $limit } MiB, the most proplint reads of one file of this kind; a proposal is far smaller: is it the right file?
 cli-unreported = warning: { $path }: only the first { $shown } of its { $total } findings are reported
 target-unknown = unknown target conference `{ $id }`; the catalogue knows { $known }
 

@@ -64,6 +64,9 @@ catalog-conflicts = nota: los archivos de catálogo se contradicen en { $count -
 cli-no-such-path = { $path }: no existe el archivo o la carpeta
 cli-cannot-read = { $path }: no se puede leer: { $error }
 cli-cannot-read-stdin = -: no se puede leer la entrada estándar: { $error }
+cli-not-a-file = { $path }: no es un archivo ni una carpeta (un dispositivo, una tubería o un socket); proplint revisa archivos y las carpetas que los contienen
+input-cannot-read = no se puede leer: { $error }
+input-too-large = más de { $limit } MiB, lo máximo que proplint lee de un archivo de este tipo; una propuesta es mucho más pequeña: ¿es el archivo correcto?
 cli-unreported = advertencia: { $path }: solo se indican las { $shown } primeras de sus { $total } constataciones
 target-unknown = conferencia considerada desconocida `{ $id }`; el catálogo conoce { $known }
 

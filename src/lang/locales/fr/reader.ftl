@@ -64,6 +64,9 @@ catalog-conflicts = remarque : les fichiers de catalogue se contredisent sur { 
 cli-no-such-path = { $path } : fichier ou dossier introuvable
 cli-cannot-read = { $path } : lecture impossible : { $error }
 cli-cannot-read-stdin = - : impossible de lire l'entrée standard : { $error }
+cli-not-a-file = { $path } : ni un fichier ni un dossier (un périphérique, un tube ou une socket) ; proplint vérifie des fichiers et les dossiers qui les contiennent
+input-cannot-read = lecture impossible : { $error }
+input-too-large = plus de { $limit } Mio, le maximum que proplint lit d'un fichier de ce type ; une proposition est bien plus petite : est-ce le bon fichier ?
 cli-unreported = avertissement : { $path } : seuls les { $shown } premiers de ses { $total } constats sont indiqués
 target-unknown = conférence visée inconnue `{ $id }`{"\u00A0"}; le catalogue connaît { $known }
 
