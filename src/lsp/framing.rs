@@ -20,8 +20,16 @@
 //! `Content-Length` and starts again there, holding at most one read's worth of bytes
 //! while it looks. A body that is valid JSON cannot be mistaken for a header: a header
 //! ends at a raw `\r\n\r\n`, and JSON strings cannot hold a raw CR or LF. A message whose
-//! header was readable (a wrong charset, a body that is not JSON) is skipped by its length,
-//! so what follows it is read as usual.
+//! header was readable but whose body is JSON of the wrong shape, or in a foreign charset,
+//! is skipped by its length, so what follows it is read as usual.
+//!
+//! A declared length can lie under the cap too. Too long, it swallows the start of the
+//! next message: a body that is not JSON (or not UTF-8) is therefore not trusted to end
+//! where its header says, and the next `Content-Length` is looked for from the body's
+//! start. And while a body is awaited, a complete header inside what has arrived, after
+//! bytes that are already a whole JSON value, shows the length lied: the value is
+//! refused and the message after it read at once, rather than held back until the bytes
+//! it was owed arrive (which may be never, if the client waits for an answer).
 //!
 //! Over the cap, the alternatives were worse: draining the declared length would swallow
 //! every later message when the length lies (2 GB announced, 100 bytes sent), and closing
@@ -71,6 +79,8 @@ pub enum Malformed {
     NotJson(String),
     /// JSON, but not a JSON-RPC 2.0 request, notification or response.
     NotMessage,
+    /// The body ended, and the next message's header began, before the declared length.
+    LengthPastBody { declared: usize, body: usize },
 }
 
 impl Malformed {
@@ -112,6 +122,11 @@ impl fmt::Display for Malformed {
             Malformed::NotMessage => {
                 f.write_str("a message that is not a JSON-RPC 2.0 request or response was skipped")
             }
+            Malformed::LengthPastBody { declared, body } => write!(
+                f,
+                "a message declaring {declared} bytes was skipped: its body ended after {body} \
+                 bytes, where the next message began"
+            ),
         }
     }
 }
@@ -198,6 +213,33 @@ fn check_body(body: &[u8]) -> Result<(), (Malformed, Value)> {
     Err((Malformed::NotMessage, id))
 }
 
+/// Where, in the part of a body that has arrived, the next message begins, if the body
+/// already holds a whole JSON value followed (after white space) by a complete header:
+/// the declared length lied. `from` is how much of `partial` was searched before; the
+/// value is parsed only when a `Content-Length` appears in what is new (or close enough
+/// before it to have been cut by the last read), so a large body arriving in many reads is
+/// not parsed again at each. A well-formed body cannot be cut so: a header needs a raw
+/// line break, which no JSON string holds, and a value followed by anything but white
+/// space is not a body.
+fn next_message_inside(partial: &[u8], from: usize) -> Option<usize> {
+    let recheck = from.saturating_sub(MAX_HEADER_BYTES + CONTENT_LENGTH.len());
+    memchr::memmem::find(&partial[recheck..], CONTENT_LENGTH)?;
+    let mut values =
+        serde_json::Deserializer::from_slice(partial).into_iter::<serde::de::IgnoredAny>();
+    values.next()?.ok()?;
+    let end = values.byte_offset();
+    let next = end
+        + partial[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    let header = partial.get(next..)?;
+    let complete = header.starts_with(CONTENT_LENGTH)
+        && memchr::memmem::find(&header[..header.len().min(MAX_HEADER_BYTES)], HEADER_END)
+            .is_some();
+    complete.then_some(next)
+}
+
 /// Reports a malformed message: an error response to the client (JSON-RPC asks for one
 /// when a request cannot be parsed; a client ignores a response with id `null` that it
 /// did not expect), a `window/logMessage`, and a line on stderr.
@@ -242,6 +284,8 @@ pub async fn read_messages(
     // follows (which may hold `Content-Length` many times) is skipped without a report
     // for each false start.
     let mut quiet = false;
+    // How far the awaited body has been searched for a message inside it.
+    let mut scanned: usize = 0;
     loop {
         // Act on what is buffered; `need_more` when it takes more input.
         let need_more = if skip > 0 {
@@ -302,8 +346,24 @@ pub async fn read_messages(
                         if buf.len() < start + length {
                             // Grown as the body arrives, not reserved from the header: a
                             // length under the cap can lie too.
-                            true
+                            let from = scanned.max(start);
+                            scanned = buf.len();
+                            match next_message_inside(&buf[start..], from - start) {
+                                Some(at) => {
+                                    quiet = false;
+                                    let problem = Malformed::LengthPastBody {
+                                        declared: length,
+                                        body: at,
+                                    };
+                                    report(&outbox, &problem, Value::Null);
+                                    buf.drain(..start + at);
+                                    scanned = 0;
+                                    false
+                                }
+                                None => true,
+                            }
                         } else {
+                            scanned = 0;
                             quiet = false;
                             let body = &buf[start..start + length];
                             match check_body(body) {
@@ -315,6 +375,21 @@ pub async fn read_messages(
                                     {
                                         return; // the server stopped reading
                                     }
+                                }
+                                Err((
+                                    problem @ (Malformed::NotJson(_) | Malformed::NotUtf8 { .. }),
+                                    id,
+                                )) => {
+                                    // Perhaps a length that lied: the next message is looked
+                                    // for from the body's start, not from its declared end.
+                                    report(&outbox, &problem, id);
+                                    quiet = true;
+                                    resync = true;
+                                    // Resynchronising looks from the buffer's second byte:
+                                    // keep the header's last, so that an empty body's
+                                    // successor is found.
+                                    buf.drain(..start - 1);
+                                    continue;
                                 }
                                 Err((problem, id)) => report(&outbox, &problem, id),
                             }
@@ -452,6 +527,68 @@ mod tests {
         assert_eq!(forwarded, framed(GOOD));
         let errors = replies.iter().filter(|r| r.get("error").is_some()).count();
         assert_eq!(errors, 1, "{replies:?}");
+    }
+
+    /// A length that lies under the cap, too long, loses nothing after it: whether its body
+    /// ran into the next message's header or the bytes it announced never come.
+    #[tokio::test]
+    async fn a_length_longer_than_its_body_loses_nothing_after_it() {
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            (
+                "three bytes too long",
+                b"Content-Length: 5\r\n\r\n{}".to_vec(),
+            ),
+            ("far too long", b"Content-Length: 900\r\n\r\n{}".to_vec()),
+            (
+                "a whole message, far too long",
+                format!("Content-Length: 900\r\n\r\n{GOOD}\r\n").into_bytes(),
+            ),
+            ("empty", b"Content-Length: 0\r\n\r\n".to_vec()),
+            (
+                "two lengths",
+                b"Content-Length: 2\r\nContent-Length: 5\r\n\r\n{}".to_vec(),
+            ),
+        ];
+        for (name, bad) in cases {
+            let input = [bad, framed(GOOD)].concat();
+            let (forwarded, replies) = run(input, 1 << 20).await;
+            assert_eq!(forwarded, framed(GOOD), "{name}: {replies:?}");
+            assert!(
+                replies.iter().any(|r| r["error"]["code"] == PARSE_ERROR),
+                "{name}: {replies:?}"
+            );
+        }
+    }
+
+    /// A body that holds the words of a header and blank lines between its tokens (JSON
+    /// allows them) is still one message, whatever the cuts between reads.
+    #[tokio::test]
+    async fn a_body_that_looks_like_it_holds_a_header_is_not_cut() {
+        let body = "{\"jsonrpc\":\"2.0\",\"method\":\"x/Content-Length: 5\"\r\n\r\n,\"params\":\r\n\r\nContent-Length}";
+        // Not JSON after all (a bare word): reported, and the message after it arrives.
+        let input = [framed(body), framed(GOOD)].concat();
+        let (forwarded, _) = run(input, 1 << 20).await;
+        assert_eq!(forwarded, framed(GOOD));
+        let body = "{\"jsonrpc\":\"2.0\",\"method\":\"x/Content-Length: 5\"\r\n\r\n}";
+        let input = [framed(body), framed(GOOD)].concat();
+        for cut in 1..input.len() {
+            let (outbox, _receiver) = transport::outbox();
+            let (client, server) = tokio::io::duplex(7);
+            let (mut server_read, _) = tokio::io::split(server);
+            let (_, mut client_write) = tokio::io::split(client);
+            let (head, tail) = (input[..cut].to_vec(), input[cut..].to_vec());
+            let feed = async move {
+                client_write.write_all(&head).await.unwrap();
+                client_write.write_all(&tail).await.unwrap();
+                client_write.shutdown().await.unwrap();
+            };
+            let mut forwarded = Vec::new();
+            tokio::join!(
+                feed,
+                read_messages(&mut server_read, &mut forwarded, outbox, 1 << 20)
+            );
+            assert_eq!(forwarded, input, "cut at {cut}");
+        }
     }
 
     #[tokio::test]
