@@ -223,6 +223,14 @@ enum NotText {
     Utf16Unpaired,
     /// Looked like UTF-16 without a byte-order mark, but was not.
     Utf16WithoutBom(Box<NotText>),
+    /// A UTF-32 byte-order mark.
+    Utf32,
+    /// A NUL character: a binary file, or text in an encoding with NUL bytes that was not
+    /// recognised (UTF-32 without a byte-order mark). Read as text, it would pass as a
+    /// document with nothing to say.
+    Nul {
+        line: usize,
+    },
 }
 
 impl NotText {
@@ -240,11 +248,26 @@ impl NotText {
                 "input-utf16-without-bom",
                 &Args::new().s("error", inner.message_in(lang)),
             ),
+            NotText::Utf32 => tr(lang, "input-utf32", &Args::new()),
+            NotText::Nul { line } => tr(lang, "input-nul", &Args::new().n("line", *line)),
         }
     }
 }
 
 fn decode_text(bytes: &[u8]) -> Result<(String, Encoding), NotText> {
+    let (text, encoding) = decode_unchecked(bytes)?;
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
+        let line = memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count() + 1;
+        return Err(NotText::Nul { line });
+    }
+    Ok((text, encoding))
+}
+
+fn decode_unchecked(bytes: &[u8]) -> Result<(String, Encoding), NotText> {
+    // Before UTF-16's: UTF-32's little-endian mark starts with it.
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(NotText::Utf32);
+    }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return utf8(rest).map(|t| (t, Encoding::Utf8Bom));
     }
@@ -349,6 +372,66 @@ mod tests {
             assert_eq!(file.encoding, enc);
             assert_eq!(file.encode(&file.text), bytes);
         }
+    }
+
+    #[test]
+    fn utf32_and_binary_files_are_refused_not_read_as_empty_text() {
+        let text = "MOD\tGBR/3/1\nRESOLUTION 45 (Rev. Dubai, 2014)\n";
+        let utf32 = |big: bool| -> Vec<u8> {
+            text.chars()
+                .flat_map(|c| {
+                    let c = c as u32;
+                    if big {
+                        c.to_be_bytes()
+                    } else {
+                        c.to_le_bytes()
+                    }
+                })
+                .collect()
+        };
+        let with_bom = |mark: &[u8], body: Vec<u8>| [mark.to_vec(), body].concat();
+        for (name, bytes, expected) in [
+            (
+                "UTF-32 LE",
+                with_bom(&[0xFF, 0xFE, 0, 0], utf32(false)),
+                "UTF-32",
+            ),
+            (
+                "UTF-32 BE",
+                with_bom(&[0, 0, 0xFE, 0xFF], utf32(true)),
+                "UTF-32",
+            ),
+            (
+                "UTF-32 LE, no mark",
+                utf32(false),
+                "NUL characters (line 1)",
+            ),
+            ("UTF-32 BE, no mark", utf32(true), "NUL characters (line 1)"),
+            ("zeros", vec![0; 1000], "NUL characters (line 1)"),
+            (
+                "a NUL on line 2",
+                b"considering\na)\tthe text\0 that follows, with more words after it\n".to_vec(),
+                "NUL characters (line 2)",
+            ),
+        ] {
+            let error = SourceFile::from_bytes(Path::new("x.txt"), bytes).unwrap_err();
+            assert!(
+                error.message.contains(expected),
+                "{name}: {}",
+                error.message
+            );
+        }
+        // UTF-16 with its mark is still read.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(
+            SourceFile::from_bytes(Path::new("x.txt"), utf16)
+                .unwrap()
+                .text,
+            text
+        );
     }
 
     #[test]
