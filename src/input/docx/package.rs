@@ -74,6 +74,17 @@ impl<'a> Package<'a> {
                  or an old binary .doc file; save it as an unprotected .docx",
             ));
         }
+        if bytes.is_empty() {
+            return Err(DocxError::new(
+                "not a Word document: the file is empty (0 bytes)",
+            ));
+        }
+        if !bytes.starts_with(b"PK") {
+            return Err(DocxError::new(
+                "not a Word document: a .docx file is a zip package, and this file does not \
+                 start like one (a file of another kind named .docx?)",
+            ));
+        }
         // Reading the end record and the central directory twice over is plenty.
         let budget = Rc::new(Cell::new(
             (bytes.len() as u64).saturating_mul(2) + (1 << 20),

@@ -642,11 +642,17 @@ fn a_different_namespace_prefix_is_understood() {
 fn not_a_zip() {
     let e = err(b"RESOLUTION 45 (Rev. Dubai, 2014)\nThis is a text file.");
     assert!(
-        e.starts_with("not a Word document: not a valid zip package"),
+        e.starts_with("not a Word document: a .docx file is a zip package, and this file does not start like one"),
         "{e}"
     );
     let e = err(b"");
-    assert!(e.starts_with("not a Word document"), "{e}");
+    assert_eq!(e, "not a Word document: the file is empty (0 bytes)");
+    // Starts like a zip, is not one.
+    let e = err(b"PK\x03\x04 and then nothing of a zip");
+    assert!(
+        e.starts_with("not a Word document: not a valid zip package"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -670,8 +676,9 @@ fn many_end_records_naming_a_big_damaged_directory_are_stopped_by_the_read_budge
     // that all name that directory: without a read budget, each record costs a full
     // parse of the directory (10^9 header parses).
     let entries: u16 = 20_000;
-    // Room for the local entries the headers point at (offset 0).
+    // Room for the local entries the headers point at (offset 0), starting as a zip does.
     let mut bytes = vec![0u8; 30];
+    bytes[..4].copy_from_slice(b"PK\x03\x04");
     for i in 0..entries {
         let mut h = vec![0u8; 47];
         let sig: u32 = if i + 1 == entries {
