@@ -127,13 +127,22 @@ impl SourceFile {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or_else(|| Path::new("."));
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)
-            .map_err(|e| err("write-cannot-temp", Args::new().s("error", io(&e))))?;
+        // A file we may write can sit in a folder we may not (a shared folder, a mounted
+        // share): then the fixed text goes into the file itself, and its safety copy into
+        // the system's temporary folder.
+        let (mut tmp, beside) = match tempfile::NamedTempFile::new_in(dir) {
+            Ok(tmp) => (tmp, true),
+            Err(_) => (
+                tempfile::NamedTempFile::new()
+                    .map_err(|e| err("write-cannot-temp", Args::new().s("error", io(&e))))?,
+                false,
+            ),
+        };
         let bytes = self.encode(text);
         tmp.write_all(&bytes)
             .and_then(|_| tmp.as_file().sync_all())
             .map_err(|e| err("write-cannot-write", Args::new().s("error", io(&e))))?;
-        if !hard_linked(&meta) && same_owner(tmp.as_file(), &meta) {
+        if beside && !hard_linked(&meta) && same_owner(tmp.as_file(), &meta) {
             let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
             tmp.persist(&target)
                 .map_err(|e| err("write-cannot-replace", Args::new().s("error", io(&e.error))))?;
