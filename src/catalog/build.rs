@@ -826,7 +826,7 @@ pub fn to_catalog_file(outcomes: &[FileOutcome], catalog: &Catalog) -> Value {
                     json!({"body": f.body, "number": f.number, "title": {}, "history": [],
                            "sources": [], "confidence": confidence})
                 });
-            push_unique(&mut record["sources"], json!(o.file));
+            push_item(&mut record["sources"], json!(o.file));
             if let Some((lang, title)) = &f.title {
                 let code = lang.code();
                 if record["title"].get(code).is_none() {
@@ -877,15 +877,15 @@ pub fn to_catalog_file(outcomes: &[FileOutcome], catalog: &Catalog) -> Value {
                 FactKind::InForce { version } => {
                     let action = if f.tag_revised { "revised" } else { "adopted" };
                     add_event(record, version, action, evidence, &f.source, confidence);
-                    push_unique(&mut record["in_force_after"], json!(f.conference));
-                    push_unique(&mut record["not_revised_at"], json!(f.conference));
+                    push_item(&mut record["in_force_after"], json!(f.conference));
+                    push_item(&mut record["not_revised_at"], json!(f.conference));
                     record["not_revised_at_basis"][&f.conference] = json!({
                         "basis": evidence, "sources": [f.source], "confidence": "medium",
                     });
                 }
                 FactKind::Designation { designation } => {
-                    push_unique(&mut record["in_force_after"], json!(f.conference));
-                    push_unique(
+                    push_item(&mut record["in_force_after"], json!(f.conference));
+                    push_item(
                         &mut record["itu_r_revisions_seen"],
                         json!({"designation": designation, "in_volume_of": f.conference, "source": f.source}),
                     );
@@ -955,6 +955,7 @@ pub fn to_catalog_file(outcomes: &[FileOutcome], catalog: &Catalog) -> Value {
     }
     let mut resolutions: Vec<Value> = records.into_values().collect();
     for r in &mut resolutions {
+        dedup_lists(r);
         if r["title"].as_object().is_some_and(|t| t.is_empty()) {
             r.as_object_mut().map(|o| o.remove("title"));
         }
@@ -1026,13 +1027,43 @@ fn normalise_tag(tag: &str) -> String {
     format!("{rev}{place}, {year}")
 }
 
-fn push_unique(list: &mut Value, item: Value) {
+/// Appends to a list of the record; [`dedup_lists`] removes the repeats once all is read
+/// (checking each time cost the square of the list: a text repeating a heading 300,000
+/// times took minutes).
+fn push_item(list: &mut Value, item: Value) {
     if !list.is_array() {
         *list = json!([]);
     }
     if let Some(a) = list.as_array_mut() {
-        if !a.contains(&item) {
-            a.push(item);
+        a.push(item);
+    }
+}
+
+/// Removes repeated items from a record's lists, keeping the first of each in its place.
+fn dedup_lists(record: &mut Value) {
+    fn dedup(list: &mut Value) {
+        if let Some(items) = list.as_array_mut() {
+            let mut seen = std::collections::HashSet::new();
+            items.retain(|item| seen.insert(item.to_string()));
+        }
+    }
+    for key in [
+        "sources",
+        "in_force_after",
+        "not_revised_at",
+        "itu_r_revisions_seen",
+    ] {
+        if let Some(list) = record.get_mut(key) {
+            dedup(list);
+        }
+    }
+    if let Some(history) = record.get_mut("history").and_then(Value::as_array_mut) {
+        for event in history {
+            for key in ["evidence", "sources"] {
+                if let Some(list) = event.get_mut(key) {
+                    dedup(list);
+                }
+            }
         }
     }
 }
@@ -1056,8 +1087,8 @@ fn add_event(
         .find(|e| e["conference"] == conference && e["action"] == action);
     match existing {
         Some(e) => {
-            push_unique(&mut e["evidence"], json!(evidence));
-            push_unique(&mut e["sources"], json!(source));
+            push_item(&mut e["evidence"], json!(evidence));
+            push_item(&mut e["sources"], json!(source));
         }
         None => history.push(json!({
             "conference": conference,
@@ -1072,6 +1103,29 @@ fn add_event(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_facts_are_listed_once_in_the_order_first_read() {
+        let mut record = json!({"history": []});
+        for source in ["a.txt:3", "a.txt:9", "a.txt:3"] {
+            push_item(&mut record["sources"], json!("a.txt"));
+            add_event(&mut record, "PP-14", "revised", "toc", source, "medium");
+        }
+        add_event(
+            &mut record,
+            "PP-14",
+            "revised",
+            "final_acts",
+            "b.txt:1",
+            "high",
+        );
+        dedup_lists(&mut record);
+        assert_eq!(record["sources"], json!(["a.txt"]));
+        let event = &record["history"][0];
+        assert_eq!(event["sources"], json!(["a.txt:3", "a.txt:9", "b.txt:1"]));
+        assert_eq!(event["evidence"], json!(["toc", "final_acts"]));
+        assert_eq!(record["history"].as_array().map(Vec::len), Some(1));
+    }
     use std::path::Path;
 
     fn read_text(name: &str, text: &str) -> FileOutcome {
