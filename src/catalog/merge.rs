@@ -5,6 +5,8 @@
 //! cautious reading (an action both ways is `adopted_or_revised`; an abrogation or a
 //! "not revised" already known is not undone by a later file).
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Action, CompleteList, Conference, Resolution};
 
 /// Two catalogue files that disagree on one fact.
@@ -28,17 +30,29 @@ fn action_word(a: Action) -> &'static str {
     }
 }
 
+/// The sources shown in a conflict: the first few, then how many more (a record may
+/// have thousands).
+const SOURCES_SHOWN: usize = 3;
+
 fn where_from(origin: &str, sources: &[String]) -> String {
-    if sources.is_empty() {
-        origin.to_string()
-    } else {
-        format!("{origin} ({})", sources.join("; "))
+    match sources.len() {
+        0 => origin.to_string(),
+        n if n <= SOURCES_SHOWN => format!("{origin} ({})", sources.join("; ")),
+        n => format!(
+            "{origin} ({}; and {} more)",
+            sources[..SOURCES_SHOWN].join("; "),
+            n - SOURCES_SHOWN
+        ),
     }
 }
 
-fn push_all(into: &mut Vec<String>, from: Vec<String>) {
+/// Appends the items of `from` that `into` lacks. `seen` is `into` as a set, made on
+/// first use: checking each item against the list cost the square of its length (a file
+/// repeating one event 50,000 times took 25 s).
+fn push_all(into: &mut Vec<String>, seen: &mut Option<HashSet<String>>, from: Vec<String>) {
+    let seen = seen.get_or_insert_with(|| into.iter().cloned().collect());
     for s in from {
-        if !into.contains(&s) {
+        if seen.insert(s.clone()) {
             into.push(s);
         }
     }
@@ -51,23 +65,41 @@ pub(super) fn merge_resolution(
     conflicts: &mut Vec<Conflict>,
 ) {
     let subject = format!("{} {}", existing.body, existing.number);
+    // The history by conference, and each event's evidence and sources as sets, made as
+    // needed: a record may come with thousands of events and sources.
+    let mut at: HashMap<String, usize> = existing
+        .history
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.conference.clone(), i))
+        .collect();
+    let mut seen: HashMap<usize, [Option<HashSet<String>>; 2]> = HashMap::new();
+    // One conflict per question: a file repeating a disagreeing event says it once.
+    let mut said: HashSet<String> = HashSet::new();
     for event in incoming.history {
-        match existing
-            .history
-            .iter_mut()
-            .find(|e| e.conference == event.conference)
+        match at
+            .get(&event.conference)
+            .and_then(|&i| existing.history.get_mut(i).map(|e| (i, e)))
         {
-            Some(known) if known.action == event.action => {
-                push_all(&mut known.evidence, event.evidence);
-                push_all(&mut known.sources, event.sources);
-                if !known.origin.contains(&event.origin) {
+            Some((i, known)) if known.action == event.action => {
+                let [evidence, sources] = seen.entry(i).or_default();
+                push_all(&mut known.evidence, evidence, event.evidence);
+                push_all(&mut known.sources, sources, event.sources);
+                if !known.origin.split("; ").any(|o| o == event.origin) {
                     known.origin = format!("{}; {}", known.origin, event.origin);
                 }
             }
-            Some(known) => {
+            Some((i, known)) => {
+                let [_, sources] = seen.entry(i).or_default();
+                let what = format!("what {} did", event.conference);
+                if !said.insert(what.clone()) {
+                    known.action = Action::AdoptedOrRevised;
+                    push_all(&mut known.sources, sources, event.sources);
+                    continue;
+                }
                 conflicts.push(Conflict {
                     subject: subject.clone(),
-                    what: format!("what {} did", event.conference),
+                    what,
                     kept: format!(
                         "{}: {}",
                         action_word(known.action),
@@ -81,10 +113,10 @@ pub(super) fn merge_resolution(
                 });
                 // Either form may be cited until the sources are reconciled.
                 known.action = Action::AdoptedOrRevised;
-                push_all(&mut known.sources, event.sources);
+                push_all(&mut known.sources, sources, event.sources);
             }
             None => {
-                if let Some(at) = existing
+                if let Some(not_revised) = existing
                     .not_revised_at
                     .iter()
                     .position(|(c, _)| *c == event.conference)
@@ -100,26 +132,30 @@ pub(super) fn merge_resolution(
                         other: format!("not revised there: {}", existing.origins.join("; ")),
                     });
                     // An attested event outweighs an inference from silence.
-                    existing.not_revised_at.remove(at);
+                    existing.not_revised_at.remove(not_revised);
                 }
+                at.insert(event.conference.clone(), existing.history.len());
                 existing.history.push(event);
             }
         }
     }
+    let mut not_revised: HashSet<String> = existing
+        .not_revised_at
+        .iter()
+        .map(|(c, _)| c.clone())
+        .collect();
     for (conference, confidence) in incoming.not_revised_at {
-        let revised_there = existing.history.iter().any(|e| e.conference == conference);
-        if revised_there {
-            conflicts.push(Conflict {
-                subject: subject.clone(),
-                what: format!("whether {conference} revised it"),
-                kept: format!("an event at {conference}: {}", existing.origins.join("; ")),
-                other: format!("not revised there: {}", incoming.origins.join("; ")),
-            });
-        } else if !existing
-            .not_revised_at
-            .iter()
-            .any(|(c, _)| *c == conference)
-        {
+        if at.contains_key(&conference) {
+            let what = format!("whether {conference} revised it");
+            if said.insert(what.clone()) {
+                conflicts.push(Conflict {
+                    subject: subject.clone(),
+                    what,
+                    kept: format!("an event at {conference}: {}", existing.origins.join("; ")),
+                    other: format!("not revised there: {}", incoming.origins.join("; ")),
+                });
+            }
+        } else if not_revised.insert(conference.clone()) {
             existing.not_revised_at.push((conference, confidence));
         }
     }
@@ -140,9 +176,13 @@ pub(super) fn merge_resolution(
     if existing.subject.is_none() {
         existing.subject = incoming.subject;
     }
-    push_all(&mut existing.sources, incoming.sources);
-    push_all(&mut existing.in_force_after, incoming.in_force_after);
-    push_all(&mut existing.origins, incoming.origins);
+    push_all(&mut existing.sources, &mut None, incoming.sources);
+    push_all(
+        &mut existing.in_force_after,
+        &mut None,
+        incoming.in_force_after,
+    );
+    push_all(&mut existing.origins, &mut None, incoming.origins);
     if existing.in_force_at_pp18.is_none() {
         existing.in_force_at_pp18 = incoming.in_force_at_pp18;
     }
@@ -197,4 +237,24 @@ pub(super) fn compare_lists(
         kept: describe(known),
         other: describe(other),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_conflict_shows_a_few_sources_and_counts_the_rest() {
+        let few: Vec<String> = (1..=3).map(|i| format!("line {i}")).collect();
+        assert_eq!(
+            where_from("a.json", &few),
+            "a.json (line 1; line 2; line 3)"
+        );
+        let many: Vec<String> = (1..=1000).map(|i| format!("line {i}")).collect();
+        assert_eq!(
+            where_from("a.json", &many),
+            "a.json (line 1; line 2; line 3; and 997 more)"
+        );
+        assert_eq!(where_from("a.json", &[]), "a.json");
+    }
 }

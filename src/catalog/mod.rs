@@ -734,6 +734,50 @@ mod tests {
         assert_eq!(pp18.action, Action::AdoptedOrRevised);
     }
 
+    /// A file that repeats one event thousands of times, half of them disagreeing with
+    /// the embedded record: its sources are listed once each, and the disagreement is one
+    /// conflict showing a few sources, not one conflict per repetition listing them all.
+    #[test]
+    fn a_file_repeating_an_event_merges_once_and_conflicts_once() {
+        let history: Vec<String> = (0..2000)
+            .map(|i| {
+                let action = if i % 2 == 0 { "revised" } else { "adopted" };
+                format!(
+                    r#"{{"conference":"PP-18","action":"{action}","sources":["s{}"]}}"#,
+                    i % 500
+                )
+            })
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("repeated.json");
+        std::fs::write(
+            &path,
+            format!(
+                r#"{{"resolutions":[{{"body":"PP","number":130,"history":[{}]}}]}}"#,
+                history.join(",")
+            ),
+        )
+        .unwrap();
+        let catalog = Catalog::with_files(&[&path]).unwrap();
+        let pp18 = catalog
+            .resolution("PP", 130)
+            .unwrap()
+            .history
+            .iter()
+            .find(|e| e.conference == "PP-18")
+            .unwrap();
+        let from_file = pp18.sources.iter().filter(|s| s.starts_with('s')).count();
+        assert_eq!(from_file, 500, "each source once");
+        assert_eq!(pp18.action, Action::AdoptedOrRevised);
+        let conflicts = catalog.conflicts();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert!(
+            conflicts[0].other.contains("(s1)"),
+            "{}",
+            conflicts[0].other
+        );
+    }
+
     #[test]
     fn a_broken_file_names_its_place() {
         let dir = tempfile::tempdir().unwrap();
