@@ -52,12 +52,23 @@ impl Evidence {
         };
         let analysis = analyze(text, catalog, &options);
         let document = analysis.document();
-        let inserted: Vec<_> = document
+        let mut inserted: Vec<_> = document
             .marks
             .iter()
             .filter(|m| matches!(m.kind, MarkKind::Insertion | MarkKind::Substitution))
             .map(|m| m.span)
             .collect();
+        inserted.sort_by_key(|s| (s.start, s.end));
+        // The furthest end among the marks up to each one: a citation is inside inserted
+        // text if a mark starting before it ends reaches past its start.
+        let reach: Vec<usize> = inserted
+            .iter()
+            .scan(0, |furthest, s| {
+                *furthest = s.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        let lines = crate::base::text::LineIndex::new(text);
         for c in &document.citations {
             let Some(body) = c.body.and_then(|b| b.catalog_id()) else {
                 continue;
@@ -65,10 +76,8 @@ impl Evidence {
             let Some((revised, place, year)) = c.tag.as_ref().and_then(|t| t.place_year()) else {
                 continue;
             };
-            if inserted
-                .iter()
-                .any(|s| s.start < c.span.end && c.span.start < s.end)
-            {
+            let before = inserted.partition_point(|s| s.start < c.span.end);
+            if before > 0 && reach[before - 1] > c.span.start {
                 continue;
             }
             let Some(conference) = catalog
@@ -79,7 +88,7 @@ impl Evidence {
                 self.unresolved += 1;
                 continue;
             };
-            let line = text[..c.span.start.min(text.len())].matches('\n').count() + 1;
+            let line = lines.line_of(c.span.start) + 1;
             let entry = self
                 .claims
                 .entry((body.to_string(), c.number, conference.id.clone(), revised))
@@ -247,6 +256,27 @@ impl Evidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_citations_inside_inserted_text_are_left_out_and_lines_are_counted() {
+        let catalog = Catalog::embedded();
+        let mut e = Evidence::default();
+        e.add(
+            "d.txt",
+            "{++A new first paragraph that runs long.++}\n\
+             {++Resolution 89 (Kigali, 2022) of the World Telecommunication Development Conference++}\n\
+             \n\
+             Resolution 130 (Rev. Bucharest, 2022) of the Plenipotentiary Conference {++and more++}\n",
+            "line",
+            catalog,
+        );
+        assert_eq!(e.citations_used, 1, "the inserted citation is not evidence");
+        let file = e.to_catalog_file(catalog);
+        let resolutions = file["resolutions"].as_array().unwrap();
+        assert_eq!(resolutions.len(), 1);
+        assert_eq!(resolutions[0]["number"], 130);
+        assert_eq!(resolutions[0]["history"][0]["sources"][0], "d.txt, line 4");
+    }
 
     #[test]
     fn citations_become_counted_evidence_and_conflicts_are_kept() {
