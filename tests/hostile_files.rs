@@ -139,13 +139,13 @@ fn a_flooded_file_makes_a_bounded_report() {
 fn files_too_large_and_things_that_are_not_files_are_refused_by_name() {
     let dir = tempfile::tempdir().unwrap();
     let big = std::fs::File::create(dir.path().join("big.txt")).unwrap();
-    // Sparse: 65 MiB declared, nothing written.
-    big.set_len(65 << 20).unwrap();
+    // Sparse: 17 MiB declared, nothing written.
+    big.set_len(17 << 20).unwrap();
     std::fs::write(dir.path().join("small.txt"), STALE_EN).unwrap();
     let out = proplint(&["check", "big.txt", "small.txt"], dir.path());
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("big.txt: larger than 64 MiB, the most proplint reads"),
+        stderr(&out).contains("big.txt: larger than 16 MiB, the most proplint reads"),
         "{}",
         stderr(&out)
     );
@@ -153,7 +153,7 @@ fn files_too_large_and_things_that_are_not_files_are_refused_by_name() {
     assert!(stdout(&out).contains("stale-revision"), "{}", stdout(&out));
     let out = proplint(&["check", "--lang", "fr", "big.txt"], dir.path());
     assert!(
-        stderr(&out).contains("big.txt\u{a0}: plus de 64 Mio"),
+        stderr(&out).contains("big.txt\u{a0}: plus de 16 Mio"),
         "{}",
         stderr(&out)
     );

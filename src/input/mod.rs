@@ -86,10 +86,12 @@ impl Format {
     /// The most bytes proplint reads of one file (or of standard input) in this format.
     /// A proposal is tens of kilobytes and the PP-18 Final Acts as text 3 MB; a Word
     /// package also carries its pictures. Past the cap a file is refused rather than
-    /// read whole into memory (a `/dev/zero` behind a link, a log named `.txt`).
+    /// read whole into memory (a `/dev/zero` behind a link, a log named `.txt`). Text
+    /// shares the cap of a Word file's text: a flooded text (a citation on every line,
+    /// each one a finding) costs tens of times its size in memory while it is checked.
     pub fn max_file_bytes(self) -> u64 {
         match self {
-            Format::Text => 64 << 20,
+            Format::Text => 16 << 20,
             Format::Word => 256 << 20,
         }
     }
@@ -199,7 +201,7 @@ mod tests {
         // An endless stream, as standard input fed from /dev/zero.
         let endless = std::io::repeat(b'a');
         match read_bounded(endless, Format::Text) {
-            Err(ReadFailure::TooLarge { limit }) => assert_eq!(limit, 64 << 20),
+            Err(ReadFailure::TooLarge { limit }) => assert_eq!(limit, 16 << 20),
             other => panic!("expected TooLarge, got {other:?}"),
         }
         let at_cap = std::io::repeat(b'a').take(Format::Text.max_file_bytes());
@@ -207,8 +209,8 @@ mod tests {
             read_bounded(at_cap, Format::Text).unwrap().len() as u64,
             Format::Text.max_file_bytes()
         );
-        let message = ReadFailure::TooLarge { limit: 64 << 20 }.message_in(crate::lang::Lang::Fr);
-        assert!(message.contains("64 Mio"), "{message}");
+        let message = ReadFailure::TooLarge { limit: 16 << 20 }.message_in(crate::lang::Lang::Fr);
+        assert!(message.contains("16 Mio"), "{message}");
     }
 
     #[test]

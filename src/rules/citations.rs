@@ -17,14 +17,19 @@ use crate::rules::Context;
 mod history;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let nearby = history::Nearby::new(&ctx.document.citations);
     for citation in &ctx.document.citations {
-        if let Some(d) = check_one(ctx, citation) {
+        if let Some(d) = check_one(ctx, &nearby, citation) {
             out.push(d);
         }
     }
 }
 
-fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
+fn check_one(
+    ctx: &Context<'_>,
+    nearby: &history::Nearby<'_>,
+    citation: &Citation,
+) -> Option<Diagnostic> {
     let asked = cited(citation)?;
     let CitedRevision {
         body,
@@ -118,7 +123,9 @@ fn check_one(ctx: &Context<'_>, citation: &Citation) -> Option<Diagnostic> {
                 .render(lang),
             )
         }
-        Verdict::Stale { .. } if history::speaks_of_history(ctx, citation, year) => return None,
+        Verdict::Stale { .. } if history::speaks_of_history(ctx, nearby, citation, year) => {
+            return None
+        }
         Verdict::Stale { current } => {
             let text = citation_text(ctx, citation, current);
             let place_year = current.conference.place_year(lang);

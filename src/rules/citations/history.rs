@@ -24,17 +24,61 @@ use crate::document::Citation;
 use crate::lang::lexicon::{LIST_CONJUNCTIONS_PATTERN, PAST_VERBS, RESULTS_OF, WHEN_WORDS};
 use crate::rules::Context;
 
+/// How far from a citation its sentence is read, each way, in bytes. A sentence of an
+/// official text runs to a few hundred characters; a text without line breaks or
+/// semicolons (an export that lost them, a hostile file) is one "sentence", and reading
+/// all of it for each of its citations cost the square of its length: 10,000 citations
+/// on one line took 86 s.
+const SENTENCE_REACH: usize = 1000;
+
+/// The citations of a chunk by position, to find those of one sentence without a pass
+/// over all of them for each citation (the square of their number again).
+pub struct Nearby<'d> {
+    by_start: Vec<&'d Citation>,
+}
+
+impl<'d> Nearby<'d> {
+    pub fn new(citations: &'d [Citation]) -> Nearby<'d> {
+        let mut by_start: Vec<&Citation> = citations.iter().collect();
+        by_start.sort_by_key(|c| (c.span.start, c.span.end));
+        Nearby { by_start }
+    }
+
+    /// The citations that lie within `start..end`.
+    fn within(&self, start: usize, end: usize) -> impl Iterator<Item = &'d Citation> + '_ {
+        let first = self.by_start.partition_point(|c| c.span.start < start);
+        self.by_start[first..]
+            .iter()
+            .take_while(move |c| c.span.start < end)
+            .filter(move |c| c.span.end <= end)
+            .copied()
+    }
+}
+
 /// Whether the citation names its version on purpose (see the module's page).
-pub fn speaks_of_history(ctx: &Context<'_>, citation: &Citation, cited_year: u16) -> bool {
+pub fn speaks_of_history(
+    ctx: &Context<'_>,
+    nearby: &Nearby<'_>,
+    citation: &Citation,
+    cited_year: u16,
+) -> bool {
     let source = ctx.source;
     let at = citation.span.start.min(source.len());
     let end = citation.span.end.min(source.len());
-    let sentence_start = source[..at].rfind(['\n', ';']).map_or(0, |i| i + 1);
-    let sentence_end = source[end..]
+    let reach_start =
+        crate::base::text::floor_char_boundary(source, at.saturating_sub(SENTENCE_REACH));
+    let reach_end =
+        crate::base::text::floor_char_boundary(source, end.saturating_add(SENTENCE_REACH));
+    let sentence_start = source[reach_start..at]
+        .rfind(['\n', ';'])
+        .map_or(reach_start, |i| reach_start + i + 1);
+    let sentence_end = source[end..reach_end]
         .find(['\n', ';'])
-        .map_or(source.len(), |i| end + i);
-    versions_enumerated(ctx, citation, sentence_start, sentence_end) || {
-        let clause_start = source[..at].rfind(['\n', ';', ':']).map_or(0, |i| i + 1);
+        .map_or(reach_end, |i| end + i);
+    versions_enumerated(ctx, nearby, citation, sentence_start, sentence_end) || {
+        let clause_start = source[reach_start..at]
+            .rfind(['\n', ';', ':'])
+            .map_or(reach_start, |i| reach_start + i + 1);
         narrates_past(source.get(clause_start..at).unwrap_or(""), cited_year)
     }
 }
@@ -97,7 +141,13 @@ fn tag_ends_with_year(s: &str) -> bool {
 }
 
 /// The same resolution cited in another version within the sentence.
-fn versions_enumerated(ctx: &Context<'_>, citation: &Citation, start: usize, end: usize) -> bool {
+fn versions_enumerated(
+    ctx: &Context<'_>,
+    nearby: &Nearby<'_>,
+    citation: &Citation,
+    start: usize,
+    end: usize,
+) -> bool {
     let Some(this) = super::cited(citation) else {
         return false;
     };
@@ -105,10 +155,9 @@ fn versions_enumerated(ctx: &Context<'_>, citation: &Citation, start: usize, end
     if citation.tag.is_some() && more_tags(after) {
         return true;
     }
-    ctx.document
-        .citations
-        .iter()
-        .filter(|c| c.span.start >= start && c.span.end <= end && c.span != citation.span)
+    nearby
+        .within(start, end)
+        .filter(|c| c.span != citation.span)
         .filter_map(super::cited)
         .any(|other| {
             other.body == this.body
