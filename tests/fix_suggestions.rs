@@ -193,6 +193,33 @@ fn a_lookalike_label_out_of_sequence_is_relabelled_once() {
         assert!(out.text.contains("\nc)\tla troisième"), "{}", out.text);
         assert!(out.remaining.is_empty(), "{:#?}", out.remaining);
     }
+    // The finding says why its fix relabels, in the language of the messages.
+    let text = format!(
+        "ADD\tB/7/1\nDRAFT NEW RESOLUTION [B-1]\n{PP18_FR}\nrappelant\na)\tla première;\nb)\tla deuxième;\nο)\tla troisième,\nMotifs:\tx\n"
+    );
+    for (lang, note) in [
+        (
+            proplint::lang::Lang::En,
+            "; the label is also out of sequence, and relabelling it replaces the lookalike",
+        ),
+        (
+            proplint::lang::Lang::Fr,
+            "\u{a0}; le numéro est aussi hors séquence, et le renuméroter remplace la lettre sosie",
+        ),
+        (
+            proplint::lang::Lang::Es,
+            "; el número también está fuera de secuencia, y renumerarlo sustituye la letra parecida",
+        ),
+    ] {
+        let options = Options {
+            target: Some("PP-22".into()),
+            messages: Some(lang),
+            ..Options::default()
+        };
+        let a = analyze(&text, Catalog::embedded(), &options);
+        let homoglyph = of_rule(&a, Rule::LabelHomoglyph);
+        assert!(homoglyph[0].message.ends_with(note), "{}", homoglyph[0].message);
+    }
     // A lookalike in its right place keeps its own fix.
     let text = format!(
         "ADD\tB/7/1\nDRAFT NEW RESOLUTION [B-1]\n{PP22_EN}\nrecalling\na)\tthe first;\nb)\tthe second;\nс)\tthe third,\nReasons:\tx\n"

@@ -861,6 +861,11 @@ pub enum Message<'a> {
     SuppressionSilencesNothing {
         rules: &'a [&'a str],
     },
+    /// Appended to a lookalike (`lookalike`) or glued label's message when the label is
+    /// also out of sequence and the relabelling fixes both.
+    RelabellingCovers {
+        lookalike: bool,
+    },
 }
 
 impl Message<'_> {
@@ -1059,6 +1064,10 @@ impl Message<'_> {
             Message::SuppressionNamesNoRule { unknown } => (
                 "msg-suppression-no-rule",
                 a.s("unknown", unknown.join(", ")),
+            ),
+            Message::RelabellingCovers { lookalike } => (
+                "msg-relabelling-covers",
+                a.s("defect", if *lookalike { "lookalike" } else { "glued" }),
             ),
             Message::SuppressionSilencesNothing { rules } => (
                 "msg-suppression-nothing",

@@ -76,7 +76,7 @@ pub fn run_chunk(
     label_homoglyph::check(&ctx, &mut out);
     flattened_revision::check(&ctx, &mut out);
     missing_reasons::check(&ctx, &mut out);
-    agree::agree(&mut out);
+    agree::agree(&mut out, messages);
     out
 }
 

@@ -54,6 +54,10 @@ msg-label-homoglyph = label { $label }) is typed with { $script ->
    *[other] the letter
 } { $found } ({ $codepoint }), a lookalike of the Latin letter { $latin }
 msg-deleted-clause-survived = clause { $label }) sits among glued labels whose old letters run through it: it looks like a clause deleted in Word whose text survived the export
+msg-relabelling-covers = { $defect ->
+    [lookalike] ; the label is also out of sequence, and relabelling it replaces the lookalike
+   *[glued] ; the new label is also out of sequence, and relabelling it restores the mark
+}
 msg-flattened = old and new { $what ->
     [revision] revision
     [label] label

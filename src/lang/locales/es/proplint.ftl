@@ -54,6 +54,10 @@ msg-label-homoglyph = el número { $label }) está escrito con { $script ->
    *[other] la letra
 } { $found } ({ $codepoint }), parecida a la letra latina { $latin }
 msg-deleted-clause-survived = el apartado { $label }) figura entre números pegados cuya antigua serie de letras lo incluye: parece un apartado suprimido en Word cuyo texto subsistió en la exportación
+msg-relabelling-covers = { $defect ->
+    [lookalike] ; el número también está fuera de secuencia, y renumerarlo sustituye la letra parecida
+   *[glued] ; el nuevo número también está fuera de secuencia, y renumerarlo restablece la marca
+}
 msg-flattened = una exportación pegó el texto antiguo y el nuevo ({ $what ->
     [revision] revisión
     [label] número de apartado

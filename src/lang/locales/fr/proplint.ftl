@@ -55,6 +55,10 @@ msg-label-homoglyph = le numéro { $label }) est saisi avec { $script ->
    *[other] la lettre
 } { $found } ({ $codepoint }), qui ressemble à la lettre latine { $latin }
 msg-deleted-clause-survived = l'alinéa { $label }) figure parmi des numéros collés dont l'ancienne série de lettres l'englobe : il semble s'agir d'un alinéa supprimé dans Word dont le texte a subsisté à l'exportation
+msg-relabelling-covers = { $defect ->
+    [lookalike] {"\u00A0"}; le numéro est aussi hors séquence, et le renuméroter remplace la lettre sosie
+   *[glued] {"\u00A0"}; le nouveau numéro est aussi hors séquence, et le renuméroter rétablit la marque
+}
 msg-flattened = une exportation a collé l'ancien et le nouveau texte ({ $what ->
     [revision] révision
     [label] numéro d'alinéa
