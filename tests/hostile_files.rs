@@ -130,6 +130,23 @@ fn a_flooded_file_makes_a_bounded_report() {
         .map(|f| f["edits"].as_array().unwrap().len())
         .sum();
     assert!(edits < 20_000, "{edits} edits");
+
+    // A list of 1,000 glued labels (`ac)`: old a, new c), each out of sequence: each glued
+    // label shares the relabelling that covers it, so the relabelling's size multiplies
+    // (a million edits when a fix could relabel 1,000 labels).
+    let line = "ac)\tResolution 140 (Rév.Hyderabad, 2010Dubaï, 2014);\n";
+    let text = format!("{head}{}Reasons:\tUpdate.\n", line.repeat(1_000));
+    let dir = work_dir(&[("glued.txt", &text)]);
+    let out = proplint(&["check", "--format", "json", "glued.txt"], dir.path());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let edits: usize = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["fixes"].as_array().unwrap())
+        .map(|f| f["edits"].as_array().unwrap().len())
+        .sum();
+    assert!(edits < 100_000, "{edits} edits");
 }
 
 /// A file over the size cap is refused naming the file and the cap, without being read

@@ -55,9 +55,12 @@ fn runs(section: &Section) -> Vec<Vec<&Label>> {
 /// fixed point), so findings past these get none.
 const FIXES_PER_RUN: usize = 20;
 
-/// No fix relabels more labels than this: no real list comes near it, and it keeps a
-/// flooded file's fixes (and their report) small.
-const MAX_RELABELLED: usize = 1000;
+/// No fix relabels more labels than this: no real list comes near it (a resolution's
+/// longest run to about 40), and it keeps a flooded file's fixes (and their report)
+/// small. A lookalike or glued label that a relabelling covers shares its fix
+/// (`agree`): with 1,000 here, a list of 1,000 glued labels carried a million edits
+/// (half a gigabyte, ten seconds of JSON).
+const MAX_RELABELLED: usize = 100;
 
 fn check_run(ctx: &Context<'_>, run: &[&Label], out: &mut Vec<Diagnostic>) {
     let mut previous: Option<&Label> = None;
