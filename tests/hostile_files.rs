@@ -149,6 +149,62 @@ fn a_flooded_file_makes_a_bounded_report() {
     assert!(edits < 100_000, "{edits} edits");
 }
 
+/// Texts flooded in ways that made the work per citation grow with their number: one line
+/// of thousands of citations (each read its whole sentence), a list of thousands of
+/// numbers (each stale member carried a fix rewriting the whole list), thousands of glued
+/// tags on one line with accented letters (each column counted from the line's start).
+/// Time is not asserted; what each finding carries is.
+#[test]
+fn flooded_lines_and_lists_make_findings_of_bounded_size() {
+    let head = "MOD\tGBR/3/1\nRESOLUTION 45 (Rev. Dubai, 2014)\nThe World Telecommunication Development Conference (Buenos Aires, 2017),\nrecalling\n";
+    let numbers: Vec<String> = (0..3000).map(|i| (i % 300 + 1).to_string()).collect();
+    let list = format!(
+        "{head}Resolutions {} (Rev. Guadalajara, 2010)\nReasons:\tx\n",
+        numbers.join(", ")
+    );
+    let line = format!(
+        "{head}{}\nReasons:\tx\n",
+        "la Résolution 140 (Rév. Guadalajara, 2010) et ".repeat(3000)
+    );
+    let dir = work_dir(&[("list.txt", &list), ("line.txt", &line)]);
+    for name in ["list.txt", "line.txt"] {
+        let out = proplint(&["check", "--format", "json", name], dir.path());
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let diagnostics = report["files"][0]["diagnostics"].as_array().unwrap();
+        let stale = diagnostics
+            .iter()
+            .filter(|d| d["code"] == "stale-revision")
+            .count();
+        assert!(stale >= 100, "{name}: {stale} stale citations reported");
+        let widest = diagnostics
+            .iter()
+            .flat_map(|d| d["fixes"].as_array().unwrap())
+            .flat_map(|f| f["edits"].as_array().unwrap())
+            .map(|e| e["new_text"].as_str().unwrap().len())
+            .max()
+            .unwrap_or(0);
+        assert!(widest < 200, "{name}: an edit of {widest} bytes");
+        // Positions are counted in characters on a line with accents.
+        if name == "line.txt" {
+            let last = diagnostics
+                .iter()
+                .filter(|d| d["code"] == "stale-revision")
+                .last()
+                .unwrap();
+            // One-based, in characters.
+            let col = last["range"]["start"]["column"].as_u64().unwrap() as usize;
+            let text_line = line.lines().nth(4).unwrap();
+            let byte = text_line.rfind("Résolution 140").unwrap();
+            assert_eq!(
+                col,
+                text_line[..byte].chars().count() + 1,
+                "{}",
+                last["range"]
+            );
+        }
+    }
+}
+
 /// A file over the size cap is refused naming the file and the cap, without being read
 /// whole; a device or a pipe named on the command line is refused as not a file rather
 /// than read forever or walked as an empty folder.

@@ -74,6 +74,54 @@ pub struct LineIndex {
     len: usize,
     /// True when every byte is ASCII, so all three encodings agree and columns are free.
     ascii: bool,
+    /// Column checkpoints of the long lines of a text that is not ASCII.
+    long_lines: Vec<LongLine>,
+}
+
+/// Lines longer than this (in a text that is not all ASCII) keep column checkpoints, so
+/// that a column is counted from the nearest one rather than from the line's start: a
+/// text without line breaks and with thousands of findings cost the square of its length
+/// in columns alone.
+const LONG_LINE: usize = 16 * 1024;
+const CHECKPOINT_EVERY: usize = 4 * 1024;
+
+#[derive(Debug, Clone)]
+struct LongLine {
+    start: usize,
+    /// (byte offset, UTF-16 column, character column) about every 4 KiB of the line.
+    points: Vec<(usize, usize, usize)>,
+}
+
+impl LongLine {
+    fn new(text: &str, start: usize, end: usize) -> LongLine {
+        let mut points = Vec::new();
+        let (mut at, mut utf16, mut chars) = (start, 0, 0);
+        while at + CHECKPOINT_EVERY < end {
+            let next = floor_char_boundary(text, at + CHECKPOINT_EVERY);
+            utf16 += measure(&text[at..next], Encoding::Utf16);
+            chars += measure(&text[at..next], Encoding::Chars);
+            points.push((next, utf16, chars));
+            at = next;
+        }
+        LongLine { start, points }
+    }
+
+    /// The column of `offset` (in this line), counted from the nearest checkpoint.
+    fn column(&self, text: &str, offset: usize, encoding: Encoding) -> usize {
+        let i = self.points.partition_point(|(at, _, _)| *at <= offset);
+        let (from, before) = match i.checked_sub(1).and_then(|i| self.points.get(i)) {
+            Some(&(at, utf16, chars)) => (
+                at,
+                match encoding {
+                    Encoding::Utf16 => utf16,
+                    Encoding::Chars => chars,
+                    Encoding::Utf8 => at - self.start,
+                },
+            ),
+            None => (self.start, 0),
+        };
+        before + measure(&text[from..offset], encoding)
+    }
 }
 
 impl LineIndex {
@@ -81,10 +129,28 @@ impl LineIndex {
         let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex {
+        let mut index = LineIndex {
             line_starts,
             len: text.len(),
             ascii: text.is_ascii(),
+            long_lines: Vec::new(),
+        };
+        index.find_long_lines(text);
+        index
+    }
+
+    /// Checkpoints every long line (a pass over the line starts; real documents have
+    /// none, so an editor's keystroke pays only that pass).
+    fn find_long_lines(&mut self, text: &str) {
+        self.long_lines.clear();
+        if self.ascii {
+            return;
+        }
+        let ends = self.line_starts.iter().skip(1).copied().chain([self.len]);
+        for (&start, end) in self.line_starts.iter().zip(ends) {
+            if end - start > LONG_LINE {
+                self.long_lines.push(LongLine::new(text, start, end));
+            }
         }
     }
 
@@ -133,6 +199,7 @@ impl LineIndex {
         self.line_starts.extend(after);
         self.len = text.len();
         self.ascii = text.is_ascii();
+        self.find_long_lines(text);
     }
 
     /// Zero-based line containing `offset` (offsets past the end clamp to the last line).
@@ -152,6 +219,16 @@ impl LineIndex {
         let start = self.line_starts[line];
         let col = if self.ascii {
             offset - start
+        } else if offset - start > CHECKPOINT_EVERY {
+            match self
+                .long_lines
+                .binary_search_by_key(&start, |l| l.start)
+                .ok()
+                .and_then(|i| self.long_lines.get(i))
+            {
+                Some(long) => long.column(text, offset, encoding),
+                None => measure(&text[start..offset], encoding),
+            }
         } else {
             measure(&text[start..offset], encoding)
         };
@@ -332,6 +409,42 @@ mod tests {
                 prop_assert_eq!(index.len, fresh.len);
                 prop_assert_eq!(index.ascii, fresh.ascii);
             }
+        }
+    }
+
+    proptest! {
+        // Each case counts a line of 16 to 80 KB many times over.
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// On lines long enough to keep checkpoints, a column is what counting from the
+        /// line's start gives, in every encoding, before and after edits.
+        #[test]
+        fn columns_on_long_lines_equal_counting_from_the_line_start(
+            unit in "[a é😀\u{a0}]{1,3}",
+            repeat in 16_400usize..20_000,
+            offsets in proptest::collection::vec(any::<usize>(), 1..40),
+            edit_at in any::<usize>(),
+            insert in "[a\n😀é]{0,4}",
+        ) {
+            let mut text = format!("short line\n{}\nlast", unit.repeat(repeat));
+            let check = |text: &str, index: &LineIndex| -> Result<(), TestCaseError> {
+                for &o in &offsets {
+                    let offset = floor_char_boundary(text, o % (text.len() + 1));
+                    let start = index.line_starts[index.line_of(offset)];
+                    for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Chars] {
+                        let pos = index.position(text, offset, encoding);
+                        prop_assert_eq!(pos.col as usize, measure(&text[start..offset], encoding));
+                    }
+                }
+                Ok(())
+            };
+            let mut index = LineIndex::new(&text);
+            prop_assert!(text.is_ascii() || !index.long_lines.is_empty());
+            check(&text, &index)?;
+            let at = floor_char_boundary(&text, edit_at % (text.len() + 1));
+            text.insert_str(at, &insert);
+            index.update(&text, TextChange { start: at, old_end: at, new_end: at + insert.len() });
+            check(&text, &index)?;
         }
     }
 

@@ -4,6 +4,9 @@
 //! "stale"). The catalogue decides ([`Catalog::judge`](crate::catalog::Catalog)); this
 //! module words its verdict and writes the fix.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::base::diagnostic::{Diagnostic, Fix, Severity};
 use crate::base::text::Span;
 use crate::base::BodyRef;
@@ -17,19 +20,29 @@ use crate::rules::Context;
 mod history;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let nearby = history::Nearby::new(&ctx.document.citations);
+    let shared = Shared {
+        nearby: history::Nearby::new(&ctx.document.citations),
+        list_fixes: RefCell::new(HashMap::new()),
+    };
     for citation in &ctx.document.citations {
-        if let Some(d) = check_one(ctx, &nearby, citation) {
+        if let Some(d) = check_one(ctx, &shared, citation) {
             out.push(d);
         }
     }
 }
 
-fn check_one(
-    ctx: &Context<'_>,
-    nearby: &history::Nearby<'_>,
-    citation: &Citation,
-) -> Option<Diagnostic> {
+/// What the citations of one chunk share, worked out once rather than for each of them:
+/// a flooded text (thousands of citations in a line, a list of thousands of numbers) made
+/// each citation's work grow with their number.
+struct Shared<'d> {
+    nearby: history::Nearby<'d>,
+    /// The fix of a list whose members share one tag, by the list's keyword: the same for
+    /// every stale member, and as long as the list.
+    list_fixes: RefCell<HashMap<Span, Option<Fix>>>,
+}
+
+fn check_one(ctx: &Context<'_>, shared: &Shared<'_>, citation: &Citation) -> Option<Diagnostic> {
+    let nearby = &shared.nearby;
     let asked = cited(citation)?;
     let CitedRevision {
         body,
@@ -146,7 +159,20 @@ fn check_one(
                 }
                 .render(lang),
             );
-            if let Some(fix) = stale_fix(ctx, citation, current) {
+            let fix = if citation.tag_shared {
+                let cached = shared.list_fixes.borrow().get(&citation.keyword).cloned();
+                cached.unwrap_or_else(|| {
+                    let fix = stale_fix(ctx, citation, current);
+                    shared
+                        .list_fixes
+                        .borrow_mut()
+                        .insert(citation.keyword, fix.clone());
+                    fix
+                })
+            } else {
+                stale_fix(ctx, citation, current)
+            };
+            if let Some(fix) = fix {
                 d = d.with_fix(fix);
             }
             d
@@ -275,9 +301,17 @@ fn retag_fix(
 
 /// Brings a stale citation up to date. In a list whose members now differ, the list
 /// is split: "Resolutions 50 and 58 (Rev. Hammamet, 2016) and 52 (Rev. Dubai, 2012)".
+/// The longest list whose shared tag a fix rewrites. Every stale member carries the fix,
+/// whose text is the whole list: no real list comes near this, and a flooded one
+/// (thousands of numbers) would carry its length times over.
+const MAX_LIST_FIXED: usize = 64;
+
 fn stale_fix(ctx: &Context<'_>, citation: &Citation, current: Revision<'_>) -> Option<Fix> {
     if !citation.tag_shared {
         return retag_fix(ctx, citation, current, true);
+    }
+    if citation.list_len > MAX_LIST_FIXED {
+        return None;
     }
     let members: Vec<&Citation> = ctx
         .document
