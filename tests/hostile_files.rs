@@ -188,8 +188,7 @@ fn flooded_lines_and_lists_make_findings_of_bounded_size() {
         if name == "line.txt" {
             let last = diagnostics
                 .iter()
-                .filter(|d| d["code"] == "stale-revision")
-                .last()
+                .rfind(|d| d["code"] == "stale-revision")
                 .unwrap();
             // One-based, in characters.
             let col = last["range"]["start"]["column"].as_u64().unwrap() as usize;
