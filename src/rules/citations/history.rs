@@ -19,6 +19,7 @@
 //! stale.
 
 use crate::base::fold::fold;
+use crate::base::text::floor_char_boundary;
 use crate::document::place_year::is_letter;
 use crate::document::Citation;
 use crate::lang::lexicon::{LIST_CONJUNCTIONS_PATTERN, PAST_VERBS, RESULTS_OF, WHEN_WORDS};
@@ -30,6 +31,11 @@ use crate::rules::Context;
 /// all of it for each of its citations cost the square of its length: 10,000 citations
 /// on one line took 86 s.
 const SENTENCE_REACH: usize = 1000;
+
+/// How far before a citation the words that lead to it are read: the verb or date that
+/// sets a clause in the past stands close to what it governs, and reading (and folding)
+/// a whole sentence for each citation was most of the time of a flooded line.
+const CLAUSE_REACH: usize = 400;
 
 /// The citations of a chunk by position, to find those of one sentence without a pass
 /// over all of them for each citation (the square of their number again).
@@ -76,9 +82,10 @@ pub fn speaks_of_history(
         .find(['\n', ';'])
         .map_or(reach_end, |i| end + i);
     versions_enumerated(ctx, nearby, citation, sentence_start, sentence_end) || {
-        let clause_start = source[reach_start..at]
+        let clause_reach = floor_char_boundary(source, at.saturating_sub(CLAUSE_REACH));
+        let clause_start = source[clause_reach..at]
             .rfind(['\n', ';', ':'])
-            .map_or(reach_start, |i| reach_start + i + 1);
+            .map_or(clause_reach, |i| clause_reach + i + 1);
         narrates_past(source.get(clause_start..at).unwrap_or(""), cited_year)
     }
 }
@@ -162,7 +169,8 @@ fn versions_enumerated(
         .any(|other| {
             other.body == this.body
                 && other.number == this.number
-                && (other.year != this.year || fold(other.place) != fold(this.place))
+                && (other.year != this.year
+                    || (other.place != this.place && fold(other.place) != fold(this.place)))
         })
 }
 
