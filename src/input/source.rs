@@ -209,8 +209,23 @@ fn same_owner(new: &std::fs::File, meta: &std::fs::Metadata) -> bool {
     }
 }
 
+/// The most lines a text file may have: as many as a Word file's paragraphs
+/// ([`crate::input::docx::Limits`]). The document model costs a few hundred bytes a line
+/// (a clause, its label, its findings): a 16 MiB file of three million one-word clauses
+/// took 1.3 GB.
+pub const MAX_LINES: usize = 200_000;
+
 fn decode(bytes: &[u8], lang: Lang) -> Result<(String, Encoding), String> {
     let (text, encoding) = decode_text(bytes).map_err(|p| p.message_in(lang))?;
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count()
+        + usize::from(!text.is_empty() && !text.ends_with('\n'));
+    if lines > MAX_LINES {
+        return Err(tr(
+            lang,
+            "input-too-many-lines",
+            &Args::new().n("lines", lines).n("limit", MAX_LINES),
+        ));
+    }
     if let Some(at) = crate::base::text::lone_cr(&text) {
         let line = text.as_bytes()[..at]
             .iter()
@@ -440,6 +455,19 @@ mod tests {
                 .unwrap()
                 .text,
             text
+        );
+    }
+
+    #[test]
+    fn a_text_of_more_lines_than_a_word_file_has_paragraphs_is_refused() {
+        let at_limit = "a)\tx;\n".repeat(MAX_LINES - 1);
+        assert!(SourceFile::from_bytes(Path::new("x.txt"), at_limit.clone().into_bytes()).is_ok());
+        let over = at_limit + "b)\ty;\nc)\tz;\n";
+        let error = SourceFile::from_bytes(Path::new("x.txt"), over.into_bytes()).unwrap_err();
+        assert!(
+            error.message.contains("200001 lines") && error.message.contains("200000"),
+            "{}",
+            error.message
         );
     }
 

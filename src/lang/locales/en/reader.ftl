@@ -130,6 +130,7 @@ input-lone-cr = line { $line } ends with a lone carriage return (classic Mac OS 
 input-utf16-odd = UTF-16 file with an odd number of bytes
 input-utf32 = this file is in UTF-32, which proplint does not read; save it as UTF-8 (or UTF-16)
 input-nul = this file holds NUL characters (line { $line }): it is not text, or it is text in an encoding proplint does not recognise (UTF-32 without a byte-order mark?); save it as UTF-8
+input-too-many-lines = this file has { $lines } lines, more than the { $limit } proplint reads (as many as a Word file's paragraphs); a proposal is far shorter: is it the right file?
 input-utf16-unpaired = not valid UTF-16 (unpaired surrogate)
 input-utf16-without-bom = looks like UTF-16 without a byte-order mark, but: { $error }
 cli-file-problem = { $path }: { $problem }

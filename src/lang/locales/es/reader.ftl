@@ -130,6 +130,7 @@ input-lone-cr = la línea { $line } termina con un retorno de carro aislado (fin
 input-utf16-odd = archivo UTF-16 con un número impar de bytes
 input-utf32 = este archivo está en UTF-32, que proplint no lee; guárdelo en UTF-8 (o en UTF-16)
 input-nul = este archivo contiene caracteres NUL (línea { $line }): no es texto, o es un texto en una codificación que proplint no reconoce (¿UTF-32 sin marca de orden de bytes?); guárdelo en UTF-8
+input-too-many-lines = este archivo tiene { $lines } líneas, más que las { $limit } que lee proplint (tantas como párrafos en un archivo Word); una propuesta es mucho más corta: ¿es el archivo correcto?
 input-utf16-unpaired = no es UTF-16 válido (sustituto sin pareja)
 input-utf16-without-bom = parece UTF-16 sin marca de orden de bytes, pero: { $error }
 cli-file-problem = { $path }: { $problem }

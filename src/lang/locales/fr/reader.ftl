@@ -130,6 +130,7 @@ input-lone-cr = la ligne { $line } se termine par un retour chariot seul (fins d
 input-utf16-odd = fichier UTF-16 dont le nombre d'octets est impair
 input-utf32 = ce fichier est en UTF-32, que proplint ne lit pas ; enregistrez-le en UTF-8 (ou en UTF-16)
 input-nul = ce fichier contient des caractères NUL (ligne { $line }) : ce n'est pas du texte, ou c'est un texte dans un codage que proplint ne reconnaît pas (de l'UTF-32 sans marque d'ordre des octets ?) ; enregistrez-le en UTF-8
+input-too-many-lines = ce fichier compte { $lines } lignes, plus que les { $limit } que proplint lit (autant que de paragraphes dans un fichier Word) ; une proposition est bien plus courte : est-ce le bon fichier ?
 input-utf16-unpaired = ce n'est pas de l'UTF-16 valide (demi-code d'indirection isolé)
 input-utf16-without-bom = semble être de l'UTF-16 sans marque d'ordre des octets, mais{"\u00A0"}: { $error }
 cli-file-problem = { $path } : { $problem }
