@@ -247,3 +247,57 @@ async fn a_lone_cr_document_is_followed_but_not_analysed() {
         "{published}"
     );
 }
+
+/// A document over a text file's caps (more than 200,000 lines) is held to what `check`
+/// reads: not analysed, the client told once why, and the server still answers; cut
+/// back under the cap, it is analysed again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_document_over_the_caps_is_not_analysed_and_the_client_is_told() {
+    let mut client = lsp_support::TestClient::in_process();
+    client
+        .initialize(lsp_support::capabilities(false), None)
+        .await;
+    let uri = "file:///tmp/proplint-hostile/flood.txt";
+    let stale = "Resolution 140 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference;\n";
+    let text = format!("{}{}", lsp_support::FIXTURE_FR, stale.repeat(200_001));
+    client.open(uri, &text, 1).await;
+    let published = client.diagnostics(uri, 1).await;
+    assert_eq!(published["diagnostics"], json!([]));
+    let shown = client
+        .wait_for("the too-large message", |m| {
+            m["method"] == "window/showMessage"
+        })
+        .await;
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("flood.txt is too large to check") && message.contains("200000 lines"),
+        "{shown}"
+    );
+    let hover = client
+        .request_raw(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+        )
+        .await;
+    assert!(
+        hover.get("result").is_some() && hover.get("error").is_none(),
+        "{hover}"
+    );
+    // The whole text replaced by a short one: analysed again.
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 2},
+                   "contentChanges": [{"text": format!("{}{stale}", lsp_support::FIXTURE_FR)}]}),
+        )
+        .await;
+    let published = client.diagnostics(uri, 2).await;
+    assert!(
+        published["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "stale-revision"),
+        "{published}"
+    );
+}

@@ -215,7 +215,11 @@ async fn read_server(
 
 /// The codes a full analysis of `buffer` reports, sorted, as the server would publish them.
 fn full_analysis_codes(buffer: &str) -> Vec<String> {
-    if proplint::text::lone_cr(buffer).is_some() {
+    // Texts the server does not analyse: a lone CR, or over a text file's caps (which
+    // these short sessions never reach).
+    if proplint::text::lone_cr(buffer).is_some()
+        || proplint::lsp::analyzer::too_large(buffer).is_some()
+    {
         return Vec::new();
     }
     let (text, _) = proplint::text::strip_bom(buffer);

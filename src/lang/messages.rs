@@ -1164,6 +1164,16 @@ pub fn lone_cr(line: usize, uri: &str, lang: Lang) -> String {
     tr(lang, "lsp-lone-cr", &args)
 }
 
+/// What the server says, once, of a document of `lines` lines over a text file's caps
+/// (`limit` lines).
+pub fn too_large(lines: usize, limit: usize, uri: &str, lang: Lang) -> String {
+    let args = Args::new()
+        .n("lines", lines)
+        .s("uri", uri)
+        .n("limit", limit);
+    tr(lang, "lsp-too-large", &args)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

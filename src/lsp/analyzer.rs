@@ -111,6 +111,9 @@ pub struct Snapshot {
     /// The buffer offset of its first lone carriage return: such a text is not analysed
     /// (`analysis` is `None`), see [`crate::base::text::lone_cr`].
     pub lone_cr: Option<usize>,
+    /// The number of lines of a text over the caps of a text file (16 MiB, 200,000 lines,
+    /// [`too_large`]): such a text is not analysed either, as `check` would not read it.
+    pub too_large: Option<usize>,
     /// The LSP ranges of the analysis's diagnostics, in the same order.
     ranges: Vec<lsp::Range>,
     /// The diagnostics in LSP form, made when a request first needs them (publications
@@ -139,11 +142,13 @@ impl Snapshot {
         let base = buffer.len() - crate::base::text::strip_bom(buffer).0.len();
         // A text with a lone CR is not analysed: see `text::lone_cr`.
         let lone_cr = crate::base::text::lone_cr(buffer);
-        let analysis = if lone_cr.is_none() && analyzer.config().checks(&version.uri) {
-            Some(analyzer.update(buffer, change))
-        } else {
-            None
-        };
+        let too_large = too_large(buffer);
+        let analysis =
+            if lone_cr.is_none() && too_large.is_none() && analyzer.config().checks(&version.uri) {
+                Some(analyzer.update(buffer, change))
+            } else {
+                None
+            };
         let analysed = Instant::now();
         let mapper = Mapper::with_index(index, base, version.encoding);
         let empty = Findings::default();
@@ -166,6 +171,7 @@ impl Snapshot {
         };
         let snapshot = Snapshot {
             lone_cr,
+            too_large,
             times,
             uri: version.uri,
             generation: version.generation,
@@ -250,4 +256,14 @@ impl Snapshot {
     pub fn diagnostic_pairs(&self) -> impl Iterator<Item = (&Diagnostic, &lsp::Diagnostic)> {
         self.core_diagnostics().iter().zip(self.diagnostics())
     }
+}
+
+/// The number of lines of a text that is over a text file's caps, if it is: a document an
+/// editor sends is held to what `check` reads (a flooded text costs a few hundred bytes
+/// of model a line, and the server keeps the model while the document is open).
+pub fn too_large(buffer: &str) -> Option<usize> {
+    let lines = memchr::memchr_iter(b'\n', buffer.as_bytes()).count()
+        + usize::from(!buffer.is_empty() && !buffer.ends_with('\n'));
+    let bytes = crate::input::Format::Text.max_file_bytes();
+    (lines > crate::input::source::MAX_LINES || buffer.len() as u64 > bytes).then_some(lines)
 }

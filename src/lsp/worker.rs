@@ -56,6 +56,7 @@ pub(super) async fn worker(mut cx: WorkerContext) {
     let mut settings_known = false;
     // The client was told that the text has a lone CR (once, until it has none).
     let mut told_lone_cr = false;
+    let mut told_too_large = false;
     loop {
         if cx.jobs.changed().await.is_err() {
             break; // closed
@@ -167,6 +168,24 @@ pub(super) async fn worker(mut cx: WorkerContext) {
             }
             Some(_) => {}
             None => told_lone_cr = false,
+        }
+        match snapshot.too_large {
+            Some(lines) if !told_too_large => {
+                told_too_large = true;
+                cx.client
+                    .show_message(
+                        MessageType::WARNING,
+                        crate::lang::messages::too_large(
+                            lines,
+                            crate::input::source::MAX_LINES,
+                            cx.uri.as_str(),
+                            job.config.words,
+                        ),
+                    )
+                    .await;
+            }
+            Some(_) => {}
+            None => told_too_large = false,
         }
         // The previous version is freed after the publication and off this task:
         // freeing a large analysis touches memory all over the heap, and the next edit

@@ -84,6 +84,7 @@ lsp-setting-rule-level = proplint setting `rules.{ $code }` must be "error", "wa
 lsp-catalog-fallback = { $error }; using the embedded catalogue
 lsp-file-ignored = { $error } (the file is ignored until this is fixed)
 lsp-lone-cr = proplint: line { $line } of { $uri } ends with a lone carriage return (classic Mac OS line endings); proplint checks only texts whose lines end with LF or CRLF: convert the line endings to check this file
+lsp-too-large = proplint: { $uri } is too large to check ({ $lines } lines): proplint checks texts of at most { $limit } lines and 16 MiB, as it reads files
 target-label = { $id ->
     [none] { $source ->
         [not-a-proposal] not a proposal

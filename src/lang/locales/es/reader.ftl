@@ -84,6 +84,7 @@ lsp-setting-rule-level = el parámetro de proplint `rules.{ $code }` debe ser «
 lsp-catalog-fallback = { $error }; se utiliza el catálogo integrado
 lsp-file-ignored = { $error } (el archivo se omite hasta que se corrija)
 lsp-lone-cr = proplint: la línea { $line } de { $uri } termina con un retorno de carro aislado (finales de línea del antiguo Mac OS); proplint solo comprueba textos cuyas líneas terminan en LF o CRLF: convierta los finales de línea para comprobar este archivo
+lsp-too-large = proplint: { $uri } es demasiado grande para comprobarlo ({ $lines } líneas); proplint comprueba textos de { $limit } líneas y 16 MiB como máximo, como los archivos que lee
 target-label = { $id ->
     [none] { $source ->
         [not-a-proposal] no es una propuesta

@@ -84,6 +84,7 @@ lsp-setting-rule-level = le paramètre proplint `rules.{ $code }` doit valoir «
 lsp-catalog-fallback = { $error } ; le catalogue intégré est utilisé
 lsp-file-ignored = { $error } (le fichier est ignoré tant que ce n'est pas corrigé)
 lsp-lone-cr = proplint : la ligne { $line } de { $uri } se termine par un retour chariot seul (fins de ligne de l'ancien Mac OS) ; proplint ne vérifie que les textes dont les lignes se terminent par LF ou CRLF : convertissez les fins de ligne pour vérifier ce fichier
+lsp-too-large = proplint : { $uri } est trop volumineux pour être vérifié ({ $lines } lignes) ; proplint vérifie les textes d'au plus { $limit } lignes et 16 Mio, comme les fichiers qu'il lit
 target-label = { $id ->
     [none] { $source ->
         [not-a-proposal] ce n'est pas une proposition
