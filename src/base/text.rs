@@ -198,8 +198,55 @@ impl LineIndex {
             .extend(memchr::memchr_iter(b'\n', inserted).map(|i| change.start + i + 1));
         self.line_starts.extend(after);
         self.len = text.len();
-        self.ascii = text.is_ascii();
-        self.find_long_lines(text);
+        let was_ascii = std::mem::replace(&mut self.ascii, text.is_ascii());
+        if was_ascii {
+            // No checkpoints were kept: every long line may need them now.
+            self.find_long_lines(text);
+        } else {
+            self.update_long_lines(text, change);
+        }
+    }
+
+    /// Checkpoints after `change` (line starts already updated): the long lines before the
+    /// lines it touched stay, those after them move, and only the touched lines are
+    /// measured, so a keystroke does not pass over every line.
+    fn update_long_lines(&mut self, text: &str, change: TextChange) {
+        if self.ascii {
+            self.long_lines.clear();
+            return;
+        }
+        let first = self.line_of(change.start);
+        let last = self.line_of(change.new_end);
+        let touched_start = self.line_starts[first];
+        let touched_end = self.line_starts.get(last + 1).copied().unwrap_or(self.len);
+        let delta = change.delta();
+        let old = std::mem::take(&mut self.long_lines);
+        let (before, rest): (Vec<LongLine>, Vec<LongLine>) =
+            old.into_iter().partition(|l| l.start < touched_start);
+        self.long_lines = before;
+        for (start, end) in (first..=last).map(|i| {
+            let start = self.line_starts[i];
+            (
+                start,
+                self.line_starts.get(i + 1).copied().unwrap_or(self.len),
+            )
+        }) {
+            if end - start > LONG_LINE {
+                self.long_lines.push(LongLine::new(text, start, end));
+            }
+        }
+        for mut line in rest {
+            let start = line.start.wrapping_add_signed(delta);
+            // Lines that began inside the change are gone or were measured above.
+            if line.start < change.old_end || start < touched_end {
+                continue;
+            }
+            line.start = start;
+            for point in &mut line.points {
+                point.0 = point.0.wrapping_add_signed(delta);
+            }
+            self.long_lines.push(line);
+        }
     }
 
     /// Zero-based line containing `offset` (offsets past the end clamp to the last line).
@@ -408,6 +455,8 @@ mod tests {
                 prop_assert_eq!(&index.line_starts, &fresh.line_starts);
                 prop_assert_eq!(index.len, fresh.len);
                 prop_assert_eq!(index.ascii, fresh.ascii);
+                let starts = |i: &LineIndex| i.long_lines.iter().map(|l| (l.start, l.points.clone())).collect::<Vec<_>>();
+                prop_assert_eq!(starts(&index), starts(&fresh));
             }
         }
     }
@@ -415,6 +464,39 @@ mod tests {
     proptest! {
         // Each case counts a line of 16 to 80 KB many times over.
         #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Long lines' checkpoints kept edit by edit equal those of an index built from the
+        /// final text: lines joined into a long one, split, shortened and lengthened.
+        #[test]
+        fn updated_checkpoints_equal_new_ones(
+            lines in proptest::collection::vec((0usize..3, 1usize..12_000), 1..5),
+            edits in proptest::collection::vec(
+                (any::<usize>(), 0usize..20_000, "[a\n😀é]{0,3}", 0usize..3),
+                1..12,
+            ),
+        ) {
+            let pieces = ["é", "a", "😀b"];
+            let mut text: String = lines
+                .iter()
+                .map(|(piece, n)| format!("{}\n", pieces[*piece].repeat(*n)))
+                .collect();
+            let mut index = LineIndex::new(&text);
+            for (at, len, insert, grow) in edits {
+                let from = floor_char_boundary(&text, at % (text.len() + 1));
+                // Mostly a few bytes; sometimes thousands, joining lines.
+                let span = if len > 15_000 { len } else { len % 40 };
+                let to = floor_char_boundary(&text, (from + span).min(text.len()));
+                // Now and then a long insertion, so that a short line becomes long.
+                let insert = if grow == 0 { insert.repeat(6000) } else { insert };
+                text.replace_range(from..to, &insert);
+                index.update(&text, TextChange { start: from, old_end: to, new_end: from + insert.len() });
+                let fresh = LineIndex::new(&text);
+                let points = |i: &LineIndex| {
+                    i.long_lines.iter().map(|l| (l.start, l.points.clone())).collect::<Vec<_>>()
+                };
+                prop_assert_eq!(points(&index), points(&fresh));
+            }
+        }
 
         /// On lines long enough to keep checkpoints, a column is what counting from the
         /// line's start gives, in every encoding, before and after edits.
