@@ -4,17 +4,16 @@
 //! ("Rev.WRC-19"), and the non-ITU kinds that must be recognised and left alone (UN
 //! General Assembly "70/125", Council "Resolution 1305", "Resolution ITU-R 1-8").
 
-use regex::Regex;
 use serde::Serialize;
 
-use super::place_year;
+use super::{place_year, scanners};
 
 use crate::base::fold::fold;
 use crate::base::text::Span;
 use crate::base::BodyRef;
 use crate::lang::lexicon::{
     BODY_ABBREVIATIONS, BODY_PHRASES, LIST_CONJUNCTIONS_PATTERN, PHRASE_CONNECTORS,
-    RESOLUTION_WORDS_PATTERN, REVISION_WORD_PATTERN, THIS_CONFERENCE, UNION_PREFIXES,
+    THIS_CONFERENCE, UNION_PREFIXES,
 };
 
 /// What kind of text a citation cites.
@@ -137,19 +136,6 @@ pub struct Citation {
     pub in_heading: bool,
 }
 
-// Digits are written `[0-9]`, not `\d`: `\d` takes every decimal digit of Unicode, which
-// no number parsed from a match could use, and made the compiled expressions and their
-// caches 0.7 MiB larger in all.
-fn keyword_regex() -> &'static Regex {
-    regex!(&format!(
-        r"(?i)\b(?:{RESOLUTION_WORDS_PATTERN})[\s\u{{a0}}]+(?:(?:ITU|UIT)-R[\s\u{{a0}}]+)?(?:A/RES/)?[0-9]"
-    ))
-}
-
-fn number_regex() -> &'static Regex {
-    regex!(r"^(?:A/RES/)?[0-9]+(?:[/-][0-9]+)*")
-}
-
 /// What joins two numbers of a list ("50, 52 et 58"): where the match of this expression
 /// at the start of `s` ends (just after the next number's first digit). Found by hand: the
 /// expression was the costliest to build of those a one-citation file still needed (about
@@ -198,12 +184,6 @@ fn skip_white(s: &str, at: usize) -> usize {
     at + rest.len() - rest.trim_start_matches(char::is_whitespace).len()
 }
 
-fn wrc_regex() -> &'static Regex {
-    regex!(&format!(
-        r"^[\s\u{{a0}}]*(?P<rev>(?i:{REVISION_WORD_PATTERN})\.?[\s\u{{a0}}]*)?(?i:wrc|cmr)-(?P<year>[0-9]{{2}}|[0-9]{{4}})[\s\u{{a0}}]*$"
-    ))
-}
-
 /// Finds the citations in one line. `offset` is the line's position in the text the
 /// spans are given in. `is_place` tells whether a string is a known place name (used to
 /// pull apart glued places such as "DubaïBuenos Aires").
@@ -214,25 +194,23 @@ pub fn scan_line(line: &str, offset: usize, is_place: &dyn Fn(&str) -> bool) -> 
         return found;
     }
     let mut search_from = 0;
-    while let Some(m) = keyword_regex().find_at(line, search_from) {
-        search_from = m.end();
-        let keyword_end = keyword_end(&line[m.start()..]) + m.start();
-        let keyword = Span::new(m.start(), keyword_end);
-        let mut at = m.end() - 1; // the first digit (or "A/RES/")
-                                  // "A/RES/" is part of the number match.
-        if line[..m.end()].ends_with("A/RES/1") || line[m.start()..m.end()].contains("A/RES/") {
-            at = line[m.start()..]
-                .find("A/RES/")
-                .map_or(at, |p| p + m.start());
+    while let Some(m) = scanners::find_keyword(line, search_from) {
+        search_from = m.end;
+        let keyword_end = keyword_end(&line[m.start..]) + m.start;
+        let keyword = Span::new(m.start, keyword_end);
+        let mut at = m.end - 1; // the first digit (or "A/RES/")
+                                // "A/RES/" is part of the number match.
+        if line[..m.end].ends_with("A/RES/1") || line[m.clone()].contains("A/RES/") {
+            at = line[m.start..].find("A/RES/").map_or(at, |p| p + m.start);
         }
         let itu_r = {
             let between = &line[keyword_end..at];
             between.contains("ITU-R") || between.contains("UIT-R")
         };
         let mut members: Vec<Member> = Vec::new();
-        while let Some(num) = number_regex().find(&line[at..]) {
-            let raw = &line[at..at + num.end()];
-            let number_span = Span::new(at, at + num.end());
+        while let Some(len) = scanners::number_len(&line[at..]) {
+            let raw = &line[at..at + len];
+            let number_span = Span::new(at, at + len);
             at = number_span.end;
             let tag = parse_tag_at(line, at, is_place);
             if let Some(tag) = &tag {
@@ -428,11 +406,11 @@ fn parse_tag_content(
     is_place: &dyn Fn(&str) -> bool,
 ) -> Option<TagForm> {
     let text = &line[content.start..content.end];
-    if let Some(c) = wrc_regex().captures(text) {
-        let year: u16 = c.name("year")?.as_str().parse().ok()?;
+    if let Some(wrc) = scanners::wrc_tag(text) {
+        let year: u16 = wrc.year.parse().ok()?;
         let year = if year < 100 { 2000 + year } else { year };
         return Some(TagForm::Wrc {
-            revised: c.name("rev").is_some(),
+            revised: wrc.revised,
             year,
         });
     }
@@ -619,6 +597,7 @@ fn has_solu(line: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use regex::Regex;
 
     fn separator_by_expression(s: &str) -> Option<usize> {
         static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();

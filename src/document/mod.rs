@@ -7,6 +7,7 @@ pub mod citation;
 pub mod labels;
 pub mod markup;
 pub mod place_year;
+mod scanners;
 mod shift;
 mod structure;
 

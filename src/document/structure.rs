@@ -11,6 +11,7 @@ use rustc_hash::FxHashSet;
 use super::citation::{scan_line, BodySource, Citation, CitationKind, TagForm};
 use super::labels::{self, Label, LabelKind, RawKind, RawLabel};
 use super::markup::Reading;
+use super::scanners::{self, HeadingParts};
 use super::{
     Action, ActionKind, Clause, ConferenceLine, Document, Flattened, FlattenedKind, Heading,
     HeadingKind, ProposalRef, Section, Unit,
@@ -21,9 +22,8 @@ use crate::base::BodyRef;
 use crate::catalog::Catalog;
 use crate::lang::lexicon::{
     ADDRESSEE_STARTS, BODY_ABBREVIATIONS, BODY_PHRASES, CALL_MODIFIERS_AFTER,
-    CALL_MODIFIERS_BEFORE, CALL_WORDS, CONFERENCE_LINE_ARTICLES, DRAFT_NEW_PATTERN,
-    LANGUAGE_MARKERS, REASONS_WORDS, TEXT_KIND_PATTERN, UNION_PREFIXES, WORD_NOTE_HEADER_PATTERN,
-    WORD_NOTE_PATTERN,
+    CALL_MODIFIERS_BEFORE, CALL_WORDS, CONFERENCE_LINE_ARTICLES, LANGUAGE_MARKERS, REASONS_WORDS,
+    UNION_PREFIXES, WORD_NOTE_HEADER_PATTERN, WORD_NOTE_PATTERN,
 };
 use crate::lang::Lang;
 
@@ -228,44 +228,27 @@ fn reference_regex() -> &'static Regex {
     regex!(r"^(?P<ref>[A-Z][A-Z0-9]{0,7}/[0-9]+[A-Z0-9]*/[0-9]+)[\t \u{a0}*]*$")
 }
 
-// The bracket and the tag are bounded in characters by `heading_captures`, not in the
-// expression: a bounded repetition of any character (`.{0,120}`) is compiled as that many
-// copies, and building this expression took five times as long (a third of the start-up
-// of a small file). Each has a single place to end (the first `]`, the end of the line),
-// so the bound checked on the match is the bound of the expression.
-fn heading_regex() -> &'static Regex {
-    regex!(&format!(
-        r"(?i)^(?P<new>{DRAFT_NEW_PATTERN})?(?P<kind>{TEXT_KIND_PATTERN})(?:[\s\u{{a0}}]+(?P<num>[0-9]{{1,4}})|[\s\u{{a0}}]*\[(?P<bracket>[^\]]+)\])?[\s\u{{a0}}]*(?P<tag>\(.*\))?[\s\u{{a0}}]*$"
-    ))
-}
-
 /// A heading line's parts: a bracket of at most 30 characters, a tag of at most 120
-/// between its parentheses.
-fn heading_captures(content: &str) -> Option<regex::Captures<'_>> {
-    let c = heading_regex().captures(content)?;
-    let within = |name: &str, most: usize| {
-        c.name(name)
-            .is_none_or(|m| m.as_str().chars().count() <= most)
-    };
-    (within("bracket", 30) && within("tag", 122)).then_some(c)
+/// between its parentheses. The bounds are checked here rather than in the matcher, which
+/// stands for an expression where a bounded repetition of any character (`.{0,120}`) is
+/// compiled as that many copies.
+fn heading_parts(content: &str) -> Option<HeadingParts<'_>> {
+    let parts = scanners::heading(content)?;
+    let within = |part: Option<&str>, most: usize| part.is_none_or(|p| p.chars().count() <= most);
+    (within(parts.bracket, 30) && within(parts.tag, 122)).then_some(parts)
 }
 
-fn header_code_regex() -> &'static Regex {
-    regex!(&format!(
-        r"\b(?P<body>{})-(?P<yy>[0-9]{{2}})(?P<yy2>[0-9]{{2}})?\b",
-        catalogued_body_abbreviations()
-    ))
-}
-
-/// "WTDC|CMDT|WTSA|AMNT|PP|RA|AR": the abbreviations of the catalogued bodies in every
-/// language, as a document header writes them ("CMDT-17").
-fn catalogued_body_abbreviations() -> String {
-    let upper: Vec<String> = BODY_ABBREVIATIONS
-        .iter()
-        .filter(|(_, body)| body.catalog_id().is_some())
-        .map(|(abbreviation, _)| abbreviation.to_uppercase())
-        .collect();
-    upper.join("|")
+/// "WTDC", "CMDT", "WTSA", "AMNT", "PP", "RA", "AR": the abbreviations of the catalogued
+/// bodies in every language, as a document header writes them ("CMDT-17").
+fn catalogued_body_abbreviations() -> &'static [String] {
+    static UPPER: OnceLock<Vec<String>> = OnceLock::new();
+    UPPER.get_or_init(|| {
+        BODY_ABBREVIATIONS
+            .iter()
+            .filter(|(_, body)| body.catalog_id().is_some())
+            .map(|(abbreviation, _)| abbreviation.to_uppercase())
+            .collect()
+    })
 }
 
 fn period_regex() -> &'static Regex {
@@ -378,14 +361,14 @@ impl<'a> Parser<'a> {
         }
         let citations = scan_line(content, content_span.start, self.is_place);
         let heading = (b"RrDdPpOoAa".contains(&first) && content.len() < 250)
-            .then(|| heading_captures(content))
+            .then(|| heading_parts(content))
             .flatten();
         if let Some(c) = heading {
             let upper = content
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(|c| !c.is_lowercase());
-            let standalone = upper || line[..cs].contains('#') || c.name("tag").is_some();
+            let standalone = upper || line[..cs].contains('#') || c.tag.is_some();
             if standalone {
                 self.heading(&c, content_span, upper, citations);
                 return;
@@ -542,7 +525,7 @@ impl<'a> Parser<'a> {
 
     fn heading(
         &mut self,
-        c: &regex::Captures<'_>,
+        c: &HeadingParts<'_>,
         content_span: Span,
         upper_case: bool,
         citations: Vec<Citation>,
@@ -553,7 +536,7 @@ impl<'a> Parser<'a> {
             self.close_unit(content_span.start);
             self.current = new_unit(content_span.start);
         }
-        let kind_word = fold(c.name("kind").map_or("", |m| m.as_str()));
+        let kind_word = fold(c.kind);
         let kind = if kind_word.starts_with("res") {
             HeadingKind::Resolution
         } else if kind_word.starts_with("dec") {
@@ -563,12 +546,12 @@ impl<'a> Parser<'a> {
         } else {
             HeadingKind::Opinion
         };
-        let number = c.name("num").and_then(|m| m.as_str().parse().ok());
+        let number = c.number.and_then(|n| n.parse().ok());
         let mut heading = Heading {
             span: self.map(content_span),
             kind,
             number,
-            draft_new: c.name("new").is_some(),
+            draft_new: c.draft_new,
             upper_case,
             citation: None,
             conference: None,
@@ -702,8 +685,8 @@ impl<'a> Parser<'a> {
     }
 
     fn header_code(&mut self, content: &str) {
-        for c in header_code_regex().captures_iter(content) {
-            let abbreviation = c.name("body").map_or("", |m| m.as_str()).to_lowercase();
+        for c in scanners::header_codes(content, catalogued_body_abbreviations()) {
+            let abbreviation = content[c.body.clone()].to_lowercase();
             let Some(body) = BODY_ABBREVIATIONS
                 .iter()
                 .find(|(a, _)| *a == abbreviation)
@@ -711,8 +694,7 @@ impl<'a> Parser<'a> {
             else {
                 continue;
             };
-            let yy = c.name("yy2").or(c.name("yy")).map(|m| m.as_str());
-            let Some(yy) = yy.and_then(|y| y.parse::<u16>().ok()) else {
+            let Some(yy) = content[c.yy2.unwrap_or(c.yy)].parse::<u16>().ok() else {
                 continue;
             };
             let found = self
@@ -759,15 +741,15 @@ impl<'a> Parser<'a> {
                 );
             }
         }
-        for c in header_code_regex().captures_iter(content) {
-            let (Some(yy), Some(yy2)) = (c.name("yy"), c.name("yy2")) else {
+        for c in scanners::header_codes(content, catalogued_body_abbreviations()) {
+            let Some(yy2) = c.yy2 else {
                 continue;
             };
-            if yy2.as_str() > yy.as_str() {
+            if content[yy2.clone()] > content[c.yy.clone()] {
                 self.push_flattened(
                     FlattenedKind::Code,
-                    Span::new(at + yy.start(), at + yy.end()),
-                    Span::new(at + yy2.start(), at + yy2.end()),
+                    Span::new(at + c.yy.start, at + c.yy.end),
+                    Span::new(at + yy2.start, at + yy2.end),
                 );
             }
         }

@@ -490,13 +490,13 @@ fn operative_call_words_that_pass_on_an_instruction() {
 fn heading_bounds_are_checked_on_the_match() {
     // The tag holds at most 120 characters between its parentheses, a bracket 30.
     let tag = |n: usize| format!("Résolution 45 ({})", "é".repeat(n));
-    assert!(heading_captures(&tag(120)).is_some());
-    assert!(heading_captures(&tag(121)).is_none());
+    assert!(heading_parts(&tag(120)).is_some());
+    assert!(heading_parts(&tag(121)).is_none());
     let bracket = |n: usize| format!("Résolution [{}]", "x".repeat(n));
-    assert!(heading_captures(&bracket(30)).is_some());
-    assert!(heading_captures(&bracket(31)).is_none());
-    let c = heading_captures("DRAFT NEW RESOLUTION [IND-1] (Rev. Dubai, 2018)").unwrap();
-    assert_eq!(&c["tag"], "(Rev. Dubai, 2018)");
+    assert!(heading_parts(&bracket(30)).is_some());
+    assert!(heading_parts(&bracket(31)).is_none());
+    let c = heading_parts("DRAFT NEW RESOLUTION [IND-1] (Rev. Dubai, 2018)").unwrap();
+    assert_eq!(c.tag, Some("(Rev. Dubai, 2018)"));
 }
 
 #[test]

@@ -1,0 +1,669 @@
+//! Hand-written matchers for the four expressions that any file with a citation needed at
+//! every start: the resolution word that begins a citation, its number, a WRC tag
+//! ("Rev.WRC-19") and a heading line ("PROJET DE NOUVELLE RÉSOLUTION [IAP-1]"). Building
+//! those expressions (case-insensitive, with Unicode classes) was a fifth of the
+//! instructions of checking a one-line file, and their compiler's tables a fifth of its page
+//! faults (docs/performance.md, "Start-up"). Each matcher finds exactly what its
+//! expression found, which the property tests below check on random texts; the words
+//! stay in the lexicon, in the same pattern strings the expressions were built from.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::lang::lexicon::{
+    DRAFT_NEW_PATTERN, RESOLUTION_WORDS_PATTERN, REVISION_WORD_PATTERN, TEXT_KIND_PATTERN,
+};
+
+/// One literal alternative of a lexicon pattern, in lower case.
+type Word = Vec<char>;
+
+/// The literal words of a lexicon pattern written with `|`, classes of single characters
+/// (`[ée]`) and `?` after a character or class, in the order a leftmost-first expression
+/// tries them (an optional character taken before left out).
+fn expand(pattern: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    for alternative in pattern.split('|') {
+        let mut partial: Vec<Word> = vec![Vec::new()];
+        let mut chars = alternative.chars().peekable();
+        while let Some(c) = chars.next() {
+            let choices: Vec<char> = if c == '[' {
+                chars.by_ref().take_while(|&d| d != ']').collect()
+            } else {
+                vec![c]
+            };
+            let optional = chars.next_if_eq(&'?').is_some();
+            let mut longer = Vec::with_capacity(partial.len() * (choices.len() + 1));
+            for word in &partial {
+                for &choice in &choices {
+                    let mut w = word.clone();
+                    w.push(choice);
+                    longer.push(w);
+                }
+                if optional {
+                    longer.push(word.clone());
+                }
+            }
+            partial = longer;
+        }
+        words.extend(partial);
+    }
+    words
+}
+
+macro_rules! words {
+    ($pattern:expr) => {{
+        static WORDS: OnceLock<Vec<Word>> = OnceLock::new();
+        WORDS.get_or_init(|| expand($pattern)).as_slice()
+    }};
+}
+
+/// Whether `c` matches the lower-case pattern character `p` as `(?i)` does, by Unicode's
+/// simple case folding: `S` and `ſ` for `s`, `K` and the Kelvin sign for `k`, `É` for `é`.
+fn folds_to(c: char, p: char) -> bool {
+    if c == p || (p == 's' && c == 'ſ') {
+        return true;
+    }
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(p) && lower.next().is_none()
+}
+
+/// The lengths in bytes of the words that `s` starts with, ignoring case, in the order of
+/// `words`.
+fn word_lengths<'a>(s: &'a str, words: &'a [Word]) -> impl Iterator<Item = usize> + 'a {
+    words.iter().filter_map(move |word| {
+        let mut chars = s.char_indices();
+        for &p in word {
+            let (_, c) = chars.next()?;
+            if !folds_to(c, p) {
+                return None;
+            }
+        }
+        Some(chars.next().map_or(s.len(), |(i, _)| i))
+    })
+}
+
+/// Where `s[at..]` stops being white space (`[\s\u{a0}]*`: Unicode's White_Space, as `\s`).
+fn skip_white(s: &str, at: usize) -> usize {
+    let rest = &s[at..];
+    at + rest.len() - rest.trim_start_matches(char::is_whitespace).len()
+}
+
+/// Past `word` at `at`, ignoring case, if it is there.
+fn folded_literal(s: &str, at: usize, word: &str) -> Option<usize> {
+    let mut chars = s[at..].char_indices();
+    for p in word.chars() {
+        let (_, c) = chars.next()?;
+        if !folds_to(c, p) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(s.len(), |(i, _)| at + i))
+}
+
+fn is_digit_at(s: &str, at: usize) -> bool {
+    s.as_bytes().get(at).is_some_and(u8::is_ascii_digit)
+}
+
+fn digit_run(s: &str, at: usize) -> usize {
+    s.as_bytes()
+        .get(at..)
+        .map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count())
+}
+
+/// The first citation keyword at or after `from`: a resolution word of any language and
+/// case at a word boundary, white space, an optional "ITU-R"/"UIT-R", an optional
+/// "A/RES/", and the first digit of the number, which the match ends after. Stands for
+/// `(?i)\b(?:RESOLUTION_WORDS)[\s\u{a0}]+(?:(?:ITU|UIT)-R[\s\u{a0}]+)?(?:A/RES/)?[0-9]`
+/// searched from `from`.
+pub fn find_keyword(line: &str, from: usize) -> Option<Range<usize>> {
+    let words = words!(RESOLUTION_WORDS_PATTERN);
+    let mut before = line[..from].chars().next_back();
+    for (i, c) in line[from..].char_indices() {
+        let at = from + i;
+        let boundary = before.is_some_and(regex_syntax::is_word_character)
+            != regex_syntax::is_word_character(c);
+        before = Some(c);
+        if !boundary {
+            continue;
+        }
+        for len in word_lengths(&line[at..], words) {
+            if let Some(end) = after_keyword(line, at + len) {
+                return Some(at..end);
+            }
+        }
+    }
+    None
+}
+
+/// The end of a citation keyword's match after its word, at `at`.
+fn after_keyword(line: &str, at: usize) -> Option<usize> {
+    let white = skip_white(line, at);
+    if white == at {
+        return None;
+    }
+    let first_digit = |at: usize| {
+        if let Some(after) = folded_literal(line, at, "a/res/") {
+            if is_digit_at(line, after) {
+                return Some(after + 1);
+            }
+        }
+        is_digit_at(line, at).then_some(at + 1)
+    };
+    let itu_r =
+        folded_literal(line, white, "itu-r").or_else(|| folded_literal(line, white, "uit-r"));
+    if let Some(after) = itu_r {
+        let spaced = skip_white(line, after);
+        if spaced > after {
+            if let Some(end) = first_digit(spaced) {
+                return Some(end);
+            }
+        }
+    }
+    first_digit(white)
+}
+
+/// The length of the number that `s` starts with: "45", "70/125", "1-8", "A/RES/70/1".
+/// Stands for `^(?:A/RES/)?[0-9]+(?:[/-][0-9]+)*`.
+pub fn number_len(s: &str) -> Option<usize> {
+    let mut at = if s.starts_with("A/RES/") && is_digit_at(s, 6) {
+        6
+    } else {
+        0
+    };
+    let digits = digit_run(s, at);
+    if digits == 0 {
+        return None;
+    }
+    at += digits;
+    while matches!(s.as_bytes().get(at), Some(b'/' | b'-')) {
+        let digits = digit_run(s, at + 1);
+        if digits == 0 {
+            break;
+        }
+        at += 1 + digits;
+    }
+    Some(at)
+}
+
+/// A WRC tag's content: "Rev.WRC-19", "CMR-2000", "rév. cmr-07".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrcTag<'a> {
+    /// Whether a revision word comes first.
+    pub revised: bool,
+    /// Two or four digits.
+    pub year: &'a str,
+}
+
+/// The whole of `text` as a WRC tag. Stands for
+/// `^[\s\u{a0}]*(?P<rev>(?i:REVISION_WORD)\.?[\s\u{a0}]*)?(?i:wrc|cmr)-(?P<year>[0-9]{2}|[0-9]{4})[\s\u{a0}]*$`.
+pub fn wrc_tag(text: &str) -> Option<WrcTag<'_>> {
+    let rest = |at: usize| -> Option<&str> {
+        let at = folded_literal(text, at, "wrc").or_else(|| folded_literal(text, at, "cmr"))?;
+        let at = text[at..].starts_with('-').then_some(at + 1)?;
+        let digits = digit_run(text, at);
+        let end = at + digits;
+        ((digits == 2 || digits == 4) && skip_white(text, end) == text.len())
+            .then(|| &text[at..end])
+    };
+    let start = skip_white(text, 0);
+    for len in word_lengths(&text[start..], words!(REVISION_WORD_PATTERN)) {
+        let word_end = start + len;
+        let dotted = text[word_end..].starts_with('.').then_some(word_end + 1);
+        for end in dotted.into_iter().chain([word_end]) {
+            if let Some(year) = rest(skip_white(text, end)) {
+                return Some(WrcTag {
+                    revised: true,
+                    year,
+                });
+            }
+        }
+    }
+    rest(start).map(|year| WrcTag {
+        revised: false,
+        year,
+    })
+}
+
+/// A conference code in a document's header: "CMDT-17", "PP-2018".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderCode {
+    /// The body's abbreviation, as written.
+    pub body: Range<usize>,
+    /// The first two digits of the year.
+    pub yy: Range<usize>,
+    /// Its last two digits, when the year is written whole.
+    pub yy2: Option<Range<usize>>,
+}
+
+/// The conference codes of `content`, for abbreviations in upper case. Stands for the
+/// matches of `\b(?P<body>ABBREVIATIONS)-(?P<yy>[0-9]{2})(?P<yy2>[0-9]{2})?\b`.
+pub fn header_codes(content: &str, abbreviations: &[String]) -> Vec<HeaderCode> {
+    let mut found = Vec::new();
+    let mut before: Option<char> = None;
+    // Matches cannot overlap: after an abbreviation's first letter come letters, a dash
+    // and digits, where no other abbreviation can begin at a word boundary.
+    for (at, c) in content.char_indices() {
+        let boundary = before.is_some_and(regex_syntax::is_word_character)
+            != regex_syntax::is_word_character(c);
+        before = Some(c);
+        if !boundary {
+            continue;
+        }
+        let code = abbreviations.iter().find_map(|abbreviation| {
+            let dash = at + abbreviation.len();
+            let digits = dash + 1;
+            (content[at..].starts_with(abbreviation.as_str())
+                && content[dash..].starts_with('-')
+                && digit_run(content, digits) >= 2)
+                .then_some(())?;
+            let whole = digit_run(content, digits) >= 4;
+            let end = digits + if whole { 4 } else { 2 };
+            // The word boundary after the year: its digits are word characters.
+            let after = content[end..].chars().next();
+            (!after.is_some_and(regex_syntax::is_word_character)).then(|| HeaderCode {
+                body: at..dash,
+                yy: digits..digits + 2,
+                yy2: whole.then_some(digits + 2..digits + 4),
+            })
+        });
+        found.extend(code);
+    }
+    found
+}
+
+/// The parts of a heading line ("DRAFT NEW RESOLUTION [IND-1] (Rev. Dubai, 2018)").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadingParts<'a> {
+    /// "Draft new", "projet de nouvelle"...: the heading proposes a new text.
+    pub draft_new: bool,
+    /// "RÉSOLUTION", "Decision", "avis"... as written.
+    pub kind: &'a str,
+    pub number: Option<&'a str>,
+    /// The text between square brackets, without them.
+    pub bracket: Option<&'a str>,
+    /// The tag with its parentheses.
+    pub tag: Option<&'a str>,
+}
+
+/// The whole of `content` as a heading line. Stands for
+/// `(?i)^(?P<new>DRAFT_NEW)?(?P<kind>TEXT_KIND)(?:[\s\u{a0}]+(?P<num>[0-9]{1,4})|[\s\u{a0}]*\[(?P<bracket>[^\]]+)\])?[\s\u{a0}]*(?P<tag>\(.*\))?[\s\u{a0}]*$`.
+pub fn heading(content: &str) -> Option<HeadingParts<'_>> {
+    let draft_new = word_lengths(content, words!(DRAFT_NEW_PATTERN)).map(Some);
+    for new in draft_new.chain([None]) {
+        let start = new.unwrap_or(0);
+        for len in word_lengths(&content[start..], words!(TEXT_KIND_PATTERN)) {
+            if let Some(mut parts) = after_kind(content, start + len) {
+                parts.draft_new = new.is_some();
+                parts.kind = &content[start..start + len];
+                return Some(parts);
+            }
+        }
+    }
+    None
+}
+
+/// The rest of a heading after its kind word, at `at`: a number or a bracket, then a tag.
+fn after_kind(content: &str, at: usize) -> Option<HeadingParts<'_>> {
+    let parts = |number, bracket, tag| HeadingParts {
+        draft_new: false,
+        kind: "",
+        number,
+        bracket,
+        tag,
+    };
+    let white = skip_white(content, at);
+    if white > at {
+        // Only the longest run of at most four digits can end the number: after a shorter
+        // one a digit would follow, where the tail admits none.
+        let end = white + digit_run(content, white).min(4);
+        if end > white {
+            if let Some(tag) = heading_tail(content, end) {
+                return Some(parts(Some(&content[white..end]), None, tag));
+            }
+        }
+    }
+    if content[white..].starts_with('[') {
+        let inside = white + 1;
+        if let Some(close) = content[inside..].find(']').filter(|&len| len > 0) {
+            if let Some(tag) = heading_tail(content, inside + close + 1) {
+                return Some(parts(None, Some(&content[inside..inside + close]), tag));
+            }
+        }
+    }
+    heading_tail(content, at).map(|tag| parts(None, None, tag))
+}
+
+/// The end of a heading from `at`: white space, an optional tag, white space to the end.
+/// `Some(tag)` when it matches. The tag runs from a `(` to the last `)` before the
+/// trailing white space, on one line.
+fn heading_tail(content: &str, at: usize) -> Option<Option<&str>> {
+    let white = skip_white(content, at);
+    let rest = content[white..].trim_end_matches(char::is_whitespace);
+    if rest.is_empty() {
+        return Some(None);
+    }
+    (rest.len() >= 2 && rest.starts_with('(') && rest.ends_with(')') && !rest.contains('\n'))
+        .then_some(Some(rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    fn expression(pattern: String) -> Regex {
+        Regex::new(&pattern).unwrap()
+    }
+
+    fn keyword_by_expression(line: &str, from: usize) -> Option<Range<usize>> {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| {
+            expression(format!(
+                r"(?i)\b(?:{RESOLUTION_WORDS_PATTERN})[\s\u{{a0}}]+(?:(?:ITU|UIT)-R[\s\u{{a0}}]+)?(?:A/RES/)?[0-9]"
+            ))
+        })
+        .find_at(line, from)
+        .map(|m| m.range())
+    }
+
+    fn number_by_expression(s: &str) -> Option<usize> {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| expression(r"^(?:A/RES/)?[0-9]+(?:[/-][0-9]+)*".into()))
+            .find(s)
+            .map(|m| m.end())
+    }
+
+    fn wrc_by_expression(text: &str) -> Option<WrcTag<'_>> {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        let c = RE
+            .get_or_init(|| {
+                expression(format!(
+                    r"^[\s\u{{a0}}]*(?P<rev>(?i:{REVISION_WORD_PATTERN})\.?[\s\u{{a0}}]*)?(?i:wrc|cmr)-(?P<year>[0-9]{{2}}|[0-9]{{4}})[\s\u{{a0}}]*$"
+                ))
+            })
+            .captures(text)?;
+        Some(WrcTag {
+            revised: c.name("rev").is_some(),
+            year: c.name("year")?.as_str(),
+        })
+    }
+
+    fn heading_by_expression(content: &str) -> Option<HeadingParts<'_>> {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        let c = RE
+            .get_or_init(|| {
+                expression(format!(
+                    r"(?i)^(?P<new>{DRAFT_NEW_PATTERN})?(?P<kind>{TEXT_KIND_PATTERN})(?:[\s\u{{a0}}]+(?P<num>[0-9]{{1,4}})|[\s\u{{a0}}]*\[(?P<bracket>[^\]]+)\])?[\s\u{{a0}}]*(?P<tag>\(.*\))?[\s\u{{a0}}]*$"
+                ))
+            })
+            .captures(content)?;
+        Some(HeadingParts {
+            draft_new: c.name("new").is_some(),
+            kind: c.name("kind")?.as_str(),
+            number: c.name("num").map(|m| m.as_str()),
+            bracket: c.name("bracket").map(|m| m.as_str()),
+            tag: c.name("tag").map(|m| m.as_str()),
+        })
+    }
+
+    fn codes() -> Vec<String> {
+        ["PP", "WTDC", "CMDT", "WTSA", "AMNT", "RA", "AR"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    fn header_codes_by_expression(content: &str) -> Vec<HeaderCode> {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| {
+            expression(format!(
+                r"\b(?P<body>{})-(?P<yy>[0-9]{{2}})(?P<yy2>[0-9]{{2}})?\b",
+                codes().join("|")
+            ))
+        })
+        .captures_iter(content)
+        .map(|c| HeaderCode {
+            body: c.name("body").map_or(0..0, |m| m.range()),
+            yy: c.name("yy").map_or(0..0, |m| m.range()),
+            yy2: c.name("yy2").map(|m| m.range()),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn patterns_expand_to_their_words_in_the_order_tried() {
+        let words = |p: &str| -> Vec<String> {
+            expand(p)
+                .into_iter()
+                .map(|w| w.into_iter().collect())
+                .collect()
+        };
+        assert_eq!(
+            words("r[ée]solutions?|resoluciones"),
+            [
+                "résolutions",
+                "résolution",
+                "resolutions",
+                "resolution",
+                "resoluciones"
+            ]
+        );
+        assert_eq!(words("draft new "), ["draft new "]);
+    }
+
+    #[test]
+    fn case_folds_as_the_expressions_did() {
+        for (c, p) in [
+            ('S', 's'),
+            ('ſ', 's'),
+            ('\u{212a}', 'k'),
+            ('É', 'é'),
+            ('Ó', 'ó'),
+        ] {
+            assert!(folds_to(c, p), "{c:?} {p:?}");
+        }
+        for (c, p) in [('İ', 'i'), ('ı', 'i'), ('E', 'é'), ('ß', 's')] {
+            assert!(!folds_to(c, p), "{c:?} {p:?}");
+        }
+    }
+
+    #[test]
+    fn real_lines_match_as_the_expressions_did() {
+        let lines = [
+            "Resolution 45 (Rev. Dubai, 2014) of the WTDC",
+            "la Résolution 140 (Rév.\u{a0}Busan, 2014)",
+            "las Resoluciones 50 y 52",
+            "RÉSOLUTION ITU-R 1-8",
+            "resolución A/RES/70/125",
+            "irresolution 5",
+            "Résolutions\u{a0}\u{a0}130",
+            "PROJET DE NOUVELLE RÉSOLUTION [IAP-1]",
+            "DRAFT NEW RESOLUTION [IND-1] (Rev. Dubai, 2018)",
+            "RESOLUTION 71 (REV. BUSAN, 2014)",
+            "Decision 5",
+            "AVIS ( x )  ",
+            "Resolution 12345",
+            "Rev.WRC-19",
+            " rév. cmr-2000 ",
+            "WRC-7",
+            "Resolution ITU-R1",
+            "Resolution ITU-R 1",
+            "Document CMDT-17/12-F et PP-2018",
+            "WTSA-2416 WTDC-172 xRA-19 AR-19é RA-19-AR-20",
+        ];
+        for line in lines {
+            assert_eq!(
+                find_keyword(line, 0),
+                keyword_by_expression(line, 0),
+                "{line}"
+            );
+            assert_eq!(heading(line), heading_by_expression(line), "{line}");
+            assert_eq!(wrc_tag(line), wrc_by_expression(line), "{line}");
+            assert_eq!(
+                header_codes(line, &codes()),
+                header_codes_by_expression(line),
+                "{line}"
+            );
+        }
+        assert_eq!(find_keyword("la Résolution 140", 0), Some(3..16));
+        assert_eq!(
+            heading("DRAFT NEW RESOLUTION [IND-1] (Rev. Dubai, 2018)").map(|h| h.tag),
+            Some(Some("(Rev. Dubai, 2018)"))
+        );
+        assert_eq!(wrc_tag("Rev.WRC-19").map(|t| t.year), Some("19"));
+    }
+
+    /// One slot of a text shaped like what a matcher looks for: each slot picks one of its
+    /// variants, the empty string and near misses among them, so that random texts come
+    /// close to a match from every side.
+    fn slot(variants: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
+        prop::sample::select(variants)
+    }
+
+    const WHITE: &[&str] = &["", " ", "\u{a0}", "\t", "  ", "\n", "x"];
+    const JUNK: &[&str] = &["", ")", "(", "]", "x", "é", "_", "Ж", "1", ".", "\n", " ;"];
+
+    fn shaped(slots: Vec<&'static [&'static str]>) -> impl Strategy<Value = String> {
+        slots
+            .into_iter()
+            .map(slot)
+            .collect::<Vec<_>>()
+            .prop_map(|parts| parts.concat())
+    }
+
+    fn keyword_texts() -> impl Strategy<Value = String> {
+        shaped(vec![
+            &["", "la ", "x", "é", "_", "1", "(", "Ж"],
+            &[
+                "résolution",
+                "RÉSOLUTIONS",
+                "Resolution",
+                "reſolution",
+                "resolución",
+                "RESOLUCIONES",
+                "resoluci",
+                "resolutio",
+                "Résolutionss",
+                "",
+            ],
+            WHITE,
+            &["", "ITU-R", "uit-r", "ITU-", "UIT-R\u{a0}"],
+            WHITE,
+            &["", "A/RES/", "a/reſ/", "A/RES", "A/"],
+            &["", "1", "45", "70/125", "x"],
+            JUNK,
+            &["", " Resolution 5", " et 7", "résolution\u{a0}2"],
+        ])
+    }
+
+    fn number_texts() -> impl Strategy<Value = String> {
+        shaped(vec![
+            &["", "A/RES/", "a/res/", "A/RES"],
+            &["", "1", "70", "12345"],
+            &["", "/", "-", "//", "/-"],
+            &["", "125", "8", "x"],
+            &["", "/", "-"],
+            &["", "3", "é"],
+            JUNK,
+        ])
+    }
+
+    fn wrc_texts() -> impl Strategy<Value = String> {
+        shaped(vec![
+            WHITE,
+            &["", "Rev", "rév", "RÉV", "re", "Revs"],
+            &["", ".", ".."],
+            WHITE,
+            &["wrc", "CMR", "Wrc", "wr", "cmr", ""],
+            &["-", "", "--", " -"],
+            &["19", "2000", "7", "123", "20000", "", "1x"],
+            WHITE,
+            &["", "", "x", ")"],
+        ])
+    }
+
+    fn heading_texts() -> impl Strategy<Value = String> {
+        shaped(vec![
+            &[
+                "",
+                "draft new ",
+                "PROJET DE NOUVELLE ",
+                "proyecto de nueva ",
+                "draft new",
+                "x",
+            ],
+            &[
+                "RÉSOLUTION",
+                "resolution",
+                "Resolución",
+                "DÉCISION",
+                "decisión",
+                "recommandation",
+                "opinion",
+                "AVIS",
+                "résolutions",
+                "reſolution",
+                "",
+            ],
+            WHITE,
+            &[
+                "", "1", "71", "1234", "12345", "[IAP-1]", "[]", "[a]b]", "[x", "[a\nb]",
+            ],
+            WHITE,
+            &[
+                "",
+                "(Rev. Dubai, 2018)",
+                "()",
+                "(",
+                ")",
+                "(a)(b)",
+                "(a\nb)",
+                "(x) y",
+                "(é)",
+            ],
+            WHITE,
+            &["", "", "x", ")", "\n", " (y)"],
+        ])
+    }
+
+    fn header_texts() -> impl Strategy<Value = String> {
+        shaped(vec![
+            &["", "Document ", "x", "é", "_", "1", "-", "Ж"],
+            &["PP", "CMDT", "WTSA", "RA", "AR", "pp", "WTD", "AMNTS", ""],
+            &["-", "", "--"],
+            &["17", "2018", "172", "1", "20189", ""],
+            &["", "x", "é", "_", "-", "/12", " ", "1", "\u{a0}"],
+            &["", "RA-19", "PP-22", " AR-2016", "CMDT-17-"],
+            JUNK,
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+        #[test]
+        fn keywords_are_what_the_expression_found(line in keyword_texts(), from in 0usize..40) {
+            let from = crate::base::text::floor_char_boundary(&line, from.min(line.len()));
+            prop_assert_eq!(find_keyword(&line, from), keyword_by_expression(&line, from), "{:?} from {}", line, from);
+        }
+
+        #[test]
+        fn numbers_are_what_the_expression_found(s in number_texts()) {
+            prop_assert_eq!(number_len(&s), number_by_expression(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn wrc_tags_are_what_the_expression_found(s in wrc_texts()) {
+            prop_assert_eq!(wrc_tag(&s), wrc_by_expression(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn headings_are_what_the_expression_found(s in heading_texts()) {
+            prop_assert_eq!(heading(&s), heading_by_expression(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn header_codes_are_what_the_expression_found(s in header_texts()) {
+            prop_assert_eq!(header_codes(&s, &codes()), header_codes_by_expression(&s), "{:?}", s);
+        }
+    }
+}
