@@ -176,7 +176,7 @@ impl<K: Compact + Ord, V: Compact> Compact for BTreeMap<K, V> {
     }
 }
 
-/// JSON values the schema keeps as they are (notes, per-conference metadata): the one
+/// JSON values the schema keeps as they are (per-conference metadata): the one
 /// place with tags, as a value's shape is not known in advance.
 impl Compact for serde_json::Value {
     fn put(&self, out: &mut Vec<u8>) {
@@ -280,7 +280,6 @@ compact_record!(ConferenceRecord {
     start,
     end,
     status,
-    sources,
 });
 compact_record!(AmbiguityRecord {
     citation,
@@ -288,10 +287,8 @@ compact_record!(AmbiguityRecord {
 });
 compact_record!(CoverageRecord {
     complete_lists,
-    max_number,
     max_number_upper_bound,
     max_number_meta,
-    partial_lists,
 });
 compact_record!(CompleteListRecord {
     complete,
@@ -300,10 +297,7 @@ compact_record!(CompleteListRecord {
     revised,
     abrogated,
 });
-compact_record!(AbrogatedRecord {
-    number,
-    last_version
-});
+compact_record!(AbrogatedRecord { number });
 compact_record!(ResolutionRecord {
     body,
     number,
@@ -318,18 +312,16 @@ compact_record!(ResolutionRecord {
     in_force_after,
     sources,
     confidence,
-    notes,
     state_at_pp18,
 });
 compact_record!(EventRecord {
     conference,
     action,
     status,
-    confidence,
     evidence,
     sources,
 });
-compact_record!(BasisRecord { basis, confidence });
+compact_record!(BasisRecord { confidence });
 compact_record!(StateRecord {
     status,
     citation,

@@ -685,7 +685,10 @@ mod tests {
         assert_eq!(compact::encode(&from_json), EMBEDDED_COMPACT);
         // Not vacuous: the catalogue has its records, and a damaged form is refused.
         assert!(compiled.resolutions.len() > 200);
-        assert!(compiled.resolutions.iter().any(|r| r.notes.is_some()));
+        assert!(compiled
+            .coverage
+            .values()
+            .any(|c| !c.max_number_meta.is_empty()));
         let cut = &EMBEDDED_COMPACT[..EMBEDDED_COMPACT.len() - 1];
         assert!(compact::decode(cut).is_none());
         let mut longer = EMBEDDED_COMPACT.to_vec();

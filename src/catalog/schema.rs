@@ -42,7 +42,6 @@ pub struct ConferenceRecord {
     pub start: Option<String>,
     pub end: Option<String>,
     pub status: Option<String>,
-    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Default, PartialEq, Deserialize)]
@@ -56,11 +55,8 @@ pub struct AmbiguityRecord {
 #[serde(default)]
 pub struct CoverageRecord {
     pub complete_lists: BTreeMap<String, CompleteListRecord>,
-    pub max_number: BTreeMap<String, u32>,
     pub max_number_upper_bound: BTreeMap<String, u32>,
     pub max_number_meta: BTreeMap<String, serde_json::Value>,
-    /// What is known of a conference whose full list is not (`complete: false`).
-    pub partial_lists: BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Debug, Default, PartialEq, Deserialize)]
@@ -77,7 +73,6 @@ pub struct CompleteListRecord {
 #[serde(default)]
 pub struct AbrogatedRecord {
     pub number: u32,
-    pub last_version: Option<String>,
 }
 
 #[derive(Debug, Default, PartialEq, Deserialize)]
@@ -96,7 +91,6 @@ pub struct ResolutionRecord {
     pub in_force_after: Vec<String>,
     pub sources: Vec<String>,
     pub confidence: Option<String>,
-    pub notes: Option<serde_json::Value>,
     #[serde(rename = "state_at_PP-18")]
     pub state_at_pp18: Option<StateRecord>,
 }
@@ -107,7 +101,6 @@ pub struct EventRecord {
     pub conference: String,
     pub action: String,
     pub status: Option<String>,
-    pub confidence: Option<String>,
     pub evidence: Vec<String>,
     pub sources: Vec<String>,
 }
@@ -115,7 +108,6 @@ pub struct EventRecord {
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct BasisRecord {
-    pub basis: Option<String>,
     pub confidence: Option<String>,
 }
 

@@ -1,6 +1,7 @@
 //! `proplint catalog …`: teach proplint from official texts (`build`), and say what it
 //! knows (`status`, `show`).
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -123,7 +124,7 @@ pub fn run(args: CatalogArgs) -> i32 {
 
 /// The catalogue `status` and `show` describe: the embedded one, the project's files
 /// (`catalog = [...]` of the nearest proplint.toml) and `--catalog` files.
-fn view_catalog(view: &ViewArgs) -> Result<(Catalog, Vec<String>), i32> {
+fn view_catalog(view: &ViewArgs) -> Result<(Cow<'static, Catalog>, Vec<String>), i32> {
     let mut files: Vec<PathBuf> = Vec::new();
     if !view.no_config {
         if let Some(path) = Config::find(Path::new(".")) {
@@ -303,11 +304,11 @@ pub fn show_text(catalog: &Catalog, body: &str, number: u32, today: Date) -> Opt
     Some(out)
 }
 
-fn load_catalog(files: &[PathBuf]) -> Result<Catalog, i32> {
+fn load_catalog(files: &[PathBuf]) -> Result<Cow<'static, Catalog>, i32> {
     if files.is_empty() {
-        return Ok(Catalog::embedded().clone());
+        return Ok(Cow::Borrowed(Catalog::embedded()));
     }
-    Catalog::with_files(files).map_err(|e| {
+    Catalog::with_files(files).map(Cow::Owned).map_err(|e| {
         eprintln!("error: {e}");
         2
     })
