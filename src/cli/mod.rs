@@ -349,8 +349,8 @@ fn check(args: CheckArgs) -> i32 {
         None => {}
     }
     if let Some(t) = &options.target {
-        if validate_target(&catalog, t).is_err() {
-            let message = crate::engine::analysis::target_error_in(&catalog, t, words);
+        if validate_target(catalog, t).is_err() {
+            let message = crate::engine::analysis::target_error_in(catalog, t, words);
             eprintln!("{}", tr(words, "cli-error", &error_args(&message)));
             return 2;
         }
@@ -375,7 +375,7 @@ fn check(args: CheckArgs) -> i32 {
         };
         let mut outcome = check_one(
             input,
-            &catalog,
+            catalog,
             &options,
             apply,
             args.unsafe_fixes,
@@ -385,10 +385,10 @@ fn check(args: CheckArgs) -> i32 {
         if let Ok((result, _)) = &mut outcome {
             // Only files that were checked: a walked file that is not a proposal got nothing.
             if input.named || result.analysis.is_proposal() {
-                result.uncatalogued = report::uncatalogued_outcomes(result, &catalog);
+                result.uncatalogued = report::uncatalogued_outcomes(result, catalog);
                 let words = result.analysis.messages;
                 result.uncatalogued_words =
-                    report::uncatalogued_outcomes_in(result, &catalog, words);
+                    report::uncatalogued_outcomes_in(result, catalog, words);
             } else {
                 not_itu.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
@@ -446,10 +446,10 @@ fn check(args: CheckArgs) -> i32 {
         Format::Json => Some(format!("{}\n", report::json::render(&results))),
         Format::Sarif => Some(format!(
             "{}\n",
-            report::sarif::render(&results, &catalog, &errors)
+            report::sarif::render(&results, catalog, &errors)
         )),
         Format::Github => Some(report::github::render(&results)),
-        Format::Html => Some(report::html::render(&results, &catalog, &errors)),
+        Format::Html => Some(report::html::render(&results, catalog, &errors)),
         Format::Human if output.is_some() => {
             let mut buffer = NoColor::new(Vec::new());
             let _ = report::human::render(&results, &mut buffer);
