@@ -35,6 +35,6 @@ fn main() {
     });
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let path = Path::new(&out).join("itu-resolutions.bin");
-    std::fs::write(&path, compact::encode(&file))
+    std::fs::write(&path, compact::encode_embedded(file))
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }

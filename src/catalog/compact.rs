@@ -25,18 +25,79 @@ pub trait Compact: Sized {
     fn get(input: &mut &[u8]) -> Option<Self>;
 }
 
-/// The catalogue file written by build.rs, `None` if the bytes do not hold exactly one.
-pub fn decode(mut bytes: &[u8]) -> Option<CatalogFile> {
-    let file = CatalogFile::get(&mut bytes)?;
-    bytes.is_empty().then_some(file)
+/// The embedded catalogue as build.rs writes it: the file without its resolutions, the
+/// conferences they record outcomes of, then each resolution's record by itself, so that
+/// a start reads only the records a text cites (reading all of them was a third of the
+/// instructions of checking a one-line file).
+pub struct Embedded {
+    /// Everything but the resolutions.
+    pub file: CatalogFile,
+    /// [`super::schema::outcome_conferences`] of the resolutions.
+    pub outcome_conferences: Vec<String>,
+    pub records: Vec<CompiledRecord>,
 }
 
-/// The compact form of a catalogue file.
+/// One resolution's record in compact form, read when first asked for.
+pub struct CompiledRecord {
+    pub body: String,
+    pub number: u32,
+    pub bytes: &'static [u8],
+}
+
+impl CompiledRecord {
+    /// The record, or `None` if its bytes do not hold exactly one.
+    pub fn read(bytes: &[u8]) -> Option<ResolutionRecord> {
+        let mut input = bytes;
+        let record = ResolutionRecord::get(&mut input)?;
+        input.is_empty().then_some(record)
+    }
+}
+
+/// The layout of [`Embedded`], written by build.rs.
 #[cfg_attr(not(test), allow(dead_code))]
-pub fn encode(file: &CatalogFile) -> Vec<u8> {
+pub fn encode_embedded(mut file: CatalogFile) -> Vec<u8> {
+    let resolutions = std::mem::take(&mut file.resolutions);
     let mut out = Vec::new();
     file.put(&mut out);
+    super::schema::outcome_conferences(&resolutions).put(&mut out);
+    put_varint(resolutions.len() as u64, &mut out);
+    for record in &resolutions {
+        record.body.put(&mut out);
+        record.number.put(&mut out);
+        let mut bytes = Vec::new();
+        record.put(&mut bytes);
+        put_varint(bytes.len() as u64, &mut out);
+        out.extend_from_slice(&bytes);
+    }
     out
+}
+
+/// Reads the layout of [`encode_embedded`], `None` if the bytes do not hold exactly one.
+/// The records are only delimited here; [`CompiledRecord::read`] reads one.
+pub fn decode_embedded(mut bytes: &'static [u8]) -> Option<Embedded> {
+    let file = CatalogFile::get(&mut bytes)?;
+    let outcome_conferences = Vec::<String>::get(&mut bytes)?;
+    let count = usize::try_from(get_varint(&mut bytes)?).ok()?;
+    if count > bytes.len() {
+        return None;
+    }
+    let mut records = Vec::with_capacity(count);
+    for _ in 0..count {
+        let body = String::get(&mut bytes)?;
+        let number = u32::get(&mut bytes)?;
+        let len = usize::try_from(get_varint(&mut bytes)?).ok()?;
+        let record: &'static [u8] = take(&mut bytes, len)?;
+        records.push(CompiledRecord {
+            body,
+            number,
+            bytes: record,
+        });
+    }
+    bytes.is_empty().then_some(Embedded {
+        file,
+        outcome_conferences,
+        records,
+    })
 }
 
 fn put_varint(mut n: u64, out: &mut Vec<u8>) {

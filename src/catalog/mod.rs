@@ -190,6 +190,70 @@ pub struct Resolution {
     pub in_force_at_pp18: Option<String>,
 }
 
+impl Resolution {
+    /// A resolution as one catalogue file records it.
+    fn from_record(r: schema::ResolutionRecord, origin: &str) -> Resolution {
+        let conflicting_tags = match &r.state_at_pp18 {
+            Some(s) if s.conflict && s.conflict_kind.as_deref() == Some("unresolved") => s
+                .candidates
+                .iter()
+                .cloned()
+                .chain(s.citation.clone())
+                .chain(s.minority.keys().cloned())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let in_force_at_pp18 = r.state_at_pp18.as_ref().and_then(|s| {
+            let strong = s.strength.as_deref().is_some_and(|st| st != "weak");
+            (s.status.as_deref() == Some("in_force") && strong && !s.conflict)
+                .then(|| s.conference.clone())
+                .flatten()
+        });
+        Resolution {
+            in_force_at_pp18,
+            history: r
+                .history
+                .into_iter()
+                .map(|e| Event {
+                    action: match e.action.as_str() {
+                        "adopted" => Action::Adopted,
+                        "revised" => Action::Revised,
+                        _ => Action::AdoptedOrRevised,
+                    },
+                    disputed: e.status.as_deref() == Some("disputed"),
+                    conference: e.conference,
+                    evidence: e.evidence,
+                    sources: e.sources,
+                    origin: origin.to_string(),
+                })
+                .collect(),
+            not_revised_at: r
+                .not_revised_at
+                .iter()
+                .map(|c| {
+                    let confidence = r
+                        .not_revised_at_basis
+                        .get(c)
+                        .and_then(|b| b.confidence.as_deref());
+                    (c.clone(), Confidence::parse(confidence))
+                })
+                .collect(),
+            body: r.body,
+            number: r.number,
+            title: Names::from(r.title),
+            subject: r.subject_as_cited,
+            history_complete_through: r.history_complete_through,
+            suppressed_at: r.suppressed_at,
+            suppressed_before: r.suppressed_before,
+            conflicting_tags,
+            sources: r.sources,
+            confidence: Confidence::parse(r.confidence.as_deref()),
+            in_force_after: r.in_force_after,
+            origins: vec![origin.to_string()],
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct CompleteList {
     pub adopted: Vec<u32>,
@@ -271,6 +335,52 @@ impl std::fmt::Display for CatalogError {
 
 impl std::error::Error for CatalogError {}
 
+/// A resolution of the catalogue: read from a file, or a record of the embedded
+/// catalogue still in its compiled form, read the first time it is asked for.
+#[derive(Debug, Clone)]
+enum Slot {
+    Read(Box<Resolution>),
+    Compiled {
+        bytes: &'static [u8],
+        read: OnceLock<Option<Box<Resolution>>>,
+    },
+}
+
+impl Slot {
+    fn compiled(bytes: &'static [u8]) -> Slot {
+        Slot::Compiled {
+            bytes,
+            read: OnceLock::new(),
+        }
+    }
+
+    /// The resolution; `None` only for a compiled record that does not read, which the
+    /// test of the compiled catalogue rules out.
+    fn get(&self) -> Option<&Resolution> {
+        match self {
+            Slot::Read(r) => Some(r),
+            Slot::Compiled { bytes, read } => read
+                .get_or_init(|| {
+                    compact::CompiledRecord::read(bytes)
+                        .map(|r| Box::new(Resolution::from_record(r, EMBEDDED_ORIGIN)))
+                })
+                .as_deref(),
+        }
+    }
+
+    /// The resolution to merge facts into, read first if it is still compiled.
+    fn get_mut(&mut self) -> Option<&mut Resolution> {
+        if let Slot::Compiled { .. } = self {
+            let read = self.get().cloned()?;
+            *self = Slot::Read(Box::new(read));
+        }
+        match self {
+            Slot::Read(r) => Some(r),
+            Slot::Compiled { .. } => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub as_of: Option<Date>,
@@ -283,7 +393,7 @@ pub struct Catalog {
     /// not hold (Dubai, 2012: WTSA-12 or WCIT-12): without "Rev." and without a body
     /// phrase, such a citation cannot be attributed.
     uncatalogued_alternatives: Vec<String>,
-    resolutions: HashMap<(String, u32), Resolution>,
+    resolutions: HashMap<(String, u32), Slot>,
     complete_lists: HashMap<String, CompleteList>,
     /// Certain ceilings: no resolution numbered higher existed after this conference
     /// until the next one of its body (only bounds the catalogue rates high).
@@ -302,16 +412,27 @@ impl Catalog {
     /// The embedded catalogue, read once from its compiled form.
     pub fn embedded() -> &'static Catalog {
         static EMBEDDED: OnceLock<Catalog> = OnceLock::new();
-        EMBEDDED.get_or_init(|| {
-            let mut catalog = Catalog::default();
-            // build.rs wrote these bytes from the JSON, which it checked, and a test reads
-            // them back; failing here would be a build defect, not a user error, so an
-            // empty catalogue is the safe fallback.
-            if let Some(file) = compact::decode(EMBEDDED_COMPACT) {
-                catalog.merge(file, EMBEDDED_ORIGIN);
+        EMBEDDED.get_or_init(|| Catalog::compiled(EMBEDDED_COMPACT))
+    }
+
+    /// A catalogue in the compiled form of build.rs: everything but the resolutions read
+    /// now, each resolution when first asked for.
+    fn compiled(bytes: &'static [u8]) -> Catalog {
+        let mut catalog = Catalog::default();
+        // build.rs wrote these bytes from the JSON, which it checked, and a test reads
+        // them back; failing here would be a build defect, not a user error, so an empty
+        // catalogue is the safe fallback.
+        if let Some(embedded) = compact::decode_embedded(bytes) {
+            catalog.merge(embedded.file, EMBEDDED_ORIGIN);
+            for record in embedded.records {
+                catalog
+                    .resolutions
+                    .insert((record.body, record.number), Slot::compiled(record.bytes));
             }
-            catalog
-        })
+            let known: HashSet<String> = embedded.outcome_conferences.into_iter().collect();
+            catalog.conferences_with_outcomes = OnceLock::from(known);
+        }
+        catalog
     }
 
     /// The embedded catalogue extended by user files, fact by fact: events, titles and
@@ -438,74 +559,15 @@ impl Catalog {
             }
         }
         for r in file.resolutions {
-            let conflicting_tags = match &r.state_at_pp18 {
-                Some(s) if s.conflict && s.conflict_kind.as_deref() == Some("unresolved") => s
-                    .candidates
-                    .iter()
-                    .cloned()
-                    .chain(s.citation.clone())
-                    .chain(s.minority.keys().cloned())
-                    .collect(),
-                _ => Vec::new(),
-            };
-            let in_force_at_pp18 = r.state_at_pp18.as_ref().and_then(|s| {
-                let strong = s.strength.as_deref().is_some_and(|st| st != "weak");
-                (s.status.as_deref() == Some("in_force") && strong && !s.conflict)
-                    .then(|| s.conference.clone())
-                    .flatten()
-            });
-            let resolution = Resolution {
-                in_force_at_pp18,
-                history: r
-                    .history
-                    .into_iter()
-                    .map(|e| Event {
-                        action: match e.action.as_str() {
-                            "adopted" => Action::Adopted,
-                            "revised" => Action::Revised,
-                            _ => Action::AdoptedOrRevised,
-                        },
-                        disputed: e.status.as_deref() == Some("disputed"),
-                        conference: e.conference,
-                        evidence: e.evidence,
-                        sources: e.sources,
-                        origin: origin.to_string(),
-                    })
-                    .collect(),
-                not_revised_at: r
-                    .not_revised_at
-                    .iter()
-                    .map(|c| {
-                        let confidence = r
-                            .not_revised_at_basis
-                            .get(c)
-                            .and_then(|b| b.confidence.as_deref());
-                        (c.clone(), Confidence::parse(confidence))
-                    })
-                    .collect(),
-                body: r.body,
-                number: r.number,
-                title: Names::from(r.title),
-                subject: r.subject_as_cited,
-                history_complete_through: r.history_complete_through,
-                suppressed_at: r.suppressed_at,
-                suppressed_before: r.suppressed_before,
-                conflicting_tags,
-                sources: r.sources,
-                confidence: Confidence::parse(r.confidence.as_deref()),
-                in_force_after: r.in_force_after,
-                origins: vec![origin.to_string()],
-            };
-            match self
-                .resolutions
-                .get_mut(&(resolution.body.clone(), resolution.number))
-            {
+            let resolution = Resolution::from_record(r, origin);
+            let key = (resolution.body.clone(), resolution.number);
+            match self.resolutions.get_mut(&key).and_then(Slot::get_mut) {
                 Some(existing) => {
                     merge::merge_resolution(existing, resolution, &mut self.conflicts)
                 }
                 None => {
                     self.resolutions
-                        .insert((resolution.body.clone(), resolution.number), resolution);
+                        .insert(key, Slot::Read(Box::new(resolution)));
                 }
             }
         }
@@ -586,7 +648,9 @@ impl Catalog {
     }
 
     pub fn resolution(&self, body: &str, number: u32) -> Option<&Resolution> {
-        self.resolutions.get(&(body.to_string(), number))
+        self.resolutions
+            .get(&(body.to_string(), number))
+            .and_then(Slot::get)
     }
 
     /// Resolutions of a body, by number.
@@ -594,6 +658,7 @@ impl Catalog {
         let mut v: Vec<&Resolution> = self
             .resolutions
             .values()
+            .filter_map(Slot::get)
             .filter(|r| r.body == body)
             .collect();
         v.sort_by_key(|r| r.number);
@@ -611,7 +676,7 @@ impl Catalog {
 
     /// Every resolution record, by body and number.
     pub fn resolutions(&self) -> Vec<&Resolution> {
-        let mut v: Vec<&Resolution> = self.resolutions.values().collect();
+        let mut v: Vec<&Resolution> = self.resolutions.values().filter_map(Slot::get).collect();
         v.sort_by(|a, b| (&a.body, a.number).cmp(&(&b.body, b.number)));
         v
     }
@@ -680,9 +745,26 @@ mod tests {
     #[test]
     fn the_compiled_catalogue_equals_its_json() {
         let from_json = parse_file(EMBEDDED_JSON, EMBEDDED_ORIGIN).unwrap();
-        let compiled = compact::decode(EMBEDDED_COMPACT).unwrap();
+        let embedded = compact::decode_embedded(EMBEDDED_COMPACT).unwrap();
+        let mut compiled = embedded.file;
+        compiled.resolutions = embedded
+            .records
+            .iter()
+            .map(|r| compact::CompiledRecord::read(r.bytes).unwrap())
+            .collect();
         assert!(compiled == from_json, "build.rs compiled another catalogue");
-        assert_eq!(compact::encode(&from_json), EMBEDDED_COMPACT);
+        assert_eq!(
+            embedded.outcome_conferences,
+            schema::outcome_conferences(&from_json.resolutions)
+        );
+        assert_eq!(compact::encode_embedded(from_json), EMBEDDED_COMPACT);
+        // Every record is filed under its own body and number.
+        for (record, resolution) in embedded.records.iter().zip(&compiled.resolutions) {
+            assert_eq!(
+                (&record.body, record.number),
+                (&resolution.body, resolution.number)
+            );
+        }
         // Not vacuous: the catalogue has its records, and a damaged form is refused.
         assert!(compiled.resolutions.len() > 200);
         assert!(compiled
@@ -690,10 +772,45 @@ mod tests {
             .values()
             .any(|c| !c.max_number_meta.is_empty()));
         let cut = &EMBEDDED_COMPACT[..EMBEDDED_COMPACT.len() - 1];
-        assert!(compact::decode(cut).is_none());
-        let mut longer = EMBEDDED_COMPACT.to_vec();
-        longer.push(0);
-        assert!(compact::decode(&longer).is_none());
+        assert!(compact::decode_embedded(cut).is_none());
+        let longer: &'static [u8] = Vec::leak([EMBEDDED_COMPACT, &[0]].concat());
+        assert!(compact::decode_embedded(longer).is_none());
+        let record = embedded.records[0].bytes;
+        assert!(compact::CompiledRecord::read(&record[..record.len() - 1]).is_none());
+    }
+
+    #[test]
+    fn compiled_records_are_read_when_asked_for_and_read_as_the_json_reads() {
+        let from_json = Catalog::from_json(EMBEDDED_JSON).unwrap();
+        let compiled = Catalog::compiled(EMBEDDED_COMPACT);
+        let read = |c: &Catalog| {
+            c.resolutions
+                .values()
+                .filter(|s| matches!(s, Slot::Compiled { read, .. } if read.get().is_some()))
+                .count()
+        };
+        assert_eq!(read(&compiled), 0);
+        assert!(compiled.knows_outcome_of("PP-22"));
+        assert!(compiled.resolution("PP", 130).is_some());
+        assert!(compiled.resolution("PP", 9999).is_none());
+        assert_eq!(read(&compiled), 1);
+        let all = compiled.resolutions();
+        assert_eq!(read(&compiled), all.len());
+        assert_eq!(all.len(), from_json.resolutions().len());
+        for (a, b) in all.iter().zip(from_json.resolutions()) {
+            // The same facts, but for the name of the file they came from.
+            let b = format!("{b:?}").replace("\"catalogue\"", "\"embedded catalogue\"");
+            assert_eq!(format!("{a:?}"), b);
+        }
+        // The conferences the compiled catalogue knows outcomes of without reading its
+        // records are those a walk over every record finds.
+        let mut walked = compiled.clone();
+        walked.conferences_with_outcomes = OnceLock::new();
+        assert!(!walked.knows_outcome_of("no such conference"));
+        assert_eq!(
+            walked.conferences_with_outcomes.get(),
+            compiled.conferences_with_outcomes.get()
+        );
     }
 
     #[test]

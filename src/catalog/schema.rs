@@ -123,3 +123,26 @@ pub struct StateRecord {
     pub candidates: Vec<String>,
     pub minority: BTreeMap<String, u32>,
 }
+
+/// The conferences of which these records tell some outcome: a revision or adoption, a
+/// suppression, a list that showed a text in force after it, or a statement that it did
+/// not revise one. build.rs stores them with the embedded catalogue, so that a start
+/// knows them without reading every record; a test holds them equal to what the
+/// catalogue finds by walking its resolutions.
+pub fn outcome_conferences(records: &[ResolutionRecord]) -> Vec<String> {
+    let mut known: Vec<String> = records
+        .iter()
+        .flat_map(|r| {
+            r.history
+                .iter()
+                .map(|e| &e.conference)
+                .chain(&r.suppressed_at)
+                .chain(&r.in_force_after)
+                .chain(&r.not_revised_at)
+        })
+        .cloned()
+        .collect();
+    known.sort();
+    known.dedup();
+    known
+}

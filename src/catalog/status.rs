@@ -84,7 +84,7 @@ impl Catalog {
         }
         let mut resolutions = 0;
         let mut origins = BTreeSet::new();
-        for r in self.resolutions.values() {
+        for r in self.resolutions() {
             let mut known = false;
             for e in r.history.iter().filter(|e| e.conference == conference) {
                 known = true;
@@ -121,7 +121,7 @@ impl Catalog {
                 .conferences_with_outcomes
                 .get_or_init(|| {
                     let mut known = HashSet::new();
-                    for r in self.resolutions.values() {
+                    for r in self.resolutions() {
                         known.extend(r.history.iter().map(|e| e.conference.clone()));
                         known.extend(r.suppressed_at.iter().cloned());
                         known.extend(r.in_force_after.iter().cloned());

@@ -32,6 +32,10 @@ fn expand(pattern: &str) -> Vec<Word> {
                 vec![c]
             };
             let optional = chars.next_if_eq(&'?').is_some();
+            if let ([only], false) = (choices.as_slice(), optional) {
+                partial.iter_mut().for_each(|word| word.push(*only));
+                continue;
+            }
             let mut longer = Vec::with_capacity(partial.len() * (choices.len() + 1));
             for word in &partial {
                 for &choice in &choices {
