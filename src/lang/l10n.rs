@@ -7,10 +7,12 @@
 //! byte-for-byte comparisons, and no variable mixes directions within a message in the
 //! languages shipped. A right-to-left language would turn them back on for its bundle.
 
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
+use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
 use super::Lang;
 
@@ -42,17 +44,65 @@ pub fn resource_texts(lang: Lang) -> &'static [&'static str] {
 
 type Bundle = FluentBundle<FluentResource>;
 
-fn bundle(lang: Lang) -> &'static Bundle {
-    static BUNDLES: [OnceLock<Bundle>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let slot = match lang {
-        Lang::En => &BUNDLES[0],
-        Lang::Fr => &BUNDLES[1],
-        Lang::Es => &BUNDLES[2],
-    };
-    slot.get_or_init(|| build(lang))
+/// One language's messages. The resources are not parsed whole: a scan at first use
+/// finds where each entry's text is, and an entry is parsed into the bundle the first
+/// time a sentence needs it. Parsing all of them (32 KB a language) was a third of the
+/// instructions and a quarter of the page faults of checking a one-line file, which
+/// writes five messages.
+struct Messages {
+    /// Each message's entry in the resources: its id line and the indented lines after.
+    entries: HashMap<&'static str, &'static str>,
+    /// The bundle, and the ids parsed into it so far.
+    bundle: Mutex<(Bundle, HashSet<&'static str>)>,
 }
 
-fn build(lang: Lang) -> Bundle {
+fn messages(lang: Lang) -> &'static Messages {
+    static MESSAGES: [OnceLock<Messages>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match lang {
+        Lang::En => &MESSAGES[0],
+        Lang::Fr => &MESSAGES[1],
+        Lang::Es => &MESSAGES[2],
+    };
+    slot.get_or_init(|| Messages::of(lang, sources(lang)))
+}
+
+/// Where each message's entry is in Fluent resources: an entry begins with its
+/// identifier at the start of a line and goes on until the next line that begins with an
+/// identifier, a term or a comment (its other lines are blank, indented, or a selector's
+/// variants and closing brace). The first entry of an id is kept, as Fluent keeps it.
+fn entries(texts: &[&'static str]) -> HashMap<&'static str, &'static str> {
+    let mut found = HashMap::new();
+    for text in texts {
+        let mut current: Option<(&'static str, usize)> = None;
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            // The lines of a selector's closing brace and of its variants may start at
+            // the margin too; an entry ends at the next identifier or comment.
+            let continues =
+                !line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '#' || c == '-');
+            if !continues {
+                if let Some((id, start)) = current.take() {
+                    found.entry(id).or_insert(&text[start..at]);
+                }
+                let id_len = line
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                    .unwrap_or(line.len());
+                if line.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && line[id_len..].trim_start().starts_with('=')
+                {
+                    current = Some((&line[..id_len], at));
+                }
+            }
+            at += line.len();
+        }
+        if let Some((id, start)) = current {
+            found.entry(id).or_insert(&text[start..]);
+        }
+    }
+    found
+}
+
+fn new_bundle(lang: Lang) -> Bundle {
     let id: unic_langid::LanguageIdentifier = lang
         .code()
         .parse()
@@ -69,16 +119,71 @@ fn build(lang: Lang) -> Bundle {
         };
         FluentValue::String(with_article(&name).into())
     });
-    for text in sources(lang) {
-        // The resources are part of the program and tests parse each one whole
-        // (`every_resource_parses`); a broken entry is skipped, not fatal.
-        let resource = match FluentResource::try_new((*text).to_string()) {
-            Ok(r) => r,
-            Err((r, _)) => r,
-        };
-        let _ = bundle.add_resource(resource);
-    }
     bundle
+}
+
+impl Messages {
+    fn of(lang: Lang, texts: &[&'static str]) -> Messages {
+        Messages {
+            entries: entries(texts),
+            bundle: Mutex::new((new_bundle(lang), HashSet::new())),
+        }
+    }
+
+    /// Parses the entry of `id` into the bundle if it is not there yet; false if the
+    /// resources have no such message.
+    fn load(&self, loaded: &mut (Bundle, HashSet<&'static str>), id: &str) -> bool {
+        let Some((&key, &entry)) = self.entries.get_key_value(id) else {
+            return false;
+        };
+        if loaded.1.insert(key) {
+            // The resources are part of the program and tests parse each one whole
+            // (`every_resource_parses`); a broken entry is skipped, not fatal.
+            let resource = match FluentResource::try_new(entry.to_string()) {
+                Ok(r) => r,
+                Err((r, _)) => r,
+            };
+            let _ = loaded.0.add_resource(resource);
+        }
+        true
+    }
+
+    fn format(&self, id: &str, args: &Args<'_>) -> Option<String> {
+        // A poisoned lock only means another thread panicked while formatting; the
+        // bundle itself is still whole.
+        let mut loaded = self.bundle.lock().unwrap_or_else(|e| e.into_inner());
+        if !self.load(&mut loaded, id) {
+            return None;
+        }
+        // A message may name others ("{ other-message }"): each is loaded when the
+        // formatting reports it missing, and the message formatted again.
+        loop {
+            let mut errors = Vec::new();
+            let bundle = &loaded.0;
+            let pattern = bundle.get_message(id)?.value()?;
+            let text = bundle
+                .format_pattern(pattern, Some(&args.0), &mut errors)
+                .into_owned();
+            let missing: Vec<String> = errors
+                .iter()
+                .filter_map(|e| match e {
+                    FluentError::ResolverError(ResolverError::Reference(
+                        ReferenceKind::Message { id, .. },
+                    )) => Some(id.clone()),
+                    _ => None,
+                })
+                .collect();
+            let mut progress = false;
+            for other in &missing {
+                if !loaded.1.contains(other.as_str()) && self.load(&mut loaded, other) {
+                    progress = true;
+                }
+            }
+            if !progress {
+                return Some(text);
+            }
+        }
+    }
 }
 
 /// "la CMDT-17", "l'AMNT-16": the French definite article of a feminine name (every
@@ -132,15 +237,11 @@ pub fn tr(lang: Lang, id: &str, args: &Args<'_>) -> String {
 
 /// Whether `lang`'s resources have the message `id`.
 pub fn has(lang: Lang, id: &str) -> bool {
-    bundle(lang).has_message(id)
+    messages(lang).entries.contains_key(id)
 }
 
 fn format_in(lang: Lang, id: &str, args: &Args<'_>) -> Option<String> {
-    let bundle = bundle(lang);
-    let pattern = bundle.get_message(id)?.value()?;
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, Some(&args.0), &mut errors);
-    Some(text.into_owned())
+    messages(lang).format(id, args)
 }
 
 /// A message with no variables.
@@ -164,5 +265,60 @@ mod tests {
             tr(Lang::Fr, "reason-recorded-not-revised", &args),
             "le catalogue indique que l'AMNT-16 (Hammamet, 2016) n'a pas révisé la Résolution 58"
         );
+    }
+
+    /// Every message of every language, formatted from the entries parsed one by one,
+    /// reads as it does from a bundle of the whole resources.
+    #[test]
+    fn messages_parsed_one_by_one_read_as_the_whole_resources_do() {
+        let args = Args::new()
+            .s("cited", "Résolution 71")
+            .s("body", "PP")
+            .s("conference", "AMNT-16")
+            .n("count", 2)
+            .b("revised", true);
+        let mut formatted = 0;
+        for &lang in Lang::ALL {
+            let mut whole = new_bundle(lang);
+            let mut parsed = 0;
+            for text in sources(lang) {
+                let resource = FluentResource::try_new(text.to_string()).unwrap();
+                parsed += resource
+                    .entries()
+                    .filter(|e| matches!(e, fluent_syntax::ast::Entry::Message(_)))
+                    .count();
+                whole.add_resource(resource).unwrap();
+            }
+            let ids: Vec<&str> = entries(sources(lang)).into_keys().collect();
+            assert_eq!(
+                ids.len(),
+                parsed,
+                "{lang:?}: an entry the scan does not see"
+            );
+            for id in ids {
+                let pattern = whole.get_message(id).unwrap().value().unwrap();
+                let expected = whole.format_pattern(pattern, Some(&args.0), &mut Vec::new());
+                assert_eq!(tr(lang, id, &args), expected, "{lang:?} {id}");
+                formatted += 1;
+            }
+        }
+        assert!(formatted > 600, "{formatted}");
+    }
+
+    #[test]
+    fn a_message_naming_another_loads_it() {
+        let messages = Messages::of(
+            Lang::En,
+            &[
+                "# comment\ngreeting = Hello { place }!\n    Second line.\n\nplace = { $n ->\n    [one] world\n   *[other] worlds\n}\n",
+            ],
+        );
+        assert_eq!(messages.entries.len(), 2);
+        let one = Args::new().n("n", 1);
+        assert_eq!(
+            messages.format("greeting", &one).as_deref(),
+            Some("Hello world!\nSecond line.")
+        );
+        assert_eq!(messages.format("nowhere", &one), None);
     }
 }
