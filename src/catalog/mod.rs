@@ -11,7 +11,7 @@ mod names;
 mod schema;
 pub mod status;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -384,28 +384,28 @@ impl Slot {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub as_of: Option<Date>,
-    bodies: HashMap<String, Body>,
+    bodies: FxHashMap<String, Body>,
     conferences: Vec<Conference>,
-    conference_by_id: HashMap<String, usize>,
+    conference_by_id: FxHashMap<String, usize>,
     /// Folded place name → conferences held there (any year).
-    places: HashMap<String, Vec<usize>>,
+    places: FxHashMap<String, Vec<usize>>,
     /// Folded "place, year" tags that may also name a conference the catalogue does
     /// not hold (Dubai, 2012: WTSA-12 or WCIT-12): without "Rev." and without a body
     /// phrase, such a citation cannot be attributed.
     uncatalogued_alternatives: Vec<String>,
-    resolutions: HashMap<(String, u32), Slot>,
-    complete_lists: HashMap<String, CompleteList>,
+    resolutions: FxHashMap<(String, u32), Slot>,
+    complete_lists: FxHashMap<String, CompleteList>,
     /// Certain ceilings: no resolution numbered higher existed after this conference
     /// until the next one of its body (only bounds the catalogue rates high).
-    upper_bounds: HashMap<String, u32>,
+    upper_bounds: FxHashMap<String, u32>,
     /// Every ceiling, with the confidence the catalogue gives it.
-    ceilings: HashMap<String, (u32, Confidence)>,
+    ceilings: FxHashMap<String, (u32, Confidence)>,
     /// Where catalogue files disagree (kept, never settled silently).
     conflicts: Vec<merge::Conflict>,
     /// The conferences of which some outcome is catalogued, gathered at the first
     /// question: the judgement asks it for every citation and the editor at every
     /// keystroke, and each answer otherwise walks every resolution's history.
-    conferences_with_outcomes: OnceLock<HashSet<String>>,
+    conferences_with_outcomes: OnceLock<FxHashSet<String>>,
 }
 
 impl Catalog {
@@ -429,7 +429,7 @@ impl Catalog {
                     .resolutions
                     .insert((record.body, record.number), Slot::compiled(record.bytes));
             }
-            let known: HashSet<String> = embedded.outcome_conferences.into_iter().collect();
+            let known: FxHashSet<String> = embedded.outcome_conferences.into_iter().collect();
             catalog.conferences_with_outcomes = OnceLock::from(known);
         }
         catalog

@@ -3,7 +3,9 @@
 //! file still says). `catalog status` prints it, and the judgement uses it to say which
 //! outcomes a citation cannot be checked against.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashSet;
 
 use super::{Catalog, Conference, Resolution, Verdict, When};
 use crate::base::Date;
@@ -120,7 +122,7 @@ impl Catalog {
             || self
                 .conferences_with_outcomes
                 .get_or_init(|| {
-                    let mut known = HashSet::new();
+                    let mut known = FxHashSet::default();
                     for r in self.resolutions() {
                         known.extend(r.history.iter().map(|e| e.conference.clone()));
                         known.extend(r.suppressed_at.iter().cloned());

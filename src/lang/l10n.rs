@@ -7,7 +7,7 @@
 //! byte-for-byte comparisons, and no variable mixes directions within a message in the
 //! languages shipped. A right-to-left language would turn them back on for its bundle.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -51,9 +51,9 @@ type Bundle = FluentBundle<FluentResource>;
 /// writes five messages.
 struct Messages {
     /// Each message's entry in the resources: its id line and the indented lines after.
-    entries: HashMap<&'static str, &'static str>,
+    entries: FxHashMap<&'static str, &'static str>,
     /// The bundle, and the ids parsed into it so far.
-    bundle: Mutex<(Bundle, HashSet<&'static str>)>,
+    bundle: Mutex<(Bundle, FxHashSet<&'static str>)>,
 }
 
 fn messages(lang: Lang) -> &'static Messages {
@@ -70,8 +70,8 @@ fn messages(lang: Lang) -> &'static Messages {
 /// identifier at the start of a line and goes on until the next line that begins with an
 /// identifier, a term or a comment (its other lines are blank, indented, or a selector's
 /// variants and closing brace). The first entry of an id is kept, as Fluent keeps it.
-fn entries(texts: &[&'static str]) -> HashMap<&'static str, &'static str> {
-    let mut found = HashMap::new();
+fn entries(texts: &[&'static str]) -> FxHashMap<&'static str, &'static str> {
+    let mut found = FxHashMap::default();
     for text in texts {
         let mut current: Option<(&'static str, usize)> = None;
         let mut at = 0;
@@ -126,13 +126,13 @@ impl Messages {
     fn of(lang: Lang, texts: &[&'static str]) -> Messages {
         Messages {
             entries: entries(texts),
-            bundle: Mutex::new((new_bundle(lang), HashSet::new())),
+            bundle: Mutex::new((new_bundle(lang), FxHashSet::default())),
         }
     }
 
     /// Parses the entry of `id` into the bundle if it is not there yet; false if the
     /// resources have no such message.
-    fn load(&self, loaded: &mut (Bundle, HashSet<&'static str>), id: &str) -> bool {
+    fn load(&self, loaded: &mut (Bundle, FxHashSet<&'static str>), id: &str) -> bool {
         let Some((&key, &entry)) = self.entries.get_key_value(id) else {
             return false;
         };
