@@ -17,7 +17,6 @@
 //! could use them otherwise), and the shortest place after which a year follows.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// One part of a tag: byte ranges within the searched text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,20 +133,13 @@ fn skip_spaces(text: &str, at: usize) -> usize {
 
 /// Whether `c` is a letter in Unicode's sense (general category L, as `\p{L}` is), which
 /// `char::is_alphabetic` is not (it also takes marks and letter-like numbers). The
-/// letters of Latin scripts are told here; any other character by an expression built the
-/// first time one is seen (rare in a citation's tag).
+/// letters of Latin scripts are told here; any other character by Unicode's table.
 pub fn is_letter(c: char) -> bool {
     match c {
         'A'..='Z' | 'a'..='z' | 'ª' | 'µ' | 'º' => true,
         '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
         _ if (c as u32) < 0x250 => false,
-        _ => {
-            static LETTER: OnceLock<regex::Regex> = OnceLock::new();
-            let mut buf = [0u8; 4];
-            LETTER
-                .get_or_init(|| regex::Regex::new(r"^\p{L}$").expect("a static regular expression"))
-                .is_match(c.encode_utf8(&mut buf))
-        }
+        _ => super::scanners::is_unicode_letter(c),
     }
 }
 
@@ -155,6 +147,7 @@ pub fn is_letter(c: char) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::sync::OnceLock;
 
     fn expression() -> &'static regex::Regex {
         static RE: OnceLock<regex::Regex> = OnceLock::new();

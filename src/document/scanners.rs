@@ -273,6 +273,127 @@ pub fn header_codes(content: &str, abbreviations: &[String]) -> Vec<HeaderCode> 
     found
 }
 
+/// The ranges of a Unicode class, read from regex-syntax's tables without compiling an
+/// expression (an expression with `\p{L}` or `\p{Lu}` was the costliest to build).
+fn class_ranges(class: &str) -> Vec<(char, char)> {
+    use regex_syntax::hir::{Class, HirKind};
+    match regex_syntax::parse(class).map(|hir| hir.into_kind()) {
+        Ok(HirKind::Class(Class::Unicode(ranges))) => ranges
+            .ranges()
+            .iter()
+            .map(|r| (r.start(), r.end()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn in_ranges(c: char, ranges: &[(char, char)]) -> bool {
+    ranges
+        .binary_search_by(|&(start, end)| {
+            if end < c {
+                std::cmp::Ordering::Less
+            } else if start > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Whether `c` is a letter (general category L, as `\p{L}` is).
+pub fn is_unicode_letter(c: char) -> bool {
+    static LETTERS: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    in_ranges(c, LETTERS.get_or_init(|| class_ranges(r"\p{L}")))
+}
+
+/// Whether `c` is an upper-case letter (general category Lu, as `\p{Lu}` is).
+fn is_upper_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    static UPPER: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    in_ranges(c, UPPER.get_or_init(|| class_ranges(r"\p{Lu}")))
+}
+
+fn is_place_letter(c: char) -> bool {
+    c == '-' || super::place_year::is_letter(c)
+}
+
+/// A place glued to the next one, and each one's year: "Dubaï, 2012Busan, 2014".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GluedPlaceYears {
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+}
+
+/// The glued place-years of `s`, left to right. Stands for the matches of
+/// `(?P<old>PLACE,[ \u{a0}]?YEAR)(?P<new>(?:R[ée]v\.[ \u{a0}]?)?PLACE,[ \u{a0}]?YEAR)`,
+/// where PLACE is `\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?` and YEAR
+/// `(?:19|20)[0-9][0-9]`. Its parts leave no choice to try: a word's letters run as far
+/// as they go, as only a space, a comma or a digit can follow them, so each start either
+/// matches one way or not at all.
+pub fn glued_place_years(s: &str) -> Vec<GluedPlaceYears> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    'search: while from < s.len() {
+        for (i, c) in s[from..].char_indices() {
+            let start = from + i;
+            if !is_upper_letter(c) {
+                continue;
+            }
+            let Some(old_end) = place_year_end(s, start) else {
+                continue;
+            };
+            let revision = ["Rev.", "Rév."]
+                .iter()
+                .find(|r| s[old_end..].starts_with(*r))
+                .map(|r| {
+                    let after = old_end + r.len();
+                    match s[after..].chars().next() {
+                        Some(space @ (' ' | '\u{a0}')) => after + space.len_utf8(),
+                        _ => after,
+                    }
+                });
+            if let Some(new_end) = place_year_end(s, revision.unwrap_or(old_end)) {
+                found.push(GluedPlaceYears {
+                    old: start..old_end,
+                    new: old_end..new_end,
+                });
+                from = new_end;
+                continue 'search;
+            }
+        }
+        break;
+    }
+    found
+}
+
+/// The end of a place and its year from `at`: `PLACE,[ \u{a0}]?YEAR`.
+fn place_year_end(s: &str, at: usize) -> Option<usize> {
+    let word_end = |from: usize| -> Option<usize> {
+        let first = s[from..].chars().next().filter(|&c| is_upper_letter(c))?;
+        let rest = from + first.len_utf8();
+        Some(rest + s[rest..].len() - s[rest..].trim_start_matches(is_place_letter).len())
+    };
+    let first = word_end(at)?;
+    let second = match s[first..].chars().next() {
+        Some(space @ (' ' | '\u{a0}')) => word_end(first + space.len_utf8()),
+        _ => None,
+    };
+    // Without the second word, the comma would have to follow the first one, where the
+    // space is: the second word is the only way on.
+    let place_end = second.unwrap_or(first);
+    let comma = place_end + s[place_end..].starts_with(',').then_some(1)?;
+    let year = match s[comma..].chars().next() {
+        Some(space @ (' ' | '\u{a0}')) => comma + space.len_utf8(),
+        _ => comma,
+    };
+    let digits = s.as_bytes().get(year..year + 4)?;
+    (matches!(&digits[..2], b"19" | b"20") && digits[2..].iter().all(u8::is_ascii_digit))
+        .then_some(year + 4)
+}
+
 /// The parts of a heading line ("DRAFT NEW RESOLUTION [IND-1] (Rev. Dubai, 2018)").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeadingParts<'a> {
@@ -446,6 +567,35 @@ mod tests {
         }
     }
 
+    fn glued_by_expression(s: &str) -> Vec<GluedPlaceYears> {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| {
+            expression(r"(?P<old>\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)[0-9][0-9])(?P<new>(?:R[ée]v\.[ \u{a0}]?)?\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)[0-9][0-9])".into())
+        })
+        .captures_iter(s)
+        .map(|c| GluedPlaceYears {
+            old: c.name("old").map_or(0..0, |m| m.range()),
+            new: c.name("new").map_or(0..0, |m| m.range()),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn unicode_classes_are_the_expressions_classes() {
+        let letter = Regex::new(r"^\p{L}$").unwrap();
+        let upper = Regex::new(r"^\p{Lu}$").unwrap();
+        let chars = (0..0x3_0000u32)
+            .step_by(3)
+            .chain([0xe9, 0xc9, 0x1d400, 0x10400, 0x2160, 0x24b6, 0x1c5])
+            .filter_map(char::from_u32);
+        for c in chars {
+            let mut buf = [0u8; 4];
+            let text = c.encode_utf8(&mut buf);
+            assert_eq!(is_unicode_letter(c), letter.is_match(text), "{c:?}");
+            assert_eq!(is_upper_letter(c), upper.is_match(text), "{c:?}");
+        }
+    }
+
     #[test]
     fn patterns_expand_to_their_words_in_the_order_tried() {
         let words = |p: &str| -> Vec<String> {
@@ -506,6 +656,8 @@ mod tests {
             "Resolution ITU-R 1",
             "Document CMDT-17/12-F et PP-2018",
             "WTSA-2416 WTDC-172 xRA-19 AR-19é RA-19-AR-20",
+            "Dubaï, 2012Busan, 2014 et Buenos Aires, 2017Rév. Hammamet, 2016",
+            "aDubai,2012Rev.Busan, 2014",
         ];
         for line in lines {
             assert_eq!(
@@ -654,6 +806,32 @@ mod tests {
         ])
     }
 
+    fn glued_texts() -> impl Strategy<Value = String> {
+        shaped(vec![
+            &["", "la ", "x", "é", "1", "Ⅰ"],
+            &[
+                "Dubaï",
+                "Buenos Aires",
+                "Busan",
+                "São-Paulo",
+                "ÉTAT",
+                "dubai",
+                "B",
+                "Buenos aires",
+                "Buenos  Aires",
+                "Ж",
+                "𝐀b",
+            ],
+            &[",", ", ", ",\u{a0}", "", ",  ", " ,"],
+            &["2012", "1998", "2112", "201", "20123"],
+            &["", "Rev.", "Rév.", "Rev. ", "Rév.\u{a0}", "Rev", "rev."],
+            &["Busan", "Hammamet", "Buenos Aires", "", "x", "Ⅰ", "É"],
+            &[",", ", ", ""],
+            &["2014", "2016", "1900", "21"],
+            &["", "Dubai, 2018", ")", "x", "Genève, 2019Paris, 2020"],
+        ])
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20000))]
         #[test]
@@ -680,6 +858,11 @@ mod tests {
         #[test]
         fn header_codes_are_what_the_expression_found(s in header_texts()) {
             prop_assert_eq!(header_codes(&s, &codes()), header_codes_by_expression(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn glued_place_years_are_what_the_expression_found(s in glued_texts()) {
+            prop_assert_eq!(glued_place_years(&s), glued_by_expression(&s), "{:?}", s);
         }
     }
 }

@@ -267,7 +267,7 @@ fn digit_run(s: &str, n: usize) -> bool {
 }
 
 /// Whether `s` holds a year of 19xx or 20xx directly followed by an upper-case letter,
-/// as every match of [`glued_place_year_regex`] does.
+/// as every match of [`scanners::glued_place_years`] does.
 fn year_then_capital(s: &str) -> bool {
     let b = s.as_bytes();
     (0..b.len().saturating_sub(4)).any(|i| {
@@ -276,12 +276,6 @@ fn year_then_capital(s: &str) -> bool {
             && b[i + 3].is_ascii_digit()
             && s[i + 4..].chars().next().is_some_and(char::is_uppercase)
     })
-}
-
-fn glued_place_year_regex() -> &'static Regex {
-    regex!(
-        r"(?P<old>\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)[0-9][0-9])(?P<new>(?:R[ée]v\.[ \u{a0}]?)?\p{Lu}[\p{L}\-]*(?:[ \u{a0}][\p{Lu}][\p{L}\-]*)?,[ \u{a0}]?(?:19|20)[0-9][0-9])"
-    )
 }
 
 impl<'a> Parser<'a> {
@@ -753,12 +747,14 @@ impl<'a> Parser<'a> {
                 );
             }
         }
-        let places = year_then_capital(content).then(glued_place_year_regex);
-        for c in places.into_iter().flat_map(|re| re.captures_iter(content)) {
-            let (Some(old), Some(new)) = (c.name("old"), c.name("new")) else {
-                continue;
-            };
-            if in_tag(old.start()) {
+        let places = if year_then_capital(content) {
+            scanners::glued_place_years(content)
+        } else {
+            Vec::new()
+        };
+        for glued in places {
+            let (old, new) = (&content[glued.old.clone()], &content[glued.new.clone()]);
+            if in_tag(glued.old.start) {
                 continue;
             }
             let place = |s: &str| {
@@ -769,11 +765,11 @@ impl<'a> Parser<'a> {
                     .trim();
                 (self.is_place)(p)
             };
-            if place(old.as_str()) && place(new.as_str()) {
+            if place(old) && place(new) {
                 self.push_flattened(
                     FlattenedKind::PlaceYear,
-                    Span::new(at + old.start(), at + old.end()),
-                    Span::new(at + new.start(), at + new.end()),
+                    Span::new(at + glued.old.start, at + glued.old.end),
+                    Span::new(at + glued.new.start, at + glued.new.end),
                 );
             }
         }
