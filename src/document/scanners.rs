@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use crate::lang::lexicon::{
     DRAFT_NEW_PATTERN, RESOLUTION_WORDS_PATTERN, REVISION_WORD_PATTERN, TEXT_KIND_PATTERN,
+    WORD_COMMENT_LABEL, WORD_NOTE_LABELS,
 };
 
 /// One literal alternative of a lexicon pattern, in lower case.
@@ -394,6 +395,145 @@ fn place_year_end(s: &str, at: usize) -> Option<usize> {
         .then_some(year + 4)
 }
 
+/// An action line's parts ("MOD\tECP/24A6/1", "(ADD)**").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionLine {
+    pub action: Range<usize>,
+    pub reference: Option<Range<usize>>,
+}
+
+/// The whole of `content` as an action line. Stands for
+/// `^\(?(?P<action>MOD|ADD|SUP|NOC)\)?(?:\*\*)?(?:[\t \u{a0}]+(?P<ref>[A-Z][A-Z0-9]{0,7}(?:/[A-Za-z0-9]+)+))?[\t \u{a0}*]*$`.
+pub fn action_line(content: &str) -> Option<ActionLine> {
+    let start = usize::from(content.starts_with('('));
+    let action = start..start + 3;
+    if !["MOD", "ADD", "SUP", "NOC"].contains(&content.get(action.clone())?) {
+        return None;
+    }
+    let mut at = action.end;
+    at += usize::from(content[at..].starts_with(')'));
+    at += if content[at..].starts_with("**") {
+        2
+    } else {
+        0
+    };
+    let blank = |c: char| matches!(c, '\t' | ' ' | '\u{a0}');
+    let spaced = at + content[at..].len() - content[at..].trim_start_matches(blank).len();
+    if spaced > at {
+        if let Some(end) = proposal_reference_end(content, spaced) {
+            if trailing_blank(&content[end..]) {
+                return Some(ActionLine {
+                    action,
+                    reference: Some(spaced..end),
+                });
+            }
+        }
+    }
+    trailing_blank(&content[at..]).then_some(ActionLine {
+        action,
+        reference: None,
+    })
+}
+
+/// Whether `s` is only tabs, spaces, no-break spaces and asterisks (`[\t \u{a0}*]*$`).
+fn trailing_blank(s: &str) -> bool {
+    s.chars().all(|c| matches!(c, '\t' | ' ' | '\u{a0}' | '*'))
+}
+
+/// The end of an action line's reference from `at`: a capital, at most seven capitals or
+/// digits, then segments of a slash and letters or digits (`[A-Z][A-Z0-9]{0,7}(?:/[A-Za-z0-9]+)+`).
+fn proposal_reference_end(s: &str, at: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    if !b.get(at)?.is_ascii_uppercase() {
+        return None;
+    }
+    let head = b[at + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        .count();
+    // A longer run could not be followed by the slash that must come next.
+    if head > 7 {
+        return None;
+    }
+    let mut end = at + 1 + head;
+    while b.get(end) == Some(&b'/') {
+        let run = b[end + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if run == 0 {
+            break;
+        }
+        end += 1 + run;
+    }
+    (end > at + 1 + head).then_some(end)
+}
+
+/// The reference of a line that holds only a proposal's reference ("ECP/24A6/1"). Stands
+/// for `^(?P<ref>[A-Z][A-Z0-9]{0,7}/[0-9]+[A-Z0-9]*/[0-9]+)[\t \u{a0}*]*$`.
+pub fn reference_line(content: &str) -> Option<Range<usize>> {
+    let b = content.as_bytes();
+    if !b.first()?.is_ascii_uppercase() {
+        return None;
+    }
+    let run = |from: usize, ok: fn(&u8) -> bool| {
+        b.get(from..)
+            .map_or(0, |r| r.iter().take_while(|c| ok(c)).count())
+    };
+    let head = run(1, |c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if head > 7 || b.get(1 + head) != Some(&b'/') {
+        return None;
+    }
+    // The middle part: digits, then capitals or digits ("24A6"); its digits are taken
+    // greedily but may be given back to the capitals-or-digits run, which changes nothing
+    // of where the part ends.
+    let middle = 2 + head;
+    let digits = run(middle, u8::is_ascii_digit);
+    if digits == 0 {
+        return None;
+    }
+    let rest = run(middle + digits, |c| {
+        c.is_ascii_uppercase() || c.is_ascii_digit()
+    });
+    let slash = middle + digits + rest;
+    if b.get(slash) != Some(&b'/') {
+        return None;
+    }
+    let last = run(slash + 1, u8::is_ascii_digit);
+    let end = slash + 1 + last;
+    (last > 0 && trailing_blank(&content[end..])).then_some(0..end)
+}
+
+/// Whether `content` starts with a Word margin note's label ("Deleted:", "Comment [AB1]:",
+/// "Formatted ... "). Stands for
+/// `^(?:LABELS|Comment \[[^\]]*\])(?::|\*\*|\s*\.\.\.|\s*\[[0-9]+\]|\s*$)`.
+pub fn is_inline_note(content: &str) -> bool {
+    let label_end = WORD_NOTE_LABELS
+        .iter()
+        .find(|label| content.starts_with(*label))
+        .map(|label| label.len())
+        .or_else(|| {
+            let inside = content.strip_prefix(WORD_COMMENT_LABEL)?;
+            let close = inside.find(']')?;
+            Some(WORD_COMMENT_LABEL.len() + close + 1)
+        });
+    let Some(end) = label_end else {
+        return false;
+    };
+    let rest = &content[end..];
+    if rest.starts_with(':') || rest.starts_with("**") {
+        return true;
+    }
+    let rest = rest.trim_start_matches(char::is_whitespace);
+    if rest.is_empty() || rest.starts_with("...") {
+        return true;
+    }
+    rest.strip_prefix('[').is_some_and(|r| {
+        let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && r[digits..].starts_with(']')
+    })
+}
+
 /// The parts of a heading line ("DRAFT NEW RESOLUTION [IND-1] (Rev. Dubai, 2018)").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeadingParts<'a> {
@@ -580,6 +720,39 @@ mod tests {
         .collect()
     }
 
+    fn action_by_expression(content: &str) -> Option<ActionLine> {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        let c = RE
+            .get_or_init(|| expression(r"^\(?(?P<action>MOD|ADD|SUP|NOC)\)?(?:\*\*)?(?:[\t \u{a0}]+(?P<ref>[A-Z][A-Z0-9]{0,7}(?:/[A-Za-z0-9]+)+))?[\t \u{a0}*]*$".into()))
+            .captures(content)?;
+        Some(ActionLine {
+            action: c.name("action")?.range(),
+            reference: c.name("ref").map(|m| m.range()),
+        })
+    }
+
+    fn reference_by_expression(content: &str) -> Option<Range<usize>> {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| {
+            expression(r"^(?P<ref>[A-Z][A-Z0-9]{0,7}/[0-9]+[A-Z0-9]*/[0-9]+)[\t \u{a0}*]*$".into())
+        })
+        .captures(content)
+        .and_then(|c| c.name("ref").map(|m| m.range()))
+    }
+
+    fn note_by_expression(content: &str) -> bool {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| {
+            let labels: Vec<String> = WORD_NOTE_LABELS.iter().map(|l| regex::escape(l)).collect();
+            expression(format!(
+                r"^(?:{}|{}[^\]]*\])(?::|\*\*|\s*\.\.\.|\s*\[[0-9]+\]|\s*$)",
+                labels.join("|"),
+                regex::escape(WORD_COMMENT_LABEL)
+            ))
+        })
+        .is_match(content)
+    }
+
     #[test]
     fn unicode_classes_are_the_expressions_classes() {
         let letter = Regex::new(r"^\p{L}$").unwrap();
@@ -658,6 +831,17 @@ mod tests {
             "WTSA-2416 WTDC-172 xRA-19 AR-19é RA-19-AR-20",
             "Dubaï, 2012Busan, 2014 et Buenos Aires, 2017Rév. Hammamet, 2016",
             "aDubai,2012Rev.Busan, 2014",
+            "MOD\tECP/24A6/1",
+            "(ADD)**  IAP/7A1/12 *",
+            "SUP",
+            "NOC ABCDEFGHI/1",
+            "ECP/24A6/3",
+            "ECP/24/",
+            "Deleted: x",
+            "Comment [AB1]: see",
+            "Moved (insertion) [3]",
+            "Formatted ...",
+            "Inserted",
         ];
         for line in lines {
             assert_eq!(
@@ -832,6 +1016,53 @@ mod tests {
         ])
     }
 
+    fn action_texts() -> impl Strategy<Value = String> {
+        shaped(vec![
+            &["", "(", "x"],
+            &["MOD", "ADD", "SUP", "NOC", "MO", "mod", "ADDS"],
+            &["", ")"],
+            &["", "**", "*"],
+            &["", "\t", " ", "\u{a0}", "  "],
+            &["", "ECP", "IAP", "ABCDEFGH", "ABCDEFGHI", "E1", "e"],
+            &["", "/", "/24A6", "/24A6/", "//"],
+            &["", "1", "3b", "/12", "é"],
+            &["", " ", "*", "\t*", "x", " y"],
+        ])
+    }
+
+    fn reference_texts() -> impl Strategy<Value = String> {
+        shaped(vec![
+            &["ECP", "IAP", "E", "ABCDEFGH", "ABCDEFGHI", "e", "", "E1"],
+            &["/", "", "//"],
+            &["24", "2", "", "x", "2412345"],
+            &["A6", "", "AB", "6", "a"],
+            &["/", "", "-"],
+            &["1", "12", "", "a"],
+            &["", " ", "*", "\t", "x", "/3"],
+        ])
+    }
+
+    fn note_texts() -> impl Strategy<Value = String> {
+        shaped(vec![
+            &[
+                "Deleted",
+                "Formatted",
+                "Inserted",
+                "Moved (insertion)",
+                "Moved (deletion)",
+                "Moved",
+                "Comment [",
+                "Comment [AB1",
+                "Comment",
+                "deleted",
+            ],
+            &["", "]", "x]", "\n]"],
+            &["", ":", "**", " ", "  ", "\u{a0}", "\t"],
+            &["", "...", "[", "[12", "]", "x", ".."],
+            &["", "]", "3]", " text"],
+        ])
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20000))]
         #[test]
@@ -863,6 +1094,21 @@ mod tests {
         #[test]
         fn glued_place_years_are_what_the_expression_found(s in glued_texts()) {
             prop_assert_eq!(glued_place_years(&s), glued_by_expression(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn action_lines_are_what_the_expression_found(s in action_texts()) {
+            prop_assert_eq!(action_line(&s), action_by_expression(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn reference_lines_are_what_the_expression_found(s in reference_texts()) {
+            prop_assert_eq!(reference_line(&s), reference_by_expression(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn inline_notes_are_what_the_expression_found(s in note_texts()) {
+            prop_assert_eq!(is_inline_note(&s), note_by_expression(&s), "{:?}", s);
         }
     }
 }

@@ -23,7 +23,7 @@ use crate::catalog::Catalog;
 use crate::lang::lexicon::{
     ADDRESSEE_STARTS, BODY_ABBREVIATIONS, BODY_PHRASES, CALL_MODIFIERS_AFTER,
     CALL_MODIFIERS_BEFORE, CALL_WORDS, CONFERENCE_LINE_ARTICLES, LANGUAGE_MARKERS, REASONS_WORDS,
-    UNION_PREFIXES, WORD_NOTE_HEADER_PATTERN, WORD_NOTE_PATTERN,
+    UNION_PREFIXES, WORD_NOTE_HEADER_PATTERN,
 };
 use crate::lang::Lang;
 
@@ -145,12 +145,6 @@ fn note_header_regex() -> &'static Regex {
     ))
 }
 
-fn inline_note_regex() -> &'static Regex {
-    regex!(&format!(
-        r"^(?:{WORD_NOTE_PATTERN})(?::|\*\*|\s*\.\.\.|\s*\[[0-9]+\]|\s*$)"
-    ))
-}
-
 /// Where a line's content starts once decoration is skipped: indentation, a BOM,
 /// `[bookmark: _Toc…]` anchors, Markdown heading hashes, quote markers, list markers
 /// and emphasis.
@@ -204,17 +198,11 @@ fn trim_decoration(s: &str) -> &str {
     s.trim_end_matches([' ', '\t', '\u{a0}', '*', '_', '\\'])
 }
 
-fn action_regex() -> &'static Regex {
-    regex!(
-        r"^\(?(?P<action>MOD|ADD|SUP|NOC)\)?(?:\*\*)?(?:[\t \u{a0}]+(?P<ref>[A-Z][A-Z0-9]{0,7}(?:/[A-Za-z0-9]+)+))?[\t \u{a0}*]*$"
-    )
-}
-
 /// The action and reference of an action line's content (`MOD\tECP/24A6/1`).
-fn action_captures(content: &str) -> Option<regex::Captures<'_>> {
+fn action_captures(content: &str) -> Option<scanners::ActionLine> {
     let first = *content.as_bytes().first()?;
     (b"(MASN".contains(&first) && content.len() < 120)
-        .then(|| action_regex().captures(content))
+        .then(|| scanners::action_line(content))
         .flatten()
 }
 
@@ -222,10 +210,6 @@ fn action_captures(content: &str) -> Option<regex::Captures<'_>> {
 pub fn is_action_line(line: &str) -> bool {
     let line = line.trim_end_matches(['\n', '\r']);
     action_captures(trim_decoration(&line[content_start(line)..])).is_some()
-}
-
-fn reference_regex() -> &'static Regex {
-    regex!(r"^(?P<ref>[A-Z][A-Z0-9]{0,7}/[0-9]+[A-Z0-9]*/[0-9]+)[\t \u{a0}*]*$")
 }
 
 /// A heading line's parts: a bracket of at most 30 characters, a tag of at most 120
@@ -315,12 +299,12 @@ impl<'a> Parser<'a> {
             }
             return;
         }
-        if b"DFIMC".contains(&first) && inline_note_regex().is_match(content) {
+        if b"DFIMC".contains(&first) && scanners::is_inline_note(content) {
             return;
         }
         if let Some(c) = action_captures(content) {
             self.start_unit_for_action(start);
-            let m = c.name("action").map(|m| m.as_str()).unwrap_or("MOD");
+            let m = &content[c.action.clone()];
             let kind = match m {
                 "ADD" => ActionKind::Add,
                 "SUP" => ActionKind::Sup,
@@ -332,25 +316,22 @@ impl<'a> Parser<'a> {
                 kind,
                 span: self.map(Span::new(action_start, action_start + m.len())),
             });
-            if let Some(r) = c.name("ref") {
+            if let Some(r) = c.reference {
                 self.current.reference =
-                    self.proposal_ref(content_span.start + r.start(), r.as_str());
+                    self.proposal_ref(content_span.start + r.start, &content[r]);
             }
             self.seen_action = true;
             return;
         }
         let reference = (content.len() < 60 && content.contains('/'))
-            .then(|| reference_regex().captures(content))
+            .then(|| scanners::reference_line(content))
             .flatten();
-        if let Some(c) = reference {
+        if let Some(r) = reference {
             if self.current.reference.is_some() {
                 self.close_unit(start);
                 self.current = new_unit(start);
             }
-            if let Some(r) = c.name("ref") {
-                self.current.reference =
-                    self.proposal_ref(content_span.start + r.start(), r.as_str());
-            }
+            self.current.reference = self.proposal_ref(content_span.start + r.start, &content[r]);
             return;
         }
         let citations = scan_line(content, content_span.start, self.is_place);

@@ -478,11 +478,18 @@ pub const DRAFT_NEW_PATTERN: &str = "draft new |projet de nouvelle |proyecto de 
 pub const TEXT_KIND_PATTERN: &str = "r[ée]solution|resoluci[óo]n|d[ée]cision|decisi[óo]n|recommendation|recommandation|recomendaci[óo]n|opinion|opini[óo]n|avis";
 
 /// The labels of the margin notes that Word prints beside tracked changes and comments
-/// when a document is saved as PDF ("Deleted: ...", "Formatted: ..."), as alternations:
-/// the note headers, and the notes as they start a line.
+/// when a document is saved as PDF ("Deleted: ...", "Formatted: ..."): the note headers
+/// as an alternation, and the notes as they start a line, where a comment's label is
+/// followed by its author's initials in brackets ("Comment [AB1]").
 pub const WORD_NOTE_HEADER_PATTERN: &str = "Deleted|Formatted|Inserted|Moved|Comment";
-pub const WORD_NOTE_PATTERN: &str =
-    r"Deleted|Formatted|Inserted|Moved \((?:insertion|deletion)\)|Comment \[[^\]]*\]";
+pub const WORD_NOTE_LABELS: &[&str] = &[
+    "Deleted",
+    "Formatted",
+    "Inserted",
+    "Moved (insertion)",
+    "Moved (deletion)",
+];
+pub const WORD_COMMENT_LABEL: &str = "Comment [";
 
 /// The language a "resolution" word is written in, where its spelling alone tells it:
 /// "Résolution" is French and "Resolución" (or "RESOLUCION") Spanish; "Resolution" may be
