@@ -41,6 +41,23 @@ fn megabyte(seed: &str) -> String {
     s
 }
 
+/// `text` repeated to `size` bytes and cut at a line's end, with nothing between the
+/// copies: real documents as exported (from PDF or Word) have no separator lines, so each
+/// proposal is one chunk of the incremental analysis.
+fn exported(text: &str, size: usize) -> String {
+    let mut s = String::with_capacity(size + text.len());
+    while !text.is_empty() && s.len() < size {
+        s.push_str(text);
+    }
+    // A line's end is a character's end: the cut is at a boundary whatever the text.
+    let cut = s.as_bytes()[..size.min(s.len())]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |at| at + 1);
+    s.truncate(cut);
+    s
+}
+
 fn bench(c: &mut Criterion) {
     let catalog = Catalog::embedded();
     let options = Options::default();
@@ -69,6 +86,8 @@ fn bench(c: &mut Criterion) {
             .collect::<Vec<_>>()
             .join("\n");
         inputs.push(("corpus-1MB", megabyte(&all)));
+        inputs.push(("corpus-exported-60KB", exported(&all, 60_000)));
+        inputs.push(("corpus-exported-1MB", exported(&all, 1_000_000)));
     }
     let mut group = c.benchmark_group("check");
     group.sample_size(20);
