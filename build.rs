@@ -15,12 +15,21 @@ mod schema;
 #[path = "src/catalog/compact.rs"]
 mod compact;
 
+// Where each message's entry is in the Fluent resources, shared with the library.
+#[path = "src/lang/ftl_entries.rs"]
+mod ftl_entries;
+
 const CATALOGUE: &str = "catalog/itu-resolutions.json";
+
+/// The languages and resources of `lang::l10n::sources`, in its order.
+const LANGUAGES: [(&str, &str); 3] = [("EN", "en"), ("FR", "fr"), ("ES", "es")];
+const RESOURCES: [&str; 3] = ["proplint.ftl", "front.ftl", "reader.ftl"];
 
 fn main() {
     println!("cargo:rerun-if-changed={CATALOGUE}");
     println!("cargo:rerun-if-changed=src/catalog/schema.rs");
     println!("cargo:rerun-if-changed=src/catalog/compact.rs");
+    println!("cargo:rerun-if-changed=src/lang/ftl_entries.rs");
     println!("cargo:rerun-if-changed=build.rs");
     let text = std::fs::read_to_string(CATALOGUE)
         .unwrap_or_else(|e| panic!("{CATALOGUE}: cannot read the embedded catalogue: {e}"));
@@ -34,7 +43,32 @@ fn main() {
         )
     });
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    index_messages(Path::new(&out));
     let path = Path::new(&out).join("itu-resolutions.bin");
     std::fs::write(&path, compact::encode_embedded(file))
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+/// Writes `$OUT_DIR/l10n-entries.rs`: for each language, every message entry of its
+/// resources as (id, resource, start, end), so that a start finds a message without
+/// scanning the resources (`lang::l10n`).
+fn index_messages(out: &Path) {
+    let mut code = String::from("// Written by build.rs from src/lang/locales.\n");
+    for (name, code_dir) in LANGUAGES {
+        code.push_str(&format!(
+            "pub static {name}: &[(&str, usize, usize, usize)] = &[\n"
+        ));
+        for (resource, file) in RESOURCES.iter().enumerate() {
+            let path = format!("src/lang/locales/{code_dir}/{file}");
+            println!("cargo:rerun-if-changed={path}");
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{path}: cannot read a message resource: {e}"));
+            for (id, start, end) in ftl_entries::entry_ranges(&text) {
+                code.push_str(&format!("    ({id:?}, {resource}, {start}, {end}),\n"));
+            }
+        }
+        code.push_str("];\n");
+    }
+    let path = out.join("l10n-entries.rs");
+    std::fs::write(&path, code).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }

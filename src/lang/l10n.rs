@@ -63,43 +63,47 @@ fn messages(lang: Lang) -> &'static Messages {
         Lang::Fr => &MESSAGES[1],
         Lang::Es => &MESSAGES[2],
     };
-    slot.get_or_init(|| Messages::of(lang, sources(lang)))
+    slot.get_or_init(|| Messages {
+        entries: compiled_entries(lang),
+        bundle: Mutex::new((new_bundle(lang), FxHashSet::default())),
+    })
 }
 
-/// Where each message's entry is in Fluent resources: an entry begins with its
-/// identifier at the start of a line and goes on until the next line that begins with an
-/// identifier, a term or a comment (its other lines are blank, indented, or a selector's
-/// variants and closing brace). The first entry of an id is kept, as Fluent keeps it.
+/// Each message's entry in `texts`, the first of an id kept, as Fluent keeps it.
+#[cfg(test)]
 fn entries(texts: &[&'static str]) -> FxHashMap<&'static str, &'static str> {
     let mut found = FxHashMap::default();
     for text in texts {
-        let mut current: Option<(&'static str, usize)> = None;
-        let mut at = 0;
-        for line in text.split_inclusive('\n') {
-            // The lines of a selector's closing brace and of its variants may start at
-            // the margin too; an entry ends at the next identifier or comment.
-            let continues =
-                !line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '#' || c == '-');
-            if !continues {
-                if let Some((id, start)) = current.take() {
-                    found.entry(id).or_insert(&text[start..at]);
-                }
-                let id_len = line
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-                    .unwrap_or(line.len());
-                if line.starts_with(|c: char| c.is_ascii_alphabetic())
-                    && line[id_len..].trim_start().starts_with('=')
-                {
-                    current = Some((&line[..id_len], at));
-                }
-            }
-            at += line.len();
-        }
-        if let Some((id, start)) = current {
-            found.entry(id).or_insert(&text[start..]);
+        for (id, start, end) in super::ftl_entries::entry_ranges(text) {
+            found.entry(id).or_insert(&text[start..end]);
         }
     }
     found
+}
+
+/// The entries of a language's resources as build.rs indexed them: no scan at start.
+fn compiled_entries(lang: Lang) -> FxHashMap<&'static str, &'static str> {
+    let index: &[(&str, usize, usize, usize)] = match lang {
+        Lang::En => compiled::EN,
+        Lang::Fr => compiled::FR,
+        Lang::Es => compiled::ES,
+    };
+    let texts = sources(lang);
+    let mut found = FxHashMap::with_capacity_and_hasher(index.len(), Default::default());
+    for &(id, resource, start, end) in index {
+        // build.rs read the same files; a range that does not fit is a build defect,
+        // and the message falls back to English rather than failing.
+        if let Some(entry) = texts.get(resource).and_then(|t| t.get(start..end)) {
+            found.entry(id).or_insert(entry);
+        }
+    }
+    found
+}
+
+/// `EN`, `FR`, `ES`: each message's id, resource (in the order of [`sources`]) and byte
+/// range, written by build.rs with `ftl_entries::entry_ranges`.
+mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/l10n-entries.rs"));
 }
 
 fn new_bundle(lang: Lang) -> Bundle {
@@ -123,6 +127,7 @@ fn new_bundle(lang: Lang) -> Bundle {
 }
 
 impl Messages {
+    #[cfg(test)]
     fn of(lang: Lang, texts: &[&'static str]) -> Messages {
         Messages {
             entries: entries(texts),
@@ -303,6 +308,18 @@ mod tests {
             }
         }
         assert!(formatted > 600, "{formatted}");
+    }
+
+    #[test]
+    fn the_compiled_index_is_the_scan_of_the_resources() {
+        for &lang in Lang::ALL {
+            let compiled = compiled_entries(lang);
+            assert_eq!(compiled, entries(sources(lang)), "{lang:?}");
+            assert!(compiled.len() > 200);
+            for (id, entry) in compiled {
+                assert!(entry.starts_with(id), "{lang:?} {id}");
+            }
+        }
     }
 
     #[test]

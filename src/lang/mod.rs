@@ -7,6 +7,9 @@
 //! language is new entries here, plus its tests.
 
 pub mod errors;
+// build.rs indexes the resources with it; the library's tests compare that index with it.
+#[cfg(test)]
+mod ftl_entries;
 pub mod l10n;
 pub mod language;
 pub mod lexicon;
