@@ -6,7 +6,8 @@
 
 use serde::Serialize;
 
-use super::{place_year, scanners};
+use super::place_year;
+use super::scanners::{self, skip_white};
 
 use crate::base::fold::fold;
 use crate::base::text::Span;
@@ -176,12 +177,6 @@ fn conjunction_end(s: &str, at: usize) -> Option<usize> {
                 .then(|| skip_white(s, end))?;
             (spaced > end).then_some(spaced)
         })
-}
-
-/// Past `[\s\u{a0}]*` from `at` (Unicode's white space, as `\s` is).
-fn skip_white(s: &str, at: usize) -> usize {
-    let rest = &s[at..];
-    at + rest.len() - rest.trim_start_matches(char::is_whitespace).len()
 }
 
 /// Finds the citations in one line. `offset` is the line's position in the text the

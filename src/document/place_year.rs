@@ -18,6 +18,8 @@
 
 use std::ops::Range;
 
+use super::scanners::skip_white;
+
 /// One part of a tag: byte ranges within the searched text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlaceYearMatch {
@@ -41,9 +43,9 @@ pub fn find_iter(text: &str) -> impl Iterator<Item = PlaceYearMatch> + '_ {
 }
 
 fn match_at(text: &str, start: usize) -> Option<PlaceYearMatch> {
-    let at = skip_spaces(text, skip_byte(text, start, b'['));
+    let at = skip_white(text, skip_byte(text, start, b'['));
     if let Some(rev_end) = revision_word(text, at) {
-        let place_start = skip_spaces(text, skip_byte(text, rev_end, b'['));
+        let place_start = skip_white(text, skip_byte(text, rev_end, b'['));
         if let Some((place, year, end)) = place_and_year(text, place_start) {
             return Some(PlaceYearMatch {
                 whole: start..end,
@@ -53,7 +55,7 @@ fn match_at(text: &str, start: usize) -> Option<PlaceYearMatch> {
             });
         }
     }
-    let place_start = skip_spaces(text, skip_byte(text, at, b'['));
+    let place_start = skip_white(text, skip_byte(text, at, b'['));
     let (place, year, end) = place_and_year(text, place_start)?;
     Some(PlaceYearMatch {
         whole: start..end,
@@ -75,7 +77,7 @@ fn revision_word(text: &str, at: usize) -> Option<usize> {
         return None;
     }
     let end = at + r.len_utf8() + e.len_utf8() + v.len_utf8();
-    Some(skip_spaces(text, skip_byte(text, end, b'.')))
+    Some(skip_white(text, skip_byte(text, end, b'.')))
 }
 
 /// `\p{L}[\p{L}'’\-\s\u{a0}\.]*?[\s\u{a0}]*,?[\s\u{a0}]*(?:19|20)[0-9][0-9](?:\]\(#\))?` at
@@ -101,7 +103,7 @@ fn place_and_year(text: &str, at: usize) -> Option<(Range<usize>, Range<usize>, 
 
 /// `[\s\u{a0}]*,?[\s\u{a0}]*(?:19|20)[0-9][0-9](?:\]\(#\))?` at `at`: the year and the end.
 fn year_after(text: &str, at: usize) -> Option<(Range<usize>, usize)> {
-    let at = skip_spaces(text, skip_byte(text, skip_spaces(text, at), b','));
+    let at = skip_white(text, skip_byte(text, skip_white(text, at), b','));
     let digits = text.as_bytes().get(at..at + 4)?;
     let year = matches!(&digits[..2], b"19" | b"20")
         && digits[2].is_ascii_digit()
@@ -123,12 +125,6 @@ fn skip_byte(text: &str, at: usize, byte: u8) -> usize {
     } else {
         at
     }
-}
-
-/// Past `[\s\u{a0}]*` (Unicode's white space, as `\s` is).
-fn skip_spaces(text: &str, at: usize) -> usize {
-    let rest = &text[at..];
-    at + rest.len() - rest.trim_start_matches(char::is_whitespace).len()
 }
 
 /// Whether `c` is a letter in Unicode's sense (general category L, as `\p{L}` is), which

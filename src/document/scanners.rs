@@ -90,7 +90,7 @@ fn word_lengths<'a>(s: &'a str, words: &'a [Word]) -> impl Iterator<Item = usize
 }
 
 /// Where `s[at..]` stops being white space (`[\s\u{a0}]*`: Unicode's White_Space, as `\s`).
-fn skip_white(s: &str, at: usize) -> usize {
+pub fn skip_white(s: &str, at: usize) -> usize {
     let rest = &s[at..];
     at + rest.len() - rest.trim_start_matches(char::is_whitespace).len()
 }
