@@ -18,6 +18,7 @@
 
 use std::ops::Range;
 
+pub use super::scanners::is_letter;
 use super::scanners::skip_white;
 
 /// One part of a tag: byte ranges within the searched text.
@@ -124,18 +125,6 @@ fn skip_byte(text: &str, at: usize, byte: u8) -> usize {
         at + 1
     } else {
         at
-    }
-}
-
-/// Whether `c` is a letter in Unicode's sense (general category L, as `\p{L}` is), which
-/// `char::is_alphabetic` is not (it also takes marks and letter-like numbers). The
-/// letters of Latin scripts are told here; any other character by Unicode's table.
-pub fn is_letter(c: char) -> bool {
-    match c {
-        'A'..='Z' | 'a'..='z' | 'ª' | 'µ' | 'º' => true,
-        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
-        _ if (c as u32) < 0x250 => false,
-        _ => super::scanners::is_unicode_letter(c),
     }
 }
 

@@ -304,10 +304,22 @@ fn in_ranges(c: char, ranges: &[(char, char)]) -> bool {
         .is_ok()
 }
 
-/// Whether `c` is a letter (general category L, as `\p{L}` is).
-pub fn is_unicode_letter(c: char) -> bool {
+/// Whether `c` is a letter (general category L, as `\p{L}` is), from the table.
+fn is_unicode_letter(c: char) -> bool {
     static LETTERS: OnceLock<Vec<(char, char)>> = OnceLock::new();
     in_ranges(c, LETTERS.get_or_init(|| class_ranges(r"\p{L}")))
+}
+
+/// Whether `c` is a letter in Unicode's sense (general category L, as `\p{L}` is), which
+/// `char::is_alphabetic` is not (it also takes marks and letter-like numbers). The
+/// letters of Latin scripts are told here; any other character by Unicode's table.
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'a'..='z' | 'ª' | 'µ' | 'º' => true,
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        _ if (c as u32) < 0x250 => false,
+        _ => is_unicode_letter(c),
+    }
 }
 
 /// Whether `c` is an upper-case letter (general category Lu, as `\p{Lu}` is).
@@ -320,7 +332,7 @@ fn is_upper_letter(c: char) -> bool {
 }
 
 fn is_place_letter(c: char) -> bool {
-    c == '-' || super::place_year::is_letter(c)
+    c == '-' || is_letter(c)
 }
 
 /// A place glued to the next one, and each one's year: "Dubaï, 2012Busan, 2014".
