@@ -11,6 +11,8 @@ use proplint::analysis::{analyze, Options, Session, TextChange};
 use proplint::document::Document;
 use proplint::Catalog;
 
+#[path = "support/corpus.rs"]
+mod corpus;
 #[path = "support/proposals.rs"]
 mod proposals;
 
@@ -41,23 +43,6 @@ fn megabyte(seed: &str) -> String {
     s
 }
 
-/// `text` repeated to `size` bytes and cut at a line's end, with nothing between the
-/// copies: real documents as exported (from PDF or Word) have no separator lines, so each
-/// proposal is one chunk of the incremental analysis.
-fn exported(text: &str, size: usize) -> String {
-    let mut s = String::with_capacity(size + text.len());
-    while !text.is_empty() && s.len() < size {
-        s.push_str(text);
-    }
-    // A line's end is a character's end: the cut is at a boundary whatever the text.
-    let cut = s.as_bytes()[..size.min(s.len())]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |at| at + 1);
-    s.truncate(cut);
-    s
-}
-
 fn bench(c: &mut Criterion) {
     let catalog = Catalog::embedded();
     let options = Options::default();
@@ -70,24 +55,10 @@ fn bench(c: &mut Criterion) {
             proposals::generate(1_000_000, false, false),
         ),
     ];
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if let Ok(entries) = std::fs::read_dir(&corpus) {
-        let mut texts: Vec<_> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('0'))
-            })
-            .collect();
-        texts.sort();
-        let all: String = texts
-            .iter()
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect::<Vec<_>>()
-            .join("\n");
+    if let Some(all) = corpus::all() {
         inputs.push(("corpus-1MB", megabyte(&all)));
-        inputs.push(("corpus-exported-60KB", exported(&all, 60_000)));
-        inputs.push(("corpus-exported-1MB", exported(&all, 1_000_000)));
+        inputs.push(("corpus-exported-60KB", corpus::exported(&all, 60_000)));
+        inputs.push(("corpus-exported-1MB", corpus::exported(&all, 1_000_000)));
     }
     let mut group = c.benchmark_group("check");
     group.sample_size(20);

@@ -327,3 +327,25 @@ async fn the_language_server_publishes_what_check_finds_on_real_documents() {
     }
     assert!(findings > 0, "the corpus gave nothing to compare");
 }
+
+/// Cuts at sections split each real export into chunks of a few kilobytes; the model put
+/// together from them is the one read between units only (separators and action lines),
+/// for every document of the corpus and for all of them in one text, as the
+/// benchmarks repeat them.
+#[test]
+#[ignore = "needs ../shared/corpus; CI runs it with --include-ignored"]
+fn cuts_inside_units_keep_the_model_of_real_exports() {
+    let catalog = Catalog::embedded();
+    let texts: Vec<String> = ["000_", "001_", "002_", "004_"].map(read).to_vec();
+    let all = texts.join("\n");
+    let mut cut = 0;
+    for text in texts.iter().chain([&all]) {
+        let chunked = serde_json::to_value(proplint::document::Document::parse(text, catalog))
+            .expect("a model serialises");
+        let between = serde_json::to_value(proplint::document::parse_between_units(text, catalog))
+            .expect("a model serialises");
+        assert!(chunked == between, "models differ");
+        cut += proplint::document::chunk_spans(text).len();
+    }
+    assert!(cut > 50, "only {cut} chunks: the corpus was barely cut");
+}

@@ -58,6 +58,20 @@ fn edit() -> impl Strategy<Value = Edit> {
         "\u{0441})",
         "CMDT-17\n",
         "*****",
+        // What cuts inside units depend on: call words opening sections, margin notes,
+        // blank lines, marks across lines, what a unit holds once.
+        "\ndécide\n",
+        "\nconsidering\n",
+        "\nresolves to instruct the Secretary-General\n",
+        "\nPage 3: [13] Deleted\tAuthor\t2/18/14 10:49 AM\n",
+        "\n\n",
+        "{++\nrecalling\n++}",
+        "{--\n\n--}",
+        "\nRESOLUTION 45 (REV. DUBAI, 2014)\n",
+        "\nThe Plenipotentiary Conference (Dubai, 2018),\n",
+        "\nECP/24A6/9\n",
+        "\nReasons:\tx\n",
+        "\"a)\t",
     ]);
     prop_oneof![
         (any::<usize>(), snippet.clone()).prop_map(|(at, s)| Edit::Insert(at, s.to_string())),
@@ -134,6 +148,20 @@ fn same(
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+
+    /// Chunks cut inside units (at their sections) put together give the model that
+    /// cutting only between units gives, whatever the edits made of the text.
+    #[test]
+    fn cuts_inside_units_keep_the_model(edits in prop::collection::vec(edit(), 1..40)) {
+        let catalog = Catalog::embedded();
+        let mut text = base_text();
+        for e in &edits {
+            apply(&mut text, e);
+            let chunked = serde_json::to_string(&proplint::document::Document::parse(&text, catalog)).unwrap();
+            let between = serde_json::to_string(&proplint::document::parse_between_units(&text, catalog)).unwrap();
+            prop_assert!(chunked == between, "models differ after {:?}", e);
+        }
+    }
 
     /// Each edit analysed as it comes.
     #[test]
@@ -254,4 +282,46 @@ fn an_edit_reparses_only_its_chunk() {
     session.analyze_change(&text, change, catalog, &Options::default());
     assert_eq!(session.last_parsed, 1);
     assert_eq!(session.last_reused, chunks - 1);
+}
+
+/// A unit cut at its sections is read whole by the rules that need all of it: its
+/// Reasons, parsed in its last chunk, answer for the action line of its first; without
+/// them it is reported once, on its action, in a fresh analysis and in a session.
+#[test]
+fn a_unit_cut_at_its_sections_is_checked_whole() {
+    let en = "MOD\tB/1/1\nRESOLUTION 1 (REV. BUSAN, 2014)\nrecalling\na)\tx;\nb)\ty;\nresolves\n1\tz;\nReasons:\tw\n";
+    let fr = "MOD\tB/1/1\nRÉSOLUTION 1 (RÉV. BUSAN, 2014)\nrappelant\na)\tx;\nb)\ty;\ndécide\n1\tz;\nMotifs:\tw\n";
+    let catalog = Catalog::embedded();
+    let options = Options::default();
+    let missing = |a: &proplint::Analysis| -> Vec<(usize, usize)> {
+        a.diagnostics()
+            .iter()
+            .filter(|d| d.rule == proplint::Rule::MissingReasons)
+            .map(|d| (d.span.start, d.span.end))
+            .collect()
+    };
+    for text in [en, fr] {
+        assert_eq!(proplint::document::chunk_spans(text).len(), 3);
+        assert!(missing(&analyze(text, catalog, &options)).is_empty());
+        let reasons_at = text.trim_end().rfind('\n').unwrap() + 1;
+        let without = &text[..reasons_at];
+        assert_eq!(missing(&analyze(without, catalog, &options)), [(0, 3)]);
+        // Typed away and back in a session.
+        let mut session = Session::new();
+        session.analyze(text, catalog, &options);
+        let change = TextChange {
+            start: reasons_at,
+            old_end: text.len(),
+            new_end: reasons_at,
+        };
+        let a = session.analyze_change(without, change, catalog, &options);
+        assert_eq!(missing(&a), [(0, 3)]);
+        let change = TextChange {
+            start: reasons_at,
+            old_end: reasons_at,
+            new_end: text.len(),
+        };
+        let a = session.analyze_change(text, change, catalog, &options);
+        assert!(missing(&a).is_empty());
+    }
 }

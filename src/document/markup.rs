@@ -162,6 +162,9 @@ impl<'a> Marks<'a> {
         let bytes = self.bytes;
         loop {
             let Some(rel) = memchr::memchr(b'{', bytes.get(self.from..at).unwrap_or(&[])) else {
+                // Nothing opens before `at`: the next question starts there, so asking at
+                // every line costs one pass over the text.
+                self.from = self.from.max(at);
                 return true;
             };
             let open = self.from + rel;

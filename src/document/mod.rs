@@ -9,7 +9,10 @@ pub mod markup;
 pub mod place_year;
 mod scanners;
 mod shift;
+use shift::Shift;
 mod structure;
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 
@@ -23,6 +26,37 @@ pub use labels::{Homoglyph, Label, LabelKind};
 pub use markup::{Mark, MarkKind};
 pub use structure::{detect_language, is_action_line, LANGUAGE_SAMPLE_BYTES};
 
+/// What the parser knew where a chunk begins: the state the chunk is parsed from.
+/// A chunk after a separator or an action line begins from nothing; one after a cut at
+/// a section goes on with the unit before it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// Whether a conference code of the document's header may still be read: in the
+    /// first chunk, and those continuing it, until an action line or a code.
+    pub header_open: bool,
+    /// The unit the chunk continues, when it begins at a section inside one.
+    pub unit: Option<UnitSoFar>,
+}
+
+impl Entry {
+    /// The first chunk's.
+    pub const FIRST: Entry = Entry {
+        header_open: true,
+        unit: None,
+    };
+}
+
+/// What the parser keeps of a unit that goes on past a cut at one of its sections:
+/// what decides how the lines after the cut are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UnitSoFar {
+    pub heading: bool,
+    pub reference: bool,
+    pub conference_line: bool,
+    /// The body the unit amends so far, for "of this Conference".
+    pub body: Option<BodyRef>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
     pub language: Lang,
@@ -35,6 +69,15 @@ pub struct Document {
     pub flattened: Vec<Flattened>,
     /// A conference named in the document's header ("CMDT-17"), by catalogue id.
     pub header_conference: Option<String>,
+    /// A chunk's first unit began in the chunk before (the chunk begins at a section).
+    #[serde(skip)]
+    pub continues: bool,
+    /// A chunk's last unit goes on in the next chunk.
+    #[serde(skip)]
+    pub continued: bool,
+    /// Where the parser stood at the chunk's end.
+    #[serde(skip)]
+    pub exit: Entry,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -143,6 +186,22 @@ pub struct Unit {
     pub body: Option<BodyRef>,
 }
 
+impl Unit {
+    /// Takes in the rest of this unit, parsed in the next chunk (see [`chunk_spans`]):
+    /// spans of the same text. What a unit has once (its action, reference, heading and
+    /// conference line) is in one part; its body and Reasons are the last part's.
+    pub fn absorb(&mut self, rest: Unit) {
+        self.span = self.span.cover(rest.span);
+        self.action = self.action.take().or(rest.action);
+        self.reference = self.reference.take().or(rest.reference);
+        self.heading = self.heading.take().or(rest.heading);
+        self.conference_line = self.conference_line.take().or(rest.conference_line);
+        self.sections.extend(rest.sections);
+        self.reasons = rest.reasons.or(self.reasons);
+        self.body = rest.body;
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FlattenedKind {
@@ -173,27 +232,31 @@ pub struct Flattened {
 
 impl Document {
     pub fn parse(source: &str, catalog: &Catalog) -> Document {
-        let chunks: Vec<Document> = chunk_spans(source)
-            .iter()
-            .enumerate()
-            .map(|(i, span)| Document::parse_chunk(&source[span.start..span.end], catalog, i == 0))
-            .collect();
+        let chunks = parse_chunks(source, catalog);
         Document::assemble(
             structure::detect_language(source),
-            chunk_spans(source)
-                .iter()
-                .map(|s| s.start)
-                .zip(chunks.iter()),
+            chunks.iter().map(|(offset, d)| (*offset, d)),
         )
     }
 
     /// Parses one chunk of a document as a text of its own (spans from the chunk's
-    /// start). Only the first chunk can hold the document's header.
-    pub fn parse_chunk(chunk: &str, catalog: &Catalog, first: bool) -> Document {
-        structure::parse_chunk(chunk, catalog, first)
+    /// start), from what the parser knew at its start; `continued`: the cut that ends
+    /// it is inside a unit.
+    pub fn parse_chunk(chunk: &str, catalog: &Catalog, entry: Entry, continued: bool) -> Document {
+        structure::parse_chunk(chunk, catalog, entry, continued)
     }
 
-    /// A whole document from its chunks, each placed at its offset.
+    /// What the chunk after this one is parsed from, when the cut between them is `cut`.
+    pub fn entry_after(&self, cut: Cut) -> Entry {
+        if cut.inside_unit {
+            self.exit
+        } else {
+            Entry::default()
+        }
+    }
+
+    /// A whole document from its chunks, each placed at its offset; a unit that chunks
+    /// cut at its sections is one unit again.
     pub fn assemble<'d>(
         language: Lang,
         chunks: impl IntoIterator<Item = (usize, &'d Document)>,
@@ -205,6 +268,9 @@ impl Document {
             citations: Vec::new(),
             flattened: Vec::new(),
             header_conference: None,
+            continues: false,
+            continued: false,
+            exit: Entry::default(),
         };
         for (offset, chunk) in chunks {
             doc.append_chunk(chunk, offset);
@@ -240,6 +306,94 @@ impl Document {
     }
 }
 
+/// Every unit of placed chunks, in order, with the offset its spans are relative to: a
+/// unit within one chunk as it is, one that cuts inside units split put together again
+/// (spans of the text, offset 0). `sections`: whether a joined unit takes its parts'
+/// sections (copied) or none.
+pub fn join_units<'d>(
+    chunks: impl IntoIterator<Item = (usize, &'d Document)>,
+    sections: bool,
+) -> Vec<(usize, Cow<'d, Unit>)> {
+    let mut out: Vec<(usize, Cow<'d, Unit>)> = Vec::new();
+    let mut open: Option<Unit> = None;
+    for (offset, chunk) in chunks {
+        let last = chunk.units.len().saturating_sub(1);
+        for (i, unit) in chunk.units.iter().enumerate() {
+            let part = || {
+                let mut part = if sections {
+                    unit.clone()
+                } else {
+                    unit_without_sections(unit)
+                };
+                part.shift(offset);
+                part
+            };
+            if i == 0 && chunk.continues {
+                if let Some(whole) = &mut open {
+                    whole.absorb(part());
+                } else {
+                    open = Some(part());
+                }
+            } else if i == last && chunk.continued {
+                open = Some(part());
+            } else {
+                out.push((offset, Cow::Borrowed(unit)));
+                continue;
+            }
+            if !(i == last && chunk.continued) {
+                out.extend(open.take().map(|u| (0, Cow::Owned(u))));
+            }
+        }
+    }
+    out.extend(open.map(|u| (0, Cow::Owned(u))));
+    out
+}
+
+/// Only the units that cuts inside units split, put together without their sections
+/// (spans of the text): what the rules on whole units read, at each keystroke, so only
+/// the chunks' first and last units are looked at.
+pub fn join_split_units<'d>(chunks: impl IntoIterator<Item = (usize, &'d Document)>) -> Vec<Unit> {
+    let part = |unit: &Unit, offset: usize| {
+        let mut part = unit_without_sections(unit);
+        part.shift(offset);
+        part
+    };
+    let mut out = Vec::new();
+    let mut open: Option<Unit> = None;
+    for (offset, chunk) in chunks {
+        let goes_on = chunk.continued && chunk.units.len() == 1;
+        if chunk.continues {
+            if let Some(first) = chunk.units.first() {
+                match &mut open {
+                    Some(whole) => whole.absorb(part(first, offset)),
+                    None => open = Some(part(first, offset)),
+                }
+            }
+            if !goes_on {
+                out.extend(open.take());
+            }
+        }
+        if chunk.continued && !(chunk.continues && goes_on) {
+            open = chunk.units.last().map(|last| part(last, offset));
+        }
+    }
+    out.extend(open);
+    out
+}
+
+fn unit_without_sections(unit: &Unit) -> Unit {
+    Unit {
+        span: unit.span,
+        action: unit.action.clone(),
+        reference: unit.reference.clone(),
+        heading: unit.heading.clone(),
+        conference_line: unit.conference_line.clone(),
+        sections: Vec::new(),
+        reasons: unit.reasons,
+        body: unit.body,
+    }
+}
+
 /// A line of asterisks: the separator between proposal units.
 pub fn is_separator_line(line: &str) -> bool {
     let t = line.trim_matches([' ', '\t', '\r', '\n', '\u{a0}']);
@@ -254,7 +408,12 @@ pub fn is_separator_line(line: &str) -> bool {
 ///   plain text;
 /// - before every action line (`MOD\tECP/24A6/1`) that follows text in its chunk, holds
 ///   no `{` and follows only closed revision marks. A unit begins there, whatever
-///   came before it: documents exported without separators are cut at their units too.
+///   came before it: documents exported without separators are cut at their units too;
+/// - before every line that opens a section (a call word: "recalling", "décide") on
+///   the same conditions, outside a margin note: the unit goes on in the next chunk,
+///   which is parsed from what the parser knew of it ([`Entry`]). Exports of Word or
+///   PDF have neither separators nor action lines at a line's start: these cuts keep an
+///   edit's re-parse to one section of them.
 ///
 /// Whether a place is a cut depends only on the text from the start of its chunk to the
 /// end of the line after the cut, which is what lets a session cut again only around an
@@ -263,13 +422,63 @@ pub fn chunk_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
     for cut in Cuts::new(text, 0) {
-        spans.push(Span::new(start, cut));
-        start = cut;
+        spans.push(Span::new(start, cut.at));
+        start = cut.at;
     }
     if start < text.len() || spans.is_empty() {
         spans.push(Span::new(start, text.len()));
     }
     spans
+}
+
+/// A whole text's chunks, each parsed from the state the one before left, with its
+/// offset.
+pub fn parse_chunks(text: &str, catalog: &Catalog) -> Vec<(usize, Document)> {
+    parse_chunks_from(text, catalog, Cuts::new(text, 0))
+}
+
+/// The model of a text cut only between units (at separators and action lines): what
+/// [`Document::parse`] must give, cuts inside units notwithstanding. For tests, which
+/// compare the two on every document they have.
+pub fn parse_between_units(text: &str, catalog: &Catalog) -> Document {
+    let cuts = Cuts {
+        inside_units: false,
+        ..Cuts::new(text, 0)
+    };
+    let chunks = parse_chunks_from(text, catalog, cuts);
+    Document::assemble(
+        structure::detect_language(text),
+        chunks.iter().map(|(offset, d)| (*offset, d)),
+    )
+}
+
+fn parse_chunks_from(text: &str, catalog: &Catalog, mut cuts: Cuts<'_>) -> Vec<(usize, Document)> {
+    let mut chunks = Vec::new();
+    let mut entry = Entry::FIRST;
+    let mut start = 0;
+    loop {
+        let cut = cuts.next();
+        let end = cut.map_or(text.len(), |c| c.at);
+        let continued = cut.is_some_and(|c| c.inside_unit);
+        let chunk = Document::parse_chunk(&text[start..end], catalog, entry, continued);
+        let Some(cut) = cut else {
+            chunks.push((start, chunk));
+            return chunks;
+        };
+        entry = chunk.entry_after(cut);
+        chunks.push((start, chunk));
+        start = cut.at;
+        if start >= text.len() {
+            return chunks;
+        }
+    }
+}
+
+/// A place where a chunk ends, and whether the unit there goes on in the next chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cut {
+    pub at: usize,
+    pub inside_unit: bool,
 }
 
 /// The cuts of [`chunk_spans`] from a chunk's start on: the offsets where chunks end.
@@ -281,6 +490,10 @@ pub struct Cuts<'a> {
     /// them.
     blank: bool,
     marks: markup::Marks<'a>,
+    /// The margin-note states the parser may be in at `line_start`.
+    notes: structure::NoteStates,
+    /// Whether cuts inside units are made: tests compare the model with and without.
+    inside_units: bool,
 }
 
 impl<'a> Cuts<'a> {
@@ -292,38 +505,49 @@ impl<'a> Cuts<'a> {
             line_start: from,
             blank: true,
             marks: markup::Marks::new(text, from),
+            notes: structure::NoteStates::NONE,
+            inside_units: true,
         }
     }
 
-    fn cut(&mut self, at: usize) -> usize {
+    fn cut(&mut self, at: usize, inside_unit: bool) -> Cut {
         self.chunk_start = at;
         self.line_start = at;
         self.blank = true;
         self.marks = markup::Marks::new(self.text, at);
-        at
+        self.notes = structure::NoteStates::NONE;
+        Cut { at, inside_unit }
     }
 }
 
 impl Iterator for Cuts<'_> {
-    type Item = usize;
+    type Item = Cut;
 
-    fn next(&mut self) -> Option<usize> {
+    fn next(&mut self) -> Option<Cut> {
         while self.line_start < self.text.len() {
             let start = self.line_start;
             let rest = &self.text.as_bytes()[start..];
             let len = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
             let line = &self.text[start..start + len];
             if line.starts_with(['*', ' ', '\t']) && is_separator_line(line) {
-                return Some(self.cut(start + len));
+                return Some(self.cut(start + len, false));
             }
-            if !self.blank
-                && len < 160
-                && memchr::memchr(b'{', line.as_bytes()).is_none()
-                && structure::is_action_line(line)
-                && self.marks.closed_before(start)
-            {
-                return Some(self.cut(start));
+            // The line is read as written: no mark on it or open across it.
+            let clean =
+                memchr::memchr(b'{', line.as_bytes()).is_none() && self.marks.closed_before(start);
+            let content = line.trim_end_matches(['\n', '\r']);
+            if !self.blank && clean && len < 600 {
+                if len < 160 && structure::is_action_line(line) {
+                    return Some(self.cut(start, false));
+                }
+                if self.inside_units
+                    && self.notes.certainly_none()
+                    && structure::opens_section(content)
+                {
+                    return Some(self.cut(start, true));
+                }
             }
+            self.notes = self.notes.after(content, clean);
             self.blank = self.blank && line.trim().is_empty();
             self.line_start = start + len;
         }

@@ -123,6 +123,12 @@ impl Document {
                 h.citation = h.citation.map(|i| i + citation_base);
             }
         }
+        let mut units = units.into_iter();
+        if chunk.continues {
+            if let (Some(last), Some(first)) = (self.units.last_mut(), units.next()) {
+                last.absorb(first);
+            }
+        }
         self.units.extend(units);
         let mut citations = chunk.citations.clone();
         citations.shift(offset);

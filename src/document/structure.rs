@@ -13,8 +13,8 @@ use super::labels::{self, Label, LabelKind, RawKind, RawLabel};
 use super::markup::Reading;
 use super::scanners::{self, HeadingParts};
 use super::{
-    Action, ActionKind, Clause, ConferenceLine, Document, Flattened, FlattenedKind, Heading,
-    HeadingKind, ProposalRef, Section, Unit,
+    Action, ActionKind, Clause, ConferenceLine, Document, Entry, Flattened, FlattenedKind, Heading,
+    HeadingKind, ProposalRef, Section, Unit, UnitSoFar,
 };
 use crate::base::fold::{fold, fold_char};
 use crate::base::text::Span;
@@ -27,12 +27,15 @@ use crate::lang::lexicon::{
 };
 use crate::lang::Lang;
 
-/// Parses one chunk of a document (see [`super::chunk_spans`]) as a text of its own.
-/// Only the first chunk can hold the document's header.
-pub fn parse_chunk(source: &str, catalog: &Catalog, first: bool) -> Document {
+/// Parses one chunk of a document (see [`super::chunk_spans`]) as a text of its own,
+/// from what the parser knew where the chunk begins (`entry`). `continued`: the chunk
+/// ends at a cut inside a unit, which the next chunk goes on with.
+pub fn parse_chunk(source: &str, catalog: &Catalog, entry: Entry, continued: bool) -> Document {
     let reading = Reading::new(source);
     let text: &str = &reading.text;
     let is_place = |p: &str| catalog.is_place(p);
+    let mut current = new_unit(0);
+    current.body = entry.unit.and_then(|u| u.body);
     let mut p = Parser {
         text,
         reading: &reading,
@@ -42,9 +45,10 @@ pub fn parse_chunk(source: &str, catalog: &Catalog, first: bool) -> Document {
         citations: Vec::new(),
         flattened: Vec::new(),
         header_conference: None,
-        current: new_unit(0),
+        current,
+        inherited: entry.unit,
         section: None,
-        seen_action: !first,
+        header_open: entry.header_open,
         note: Note::None,
         quoted: false,
     };
@@ -54,6 +58,10 @@ pub fn parse_chunk(source: &str, catalog: &Catalog, first: bool) -> Document {
         p.line(line_start, content);
         line_start += line.len();
     }
+    let exit = Entry {
+        header_open: p.header_open,
+        unit: Some(p.unit_so_far()),
+    };
     p.finish(text.len());
     let Parser {
         mut units,
@@ -90,6 +98,9 @@ pub fn parse_chunk(source: &str, catalog: &Catalog, first: bool) -> Document {
         citations,
         flattened,
         header_conference,
+        continues: entry.unit.is_some(),
+        continued,
+        exit,
     }
 }
 
@@ -117,8 +128,12 @@ struct Parser<'a> {
     flattened: Vec<Flattened>,
     header_conference: Option<String>,
     current: Unit,
+    /// What the chunks before this one knew of `current`, when this chunk continues it.
+    inherited: Option<UnitSoFar>,
     section: Option<Section>,
-    seen_action: bool,
+    /// Whether a header's conference code may still be read: no action line and no
+    /// code met yet.
+    header_open: bool,
     note: Note,
     /// Inside a quotation that spans lines (a quoted list: `"a) ...`, `b) ...`,
     /// `c) ..."`): its labels are the quoted text's, not the section's.
@@ -143,6 +158,119 @@ fn note_header_regex() -> &'static Regex {
     regex!(&format!(
         r"^(?:<b>)?Page [0-9]+: \[[0-9]+\] (?:{WORD_NOTE_HEADER_PATTERN})"
     ))
+}
+
+fn is_note_header(content: &str) -> bool {
+    (content.starts_with("Page ") || content.starts_with("<b>Page "))
+        && note_header_regex().is_match(content)
+}
+
+/// The margin-note state after a line's content, and whether the note takes the line
+/// (a blank line is taken too: it only ends a note's text).
+fn note_step(note: Note, content: &str) -> (Note, bool) {
+    if content.is_empty() {
+        let after = if note == Note::Body { Note::None } else { note };
+        return (after, true);
+    }
+    if is_note_header(content) {
+        return (Note::Header, true);
+    }
+    if note == Note::None {
+        return (note, false);
+    }
+    let decoration = content
+        .chars()
+        .all(|c| matches!(c, '-' | '|' | ' ' | '\t' | '=' | '+'));
+    (if decoration { note } else { Note::Body }, true)
+}
+
+/// The margin-note states the parser may be in, as told by a scanner of the source that
+/// does not resolve revision marks (the chunk cutter): exact after lines the marks leave
+/// as they are, every state the marks could lead to after the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoteStates(u8);
+
+impl NoteStates {
+    pub const NONE: NoteStates = NoteStates(1);
+    const STATES: [Note; 3] = [Note::None, Note::Header, Note::Body];
+
+    pub fn certainly_none(self) -> bool {
+        self == NoteStates::NONE
+    }
+
+    /// The states after `line` (without its line break). `clean`: no revision mark is
+    /// on the line or open across it, so the parser reads it as written.
+    pub fn after(self, line: &str, clean: bool) -> NoteStates {
+        if !clean {
+            // Outside a note, only a note's header leads into one, and a header begins
+            // with "Page": marks that could make one leave a `P` on the line.
+            if self.certainly_none() && memchr::memchr(b'P', line.as_bytes()).is_none() {
+                return self;
+            }
+            return NoteStates(0b111);
+        }
+        let content = trim_decoration(&line[content_start(line)..]);
+        let mut after = 0;
+        for (i, note) in NoteStates::STATES.into_iter().enumerate() {
+            if self.0 & (1 << i) != 0 {
+                let (next, _) = note_step(note, content);
+                let j = NoteStates::STATES
+                    .iter()
+                    .position(|n| *n == next)
+                    .unwrap_or(0);
+                after |= 1 << j;
+            }
+        }
+        NoteStates(after)
+    }
+}
+
+/// Whether the parser, outside a margin note, reads `line` (without its line break)
+/// as the call word that opens a section, and as nothing it tests before: where a
+/// chunk may be cut inside a unit (see [`super::chunk_spans`]).
+pub fn opens_section(line: &str) -> bool {
+    let cs = content_start(line);
+    let content = trim_decoration(&line[cs..]);
+    let Some(&first) = content.as_bytes().first() else {
+        return false;
+    };
+    if call_word(content).is_none() {
+        return false;
+    }
+    // What `Parser::line` tests before a call word, in its order.
+    let read_before = super::is_separator_line(line)
+        || is_note_header(content)
+        || b"DFIMC".contains(&first) && scanners::is_inline_note(content)
+        || action_captures(content).is_some()
+        || reference_line(content).is_some()
+        || standalone_heading(line, cs, content).is_some()
+        || b"RrMm".contains(&first) && reasons_word(content).is_some();
+    !read_before
+}
+
+/// The proposal reference a line consists of (`ECP/24A6/1` on its own).
+fn reference_line(content: &str) -> Option<std::ops::Range<usize>> {
+    (content.len() < 60 && content.contains('/'))
+        .then(|| scanners::reference_line(content))
+        .flatten()
+}
+
+/// A heading line that stands on its own (in upper case, a Markdown heading, or with
+/// a revision tag), and whether it is in upper case.
+fn standalone_heading<'c>(
+    line: &str,
+    cs: usize,
+    content: &'c str,
+) -> Option<(HeadingParts<'c>, bool)> {
+    let first = *content.as_bytes().first()?;
+    let parts = (b"RrDdPpOoAa".contains(&first) && content.len() < 250)
+        .then(|| heading_parts(content))
+        .flatten()?;
+    let upper = content
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| !c.is_lowercase());
+    (upper || line[..cs].contains('#') || parts.tag.is_some()).then_some((parts, upper))
 }
 
 /// Where a line's content starts once decoration is skipped: indentation, a BOM,
@@ -277,28 +405,12 @@ impl<'a> Parser<'a> {
             self.current = new_unit(start + line.len());
             return;
         }
-        if content.is_empty() {
-            if self.note == Note::Body {
-                self.note = Note::None;
-            }
+        let (note, taken) = note_step(self.note, content);
+        self.note = note;
+        if taken {
             return;
         }
         let first = content.as_bytes()[0];
-        if (content.starts_with("Page ") || content.starts_with("<b>Page "))
-            && note_header_regex().is_match(content)
-        {
-            self.note = Note::Header;
-            return;
-        }
-        if self.note != Note::None {
-            if !content
-                .chars()
-                .all(|c| matches!(c, '-' | '|' | ' ' | '\t' | '=' | '+'))
-            {
-                self.note = Note::Body;
-            }
-            return;
-        }
         if b"DFIMC".contains(&first) && scanners::is_inline_note(content) {
             return;
         }
@@ -320,14 +432,11 @@ impl<'a> Parser<'a> {
                 self.current.reference =
                     self.proposal_ref(content_span.start + r.start, &content[r]);
             }
-            self.seen_action = true;
+            self.header_open = false;
             return;
         }
-        let reference = (content.len() < 60 && content.contains('/'))
-            .then(|| scanners::reference_line(content))
-            .flatten();
-        if let Some(r) = reference {
-            if self.current.reference.is_some() {
+        if let Some(r) = reference_line(content) {
+            if self.current.reference.is_some() || self.inherited.is_some_and(|u| u.reference) {
                 self.close_unit(start);
                 self.current = new_unit(start);
             }
@@ -335,19 +444,9 @@ impl<'a> Parser<'a> {
             return;
         }
         let citations = scan_line(content, content_span.start, self.is_place);
-        let heading = (b"RrDdPpOoAa".contains(&first) && content.len() < 250)
-            .then(|| heading_parts(content))
-            .flatten();
-        if let Some(c) = heading {
-            let upper = content
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(|c| !c.is_lowercase());
-            let standalone = upper || line[..cs].contains('#') || c.tag.is_some();
-            if standalone {
-                self.heading(&c, content_span, upper, citations);
-                return;
-            }
+        if let Some((c, upper)) = standalone_heading(line, cs, content) {
+            self.heading(&c, content_span, upper, citations);
+            return;
         }
         if b"RrMm".contains(&first) && reasons_word(content).is_some() {
             self.end_section();
@@ -367,7 +466,9 @@ impl<'a> Parser<'a> {
             });
             return;
         }
-        if self.current.conference_line.is_none() && self.section.is_none() {
+        let has_conference_line = self.current.conference_line.is_some()
+            || self.inherited.is_some_and(|u| u.conference_line);
+        if !has_conference_line && self.section.is_none() {
             if let Some(line) = self.conference_line(content, content_span) {
                 self.current.conference_line = Some(line);
                 if self.current.body.is_none() {
@@ -377,7 +478,7 @@ impl<'a> Parser<'a> {
                 return;
             }
         }
-        if !self.seen_action && self.header_conference.is_none() {
+        if self.header_open {
             self.header_code(content);
         }
         self.free_text_flattened(content, content_span.start, &citations);
@@ -466,7 +567,8 @@ impl<'a> Parser<'a> {
             || self.current.heading.is_some()
             || !self.current.sections.is_empty()
             || self.section.is_some()
-            || self.current.reasons.is_some();
+            || self.current.reasons.is_some()
+            || self.inherited.is_some();
         if substantive || self.units.is_empty() && start > 0 && self.current.span.start < start {
             // Text before the first action line is the document's header: its own unit.
             if substantive || self.has_content_before(start) {
@@ -506,7 +608,7 @@ impl<'a> Parser<'a> {
         citations: Vec<Citation>,
     ) {
         self.end_section();
-        if self.current.heading.is_some() {
+        if self.current.heading.is_some() || self.inherited.is_some_and(|u| u.heading) {
             // A second heading in one unit without an action line: a new unit.
             self.close_unit(content_span.start);
             self.current = new_unit(content_span.start);
@@ -679,6 +781,7 @@ impl<'a> Parser<'a> {
                 .find(|conf| conf.body == body && conf.year % 100 == yy);
             if let Some(conf) = found {
                 self.header_conference = Some(conf.id.clone());
+                self.header_open = false;
                 return;
             }
         }
@@ -816,6 +919,7 @@ impl<'a> Parser<'a> {
     fn close_unit(&mut self, end: usize) {
         self.end_section();
         let mut unit = std::mem::replace(&mut self.current, new_unit(end));
+        self.inherited = None;
         // Units are built in reading offsets; only a closed unit is mapped to the source.
         let reading_start = unit.span.start.min(end);
         unit.span = self.map(Span::new(reading_start, end));
@@ -831,6 +935,17 @@ impl<'a> Parser<'a> {
                 .is_none_or(|t| t.trim().is_empty());
         if !empty {
             self.units.push(unit);
+        }
+    }
+
+    /// What the next chunk must know of the unit open at the end of this one.
+    fn unit_so_far(&self) -> UnitSoFar {
+        let inherited = self.inherited.unwrap_or_default();
+        UnitSoFar {
+            heading: self.current.heading.is_some() || inherited.heading,
+            reference: self.current.reference.is_some() || inherited.reference,
+            conference_line: self.current.conference_line.is_some() || inherited.conference_line,
+            body: self.current.body,
         }
     }
 
@@ -875,7 +990,7 @@ fn reasons_word(content: &str) -> Option<Lang> {
 
 /// The call word a line consists of (plus an addressee for operative ones).
 fn call_word(content: &str) -> Option<(&'static str, bool)> {
-    if content.len() > 600 || !content.chars().next()?.is_alphabetic() {
+    if content.len() > 600 || !may_open_call(content) {
         return None;
     }
     // An addressee is a name, not a sentence.
@@ -923,6 +1038,27 @@ fn call_word(content: &str) -> Option<(&'static str, bool)> {
         }
     }
     None
+}
+
+/// Whether a line's first word may begin a call word, or a modifier written before one:
+/// the test every line meets (the chunk cutter asks each line), cheaper than
+/// [`call_word`], which it lets through only lines that can be one.
+fn may_open_call(content: &str) -> bool {
+    static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let first_word = |s: &'static str| s.split([' ', ',']).next().unwrap_or(s);
+        CALL_WORDS
+            .iter()
+            .map(|cw| first_word(cw.folded))
+            .chain(CALL_MODIFIERS_BEFORE.iter().map(|m| first_word(m)))
+            .collect()
+    });
+    let end = content.find([' ', ',', ':', '\t']).unwrap_or(content.len());
+    let word = &content[..end];
+    !word.is_empty()
+        && word.len() <= 32
+        && word.chars().all(char::is_alphabetic)
+        && first.contains(fold(word).as_str())
 }
 
 /// What follows a "further" word after a call word ("also", "en outre", "with

@@ -1,6 +1,7 @@
 //! One call from text to diagnostics: parse the document, settle the target
 //! conference, run the enabled rules. Front-ends call [`analyze`] and present.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
@@ -10,7 +11,7 @@ pub use crate::base::text::TextChange;
 use crate::base::Rule;
 use crate::base::{Date, Target, TargetSource};
 use crate::catalog::{Catalog, Conference};
-use crate::document::{Cuts, Document, ProposalRef};
+use crate::document::{join_split_units, join_units, Cuts, Document, Entry, ProposalRef, Unit};
 use crate::engine::findings::{self, Findings};
 use crate::lang::l10n::{tr, Args};
 use crate::lang::Lang;
@@ -95,6 +96,34 @@ impl Analysis {
         self.chunks[first..after]
             .iter()
             .map(|(offset, d)| (*offset, &**d))
+    }
+
+    /// Every unit of the text, whole, in order, with the offset its spans are relative
+    /// to (see [`join_units`]).
+    pub fn units(&self) -> Vec<(usize, Cow<'_, Unit>)> {
+        join_units(self.chunks(), true)
+    }
+
+    /// The whole unit holding `offset`, with the offset its spans are relative to: read
+    /// from the chunks around it, put together when cuts at its sections split it.
+    pub fn unit_at(&self, offset: usize) -> Option<(usize, Cow<'_, Unit>)> {
+        let after = self.chunks.partition_point(|(start, _)| *start <= offset);
+        let at = after.checked_sub(1)?;
+        // The unit's parts: back while a chunk continues the one before, on while one
+        // is continued.
+        let mut first = at;
+        while first > 0 && self.chunks[first].1.continues {
+            first -= 1;
+        }
+        let mut last = at;
+        while last + 1 < self.chunks.len() && self.chunks[last].1.continued {
+            last += 1;
+        }
+        let around = self.chunks[first..=last].iter().map(|(o, d)| (*o, &**d));
+        // As `Document::unit_at`: a unit holds its start, not its end.
+        join_units(around, true)
+            .into_iter()
+            .find(|(o, u)| u.span.start + o <= offset && offset < u.span.end + o)
     }
 
     /// The whole document model, assembled from its chunks on first use. A front-end
@@ -194,6 +223,9 @@ struct Chunk {
     span: Span,
     /// Where the chunk's first line ends (the cut before the chunk depends on it).
     first_line_end: usize,
+    /// What the parser knew at the chunk's start: the chunk is parsed again when what
+    /// an edit before it leaves there differs.
+    entry: Entry,
     document: Arc<Document>,
     /// The rules' findings, relative to the chunk's start, once computed.
     found: Option<Arc<Vec<Diagnostic>>>,
@@ -325,6 +357,16 @@ impl Session {
             };
             self.refs_found = Some(found.clone());
             let mut found = found;
+            if !citations_only {
+                found.extend(rules::check_joined_units(
+                    joined_units(&self.chunks).iter(),
+                    text,
+                    catalog,
+                    &target,
+                    language,
+                    messages,
+                ));
+            }
             if options.note_missing_outcomes {
                 found.extend(missing_outcomes_note(
                     self.chunks.iter().map(|c| (c.span.start, &*c.document)),
@@ -381,45 +423,52 @@ impl Session {
                 .saturating_sub(1),
         );
         let rescan_from = self.chunks.get(keep).map_or(0, |c| c.span.start);
+        // What came before the chunk at `keep`, and the cut before it, are unchanged.
+        let mut entry = self.chunks.get(keep).map_or(Entry::FIRST, |c| c.entry);
         let old_rest = &self.chunks[keep.min(self.chunks.len())..];
 
-        let mut fresh: Vec<Span> = Vec::new();
+        let mut parsed: Vec<Chunk> = Vec::new();
         let mut resume: Option<usize> = None;
         let mut chunk_start = rescan_from;
-        for cut in Cuts::new(text, rescan_from) {
-            fresh.push(Span::new(chunk_start, cut));
-            chunk_start = cut;
-            if cut < change.new_end {
+        let mut cuts = Cuts::new(text, rescan_from);
+        loop {
+            let cut = cuts.next();
+            if cut.is_none() && chunk_start >= text.len() && keep + parsed.len() > 0 {
+                break;
+            }
+            let span = Span::new(chunk_start, cut.map_or(text.len(), |c| c.at));
+            let source = &text[span.start..span.end];
+            let continued = cut.is_some_and(|c| c.inside_unit);
+            let document = Document::parse_chunk(source, catalog, entry, continued);
+            let next_entry = cut.map(|c| document.entry_after(c));
+            parsed.push(Chunk {
+                span,
+                first_line_end: span.start
+                    + memchr::memchr(b'\n', source.as_bytes()).map_or(source.len(), |i| i + 1),
+                entry,
+                document: Arc::new(document),
+                found: None,
+            });
+            let (Some(cut), Some(next_entry)) = (cut, next_entry) else {
+                break;
+            };
+            entry = next_entry;
+            chunk_start = cut.at;
+            if cut.at < change.new_end {
                 continue;
             }
             // The rest of the text is the old rest: if an old chunk started at the same
-            // place, it and those after it are cut as before. The first chunk is parsed
-            // apart (it holds the header), so an old first chunk never moves down.
-            let old_start = cut.wrapping_add_signed(-change.delta());
+            // place from the same state, it and those after it are as before. The first
+            // chunk is parsed apart (it holds the header), so an old first chunk never
+            // moves down.
+            let old_start = cut.at.wrapping_add_signed(-change.delta());
             if let Ok(j) = old_rest.binary_search_by_key(&old_start, |c| c.span.start) {
-                if keep + j > 0 {
+                if keep + j > 0 && old_rest[j].entry == entry {
                     resume = Some(keep + j);
                     break;
                 }
             }
         }
-        if resume.is_none() && (chunk_start < text.len() || keep + fresh.len() == 0) {
-            fresh.push(Span::new(chunk_start, text.len()));
-        }
-        let parsed: Vec<Chunk> = fresh
-            .iter()
-            .enumerate()
-            .map(|(i, &span)| {
-                let source = &text[span.start..span.end];
-                Chunk {
-                    span,
-                    first_line_end: span.start
-                        + memchr::memchr(b'\n', source.as_bytes()).map_or(source.len(), |i| i + 1),
-                    document: Arc::new(Document::parse_chunk(source, catalog, keep + i == 0)),
-                    found: None,
-                }
-            })
-            .collect();
         let replaced = keep..resume.unwrap_or(self.chunks.len());
         let new = keep..keep + parsed.len();
         let removed: Vec<Chunk> = self.chunks.splice(replaced, parsed).collect();
@@ -440,6 +489,12 @@ impl Session {
 struct Rechunked {
     new: std::ops::Range<usize>,
     removed: Vec<Chunk>,
+}
+
+/// The units that cuts at their sections split, put together without their sections
+/// (what the rules on whole units read), with spans of the text.
+fn joined_units(chunks: &[Chunk]) -> Vec<Unit> {
+    join_split_units(chunks.iter().map(|c| (c.span.start, &*c.document)))
 }
 
 /// The proposal references of some chunks, placed in the whole text.

@@ -144,15 +144,15 @@ impl<'a> ModelView<'a> {
     }
 
     pub fn unit_at(&self, offset: usize) -> Option<UnitView> {
-        self.analysis
-            .chunks_at(offset)
-            .find_map(|(start, d)| d.unit_at(offset - start).map(|u| self.unit(u, start)))
+        let (start, unit) = self.analysis.unit_at(offset)?;
+        Some(self.unit(&unit, start))
     }
 
     pub fn units(&self) -> Vec<UnitView> {
         self.analysis
-            .chunks()
-            .flat_map(|(start, d)| d.units.iter().map(move |u| self.unit(u, start)))
+            .units()
+            .iter()
+            .map(|(start, u)| self.unit(u, *start))
             .collect()
     }
 }

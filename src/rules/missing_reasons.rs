@@ -12,48 +12,71 @@ use crate::lang::messages::{FixTitle, Message};
 use crate::rules::Context;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for unit in &ctx.document.units {
-        let Some(action) = &unit.action else {
-            continue;
-        };
-        if action.kind == ActionKind::Noc {
-            continue;
-        }
-        if let Some(reasons) = unit.reasons {
-            if let Some(d) = empty_reasons(ctx, unit, reasons) {
-                out.push(d);
-            }
+    let units = &ctx.document.units;
+    let last = units.len().saturating_sub(1);
+    for (i, unit) in units.iter().enumerate() {
+        // A part of a unit that chunks cut at its sections: the unit is checked whole,
+        // by `check_units`.
+        if i == 0 && ctx.document.continues || i == last && ctx.document.continued {
             continue;
         }
-        let word = reasons_line_word(ctx.language);
-        let message = Message::MissingReasons {
-            action: action.kind.as_str(),
-            reference: unit.reference.as_ref().map(|r| r.text.as_str()),
-            word,
-        }
-        .render(ctx.messages);
-        let fix = insertion_point(ctx, unit.span.end).map(|(at, newline)| {
-            let text = if at == 0 || ctx.source[..at].ends_with('\n') {
-                format!("{word}\t{newline}")
-            } else {
-                format!("{newline}{word}\t")
-            };
-            Fix::unsafe_(
-                FixTitle::AddReasonsLine { word }.render(ctx.messages),
-                vec![Edit::insert(at, text)],
-            )
-        });
-        let mut d = Diagnostic::new(Rule::MissingReasons, action.span, message);
-        if let Some(fix) = fix {
-            d = d.with_fix(fix);
-        }
-        out.push(d);
+        check_unit(ctx, unit, out);
     }
 }
 
-/// After the unit's last non-blank line, with the document's line ending.
-fn insertion_point(ctx: &Context<'_>, unit_end: usize) -> Option<(usize, &'static str)> {
-    let newline = if ctx.source.contains("\r\n") {
+/// Checks units given apart from the context's document (spans of its source).
+pub fn check_units<'u>(
+    ctx: &Context<'_>,
+    units: impl IntoIterator<Item = &'u Unit>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for unit in units {
+        check_unit(ctx, unit, out);
+    }
+}
+
+fn check_unit(ctx: &Context<'_>, unit: &Unit, out: &mut Vec<Diagnostic>) {
+    let Some(action) = &unit.action else {
+        return;
+    };
+    if action.kind == ActionKind::Noc {
+        return;
+    }
+    if let Some(reasons) = unit.reasons {
+        if let Some(d) = empty_reasons(ctx, unit, reasons) {
+            out.push(d);
+        }
+        return;
+    }
+    let word = reasons_line_word(ctx.language);
+    let message = Message::MissingReasons {
+        action: action.kind.as_str(),
+        reference: unit.reference.as_ref().map(|r| r.text.as_str()),
+        word,
+    }
+    .render(ctx.messages);
+    let fix = insertion_point(ctx, unit.span).map(|(at, newline)| {
+        let text = if at == 0 || ctx.source[..at].ends_with('\n') {
+            format!("{word}\t{newline}")
+        } else {
+            format!("{newline}{word}\t")
+        };
+        Fix::unsafe_(
+            FixTitle::AddReasonsLine { word }.render(ctx.messages),
+            vec![Edit::insert(at, text)],
+        )
+    });
+    let mut d = Diagnostic::new(Rule::MissingReasons, action.span, message);
+    if let Some(fix) = fix {
+        d = d.with_fix(fix);
+    }
+    out.push(d);
+}
+
+/// After the unit's last non-blank line, with the unit's line ending.
+fn insertion_point(ctx: &Context<'_>, unit: Span) -> Option<(usize, &'static str)> {
+    let unit_end = unit.end;
+    let newline = if ctx.text(unit).contains("\r\n") {
         "\r\n"
     } else {
         "\n"
@@ -73,6 +96,22 @@ fn empty_reasons(ctx: &Context<'_>, unit: &Unit, reasons: Span) -> Option<Diagno
     let line = ctx.text(reasons);
     let after_colon = line.split_once(':').map_or("", |(_, rest)| rest);
     let rest_of_unit = ctx.text(Span::new(reasons.end, unit.span.end.max(reasons.end)));
+    // A unit cut from a longer export can hold pages after its Reasons: once more
+    // letters are written than any placeholder holds, the Reasons are not empty.
+    let longest = REASONS_PLACEHOLDERS
+        .iter()
+        .map(|p| p.chars().count())
+        .max()
+        .unwrap_or(0);
+    let letters = after_colon
+        .chars()
+        .chain(rest_of_unit.chars())
+        .filter(|c| c.is_alphanumeric())
+        .take(longest + 1)
+        .count();
+    if letters > longest {
+        return None;
+    }
     let written: String = after_colon
         .chars()
         .chain(['\n'])

@@ -80,6 +80,32 @@ pub fn run_chunk(
     out
 }
 
+/// The rules that read a unit whole, for the units that chunks cut at their sections
+/// (put together, without their sections: see [`crate::document::join_units`]), with
+/// spans of `source`, the whole text.
+pub fn check_joined_units<'u>(
+    units: impl IntoIterator<Item = &'u crate::document::Unit>,
+    source: &str,
+    catalog: &Catalog,
+    target: &Target,
+    language: Lang,
+    messages: Lang,
+) -> Vec<Diagnostic> {
+    let document = Document::assemble(language, []);
+    let ctx = Context {
+        document: &document,
+        source,
+        catalog,
+        target,
+        when: catalog.when(target),
+        language,
+        messages,
+    };
+    let mut out = Vec::new();
+    missing_reasons::check_units(&ctx, units, &mut out);
+    out
+}
+
 /// The rules that compare units across the whole document: proposal references, in
 /// document order, with document spans.
 pub fn check_proposal_refs(

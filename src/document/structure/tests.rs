@@ -234,7 +234,19 @@ fn separators_cut_units_and_chunks() {
     let text = "MOD\tB/1/1\nrecalling\na)\tx;\nReasons:\tx\n*****************\n\n MOD\tB/1/2\nReasons:\ty\n";
     let d = doc(text);
     assert_eq!(d.units.len(), 2);
-    assert_eq!(crate::document::chunk_spans(text).len(), 2);
+    // Cut after the separator, and inside the first unit before its section.
+    let starts: Vec<usize> = crate::document::chunk_spans(text)
+        .iter()
+        .map(|s| s.start)
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            0,
+            text.find("recalling").unwrap(),
+            text.find("\n\n").unwrap() + 1
+        ]
+    );
     assert_eq!(d.units[1].reference.as_ref().unwrap().seq, 2);
     assert!(text[d.units[1].span.start..].contains("B/1/2"));
 }
@@ -275,7 +287,7 @@ fn action_lines_cut_documents_without_separators() {
     let text = "CMDT-17\nMOD\tB/1/1\nrecalling\na)\tx;\nReasons:\tx\n\nADD\tB/1/2\nReasons:\ty\n(SUP)\tB/1/3\nReasons:\tz\n";
     let spans = crate::document::chunk_spans(text);
     let starts: Vec<&str> = spans.iter().map(|s| &text[s.start..s.start + 3]).collect();
-    assert_eq!(starts, ["CMD", "MOD", "ADD", "(SU"]);
+    assert_eq!(starts, ["CMD", "MOD", "rec", "ADD", "(SU"]);
     // Not inside a revision mark, nor on a line that holds one.
     let marked = "MOD\tB/1/1\n{++\nADD\tB/1/2\n++}\n{~~MOD~>ADD~~}\tB/1/3\nx\n";
     assert_eq!(crate::document::chunk_spans(marked).len(), 1);
@@ -304,7 +316,7 @@ fn cutting_at_action_lines_keeps_the_model() {
         let catalog = Catalog::embedded();
         let chunks = crate::document::chunk_spans(&text).len();
         let chunked = serde_json::to_value(Document::parse(&text, catalog)).unwrap();
-        let mut whole = Document::parse_chunk(&text, catalog, true);
+        let mut whole = Document::parse_chunk(&text, catalog, crate::document::Entry::FIRST, false);
         whole.language = detect_language(&text);
         let whole = serde_json::to_value(whole).unwrap();
         assert_eq!(chunked, whole, "{}", path.display());
@@ -515,4 +527,51 @@ fn glued_forms_are_looked_for_only_where_they_can_be() {
         doc("Résolution 130 (Rév. Guadalajara, 2010Busan, 2014) et le plan 2019-20222023-2026.\n");
     let kinds: Vec<_> = d.flattened.iter().map(|f| f.kind).collect();
     assert!(kinds.contains(&FlattenedKind::Period), "{kinds:?}");
+}
+
+/// A unit is cut before each of its sections, and put together again whole (the rules
+/// that read it whole: `tests/session.rs`).
+#[test]
+fn units_are_cut_at_their_sections_and_read_whole() {
+    let en = "MOD\tB/1/1\nRESOLUTION 1 (REV. BUSAN, 2014)\nrecalling\na)\tx;\nb)\ty;\nresolves\n1\tz;\nReasons:\tw\n";
+    let fr = "MOD\tB/1/1\nRÉSOLUTION 1 (RÉV. BUSAN, 2014)\nrappelant\na)\tx;\nb)\ty;\ndécide\n1\tz;\nMotifs:\tw\n";
+    for text in [en, fr] {
+        let starts: Vec<usize> = crate::document::chunk_spans(text)
+            .iter()
+            .map(|s| s.start)
+            .collect();
+        assert_eq!(starts.len(), 3, "{text}");
+        let d = doc(text);
+        assert_eq!(d.units.len(), 1);
+        let unit = &d.units[0];
+        assert_eq!(unit.span, Span::new(0, text.len()));
+        assert!(unit.action.is_some() && unit.heading.is_some() && unit.reasons.is_some());
+        assert_eq!(unit.sections.len(), 2);
+        assert_eq!(unit.body, Some(BodyRef::Pp));
+    }
+}
+
+/// No cut where the parser may read the line otherwise: in a margin note's text, on a
+/// line that a revision mark holds, or after blank text only.
+#[test]
+fn no_cut_at_a_section_inside_a_note_or_a_mark() {
+    let note = "recalling\na)\tx;\nPage 3: [13] Deleted\tAuthor\t2/18/14\nresolves\nb)\ty\n";
+    let marked = "recalling\na)\tx;\n{++\nresolves\n++}\nb)\ty\n";
+    let blank = "\n\nrecalling\na)\tx;\n";
+    for text in [note, marked, blank] {
+        assert_eq!(crate::document::chunk_spans(text).len(), 1, "{text}");
+    }
+    // After the note's text ends (a blank line), yes.
+    let after =
+        "recalling\na)\tx;\nPage 3: [13] Deleted\tAuthor\t2/18/14\nold text\n\nresolves\nb)\ty\n";
+    assert_eq!(crate::document::chunk_spans(after).len(), 2);
+    for text in [note, marked, blank, after] {
+        let chunked = serde_json::to_value(doc(text)).unwrap();
+        let between = serde_json::to_value(crate::document::parse_between_units(
+            text,
+            Catalog::embedded(),
+        ))
+        .unwrap();
+        assert_eq!(chunked, between, "{text}");
+    }
 }
