@@ -29,6 +29,8 @@ pub struct Analyzer {
     publisher: Publisher,
     /// Whether the last analysed buffer began with a byte-order mark.
     had_bom: Option<bool>,
+    /// Where the last buffer's first lone CR was (`Some(None)`: it had none).
+    lone_cr: Option<Option<usize>>,
 }
 
 impl Analyzer {
@@ -38,6 +40,7 @@ impl Analyzer {
             session: Session::new(),
             publisher: Publisher::default(),
             had_bom: None,
+            lone_cr: None,
         }
     }
 
@@ -66,6 +69,26 @@ impl Analyzer {
             _ => self.session.analyze(text, catalog, options),
         }
     }
+}
+
+/// The first lone CR of `buffer`, which differs by `change` from a text whose answer was
+/// `previous`: when that text had none, a lone CR can only be in the changed bytes or
+/// just before them, and only they are looked at (a keystroke does not read the document).
+fn lone_cr_after(
+    previous: Option<Option<usize>>,
+    buffer: &str,
+    change: TextChange,
+) -> Option<usize> {
+    let bytes = buffer.as_bytes();
+    let fits = change.start <= change.new_end && change.new_end <= bytes.len();
+    if previous != Some(None) || !fits {
+        return crate::base::text::lone_cr(buffer);
+    }
+    // The byte before the change may be a CR whose LF the change took away.
+    let from = change.start.saturating_sub(1);
+    memchr::memchr_iter(b'\r', &bytes[from..change.new_end])
+        .map(|i| from + i)
+        .find(|&i| bytes.get(i + 1) != Some(&b'\n'))
 }
 
 /// A version of a document to analyse, as the server knows it.
@@ -141,8 +164,9 @@ impl Snapshot {
         let started = Instant::now();
         let base = buffer.len() - crate::base::text::strip_bom(buffer).0.len();
         // A text with a lone CR is not analysed: see `text::lone_cr`.
-        let lone_cr = crate::base::text::lone_cr(buffer);
-        let too_large = too_large(buffer);
+        let lone_cr = lone_cr_after(analyzer.lone_cr, buffer, change);
+        analyzer.lone_cr = Some(lone_cr);
+        let too_large = too_large(buffer, &index);
         let analysis =
             if lone_cr.is_none() && too_large.is_none() && analyzer.config().checks(&version.uri) {
                 Some(analyzer.update(buffer, change))
@@ -261,9 +285,43 @@ impl Snapshot {
 /// The number of lines of a text that is over a text file's caps, if it is: a document an
 /// editor sends is held to what `check` reads (a flooded text costs a few hundred bytes
 /// of model a line, and the server keeps the model while the document is open).
-pub fn too_large(buffer: &str) -> Option<usize> {
-    let lines = memchr::memchr_iter(b'\n', buffer.as_bytes()).count()
-        + usize::from(!buffer.is_empty() && !buffer.ends_with('\n'));
+pub fn too_large(buffer: &str, index: &LineIndex) -> Option<usize> {
+    // The index counts a line after the last line break, which a file's count does not.
+    let lines = index.line_count() - usize::from(buffer.is_empty() || buffer.ends_with('\n'));
     let bytes = crate::input::Format::Text.max_file_bytes();
     (lines > crate::input::source::MAX_LINES || buffer.len() as u64 > bytes).then_some(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Looking only around an edit finds the lone CR a whole reading finds, when the
+        /// text before had none; and the line count read from the index is a file's.
+        #[test]
+        fn what_a_keystroke_reads_agrees_with_a_whole_reading(
+            text in "[a\r\né]{0,40}",
+            at in 0usize..41,
+            removed in 0usize..4,
+            inserted in "[a\r\n]{0,3}",
+        ) {
+            let at = crate::base::text::floor_char_boundary(&text, at.min(text.len()));
+            let end = crate::base::text::floor_char_boundary(&text, (at + removed).min(text.len()));
+            let mut new = text.clone();
+            new.replace_range(at..end, &inserted);
+            let change = TextChange { start: at, old_end: end, new_end: at + inserted.len() };
+            let previous = crate::base::text::lone_cr(&text);
+            prop_assert_eq!(
+                lone_cr_after(Some(previous), &new, change),
+                crate::base::text::lone_cr(&new)
+            );
+            let lines = memchr::memchr_iter(b'\n', new.as_bytes()).count()
+                + usize::from(!new.is_empty() && !new.ends_with('\n'));
+            let index = LineIndex::new(&new);
+            let counted = index.line_count() - usize::from(new.is_empty() || new.ends_with('\n'));
+            prop_assert_eq!(counted, lines);
+        }
+    }
 }
