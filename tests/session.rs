@@ -157,7 +157,8 @@ proptest! {
         let mut text = base_text();
         for e in &edits {
             apply(&mut text, e);
-            let chunked = serde_json::to_string(&proplint::document::Document::parse(&text, catalog)).unwrap();
+            // Cut at every section, short as the fixtures' are.
+            let chunked = serde_json::to_string(&proplint::document::parse_cut_from(&text, catalog, 0)).unwrap();
             let between = serde_json::to_string(&proplint::document::parse_between_units(&text, catalog)).unwrap();
             prop_assert!(chunked == between, "models differ after {:?}", e);
         }
@@ -168,6 +169,20 @@ proptest! {
     fn edits_give_the_same_result_as_a_fresh_analysis(edits in prop::collection::vec(edit(), 1..60)) {
         let mut text = base_text();
         let mut session = Session::new();
+        let options = Options::default();
+        same(&mut session, &text, None, &options)?;
+        for e in &edits {
+            let change = apply(&mut text, e);
+            same(&mut session, &text, Some(change), &options)?;
+        }
+    }
+
+    /// The same with chunks cut at every section, whatever their size: the results are
+    /// a fresh analysis's (which cuts inside units only chunks of two kilobytes).
+    #[test]
+    fn edits_with_cuts_at_every_section_give_the_same_result(edits in prop::collection::vec(edit(), 1..60)) {
+        let mut text = base_text();
+        let mut session = Session::cutting_inside_units_from(0);
         let options = Options::default();
         same(&mut session, &text, None, &options)?;
         for e in &edits {
@@ -300,14 +315,16 @@ fn a_unit_cut_at_its_sections_is_checked_whole() {
             .map(|d| (d.span.start, d.span.end))
             .collect()
     };
+    let fresh = |text: &str| Session::cutting_inside_units_from(0).analyze(text, catalog, &options);
     for text in [en, fr] {
-        assert_eq!(proplint::document::chunk_spans(text).len(), 3);
-        assert!(missing(&analyze(text, catalog, &options)).is_empty());
+        assert_eq!(proplint::document::chunk_spans_with(text, 0).len(), 3);
+        assert!(missing(&fresh(text)).is_empty());
         let reasons_at = text.trim_end().rfind('\n').unwrap() + 1;
         let without = &text[..reasons_at];
+        assert_eq!(missing(&fresh(without)), [(0, 3)]);
         assert_eq!(missing(&analyze(without, catalog, &options)), [(0, 3)]);
         // Typed away and back in a session.
-        let mut session = Session::new();
+        let mut session = Session::cutting_inside_units_from(0);
         session.analyze(text, catalog, &options);
         let change = TextChange {
             start: reasons_at,

@@ -410,7 +410,8 @@ pub fn is_separator_line(line: &str) -> bool {
 ///   no `{` and follows only closed revision marks. A unit begins there, whatever
 ///   came before it: documents exported without separators are cut at their units too;
 /// - before every line that opens a section (a call word: "recalling", "décide") on
-///   the same conditions, outside a margin note: the unit goes on in the next chunk,
+///   the same conditions, outside a margin note, once the chunk holds two kilobytes
+///   ([`MIN_CHUNK_INSIDE_UNIT`]): the unit goes on in the next chunk,
 ///   which is parsed from what the parser knew of it ([`Entry`]). Exports of Word or
 ///   PDF have neither separators nor action lines at a line's start: these cuts keep an
 ///   edit's re-parse to one section of them.
@@ -419,9 +420,14 @@ pub fn is_separator_line(line: &str) -> bool {
 /// end of the line after the cut, which is what lets a session cut again only around an
 /// edit.
 pub fn chunk_spans(text: &str) -> Vec<Span> {
+    chunk_spans_with(text, MIN_CHUNK_INSIDE_UNIT)
+}
+
+/// [`chunk_spans`], cutting inside a unit once a chunk holds `min_inside_unit` bytes.
+pub fn chunk_spans_with(text: &str, min_inside_unit: usize) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
-    for cut in Cuts::new(text, 0) {
+    for cut in Cuts::new(text, 0, min_inside_unit) {
         spans.push(Span::new(start, cut.at));
         start = cut.at;
     }
@@ -434,7 +440,18 @@ pub fn chunk_spans(text: &str) -> Vec<Span> {
 /// A whole text's chunks, each parsed from the state the one before left, with its
 /// offset.
 pub fn parse_chunks(text: &str, catalog: &Catalog) -> Vec<(usize, Document)> {
-    parse_chunks_from(text, catalog, Cuts::new(text, 0))
+    parse_chunks_from(text, catalog, Cuts::new(text, 0, MIN_CHUNK_INSIDE_UNIT))
+}
+
+/// The model of a text cut inside its units once a chunk holds `min_inside_unit`
+/// bytes: [`Document::parse`]'s, whatever the size. For tests, which cut short texts at
+/// every section.
+pub fn parse_cut_from(text: &str, catalog: &Catalog, min_inside_unit: usize) -> Document {
+    let chunks = parse_chunks_from(text, catalog, Cuts::new(text, 0, min_inside_unit));
+    Document::assemble(
+        structure::detect_language(text),
+        chunks.iter().map(|(offset, d)| (*offset, d)),
+    )
 }
 
 /// The model of a text cut only between units (at separators and action lines): what
@@ -443,7 +460,7 @@ pub fn parse_chunks(text: &str, catalog: &Catalog) -> Vec<(usize, Document)> {
 pub fn parse_between_units(text: &str, catalog: &Catalog) -> Document {
     let cuts = Cuts {
         inside_units: false,
-        ..Cuts::new(text, 0)
+        ..Cuts::new(text, 0, MIN_CHUNK_INSIDE_UNIT)
     };
     let chunks = parse_chunks_from(text, catalog, cuts);
     Document::assemble(
@@ -474,6 +491,11 @@ fn parse_chunks_from(text: &str, catalog: &Catalog, mut cuts: Cuts<'_>) -> Vec<(
     }
 }
 
+/// How long a chunk is at least before it is cut inside a unit: every chunk costs each
+/// analysis a little (its findings are assembled, its units' parts joined), and parsing
+/// two kilobytes again costs less than that for short sections.
+pub const MIN_CHUNK_INSIDE_UNIT: usize = 2048;
+
 /// A place where a chunk ends, and whether the unit there goes on in the next chunk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cut {
@@ -494,13 +516,16 @@ pub struct Cuts<'a> {
     notes: structure::NoteStates,
     /// Whether cuts inside units are made: tests compare the model with and without.
     inside_units: bool,
+    min_inside_unit: usize,
 }
 
 impl<'a> Cuts<'a> {
-    /// `from` must be the start of a chunk (0, or a cut).
-    pub fn new(text: &'a str, from: usize) -> Cuts<'a> {
+    /// `from` must be the start of a chunk (0, or a cut); a chunk is cut inside a unit
+    /// once it holds `min_inside_unit` bytes ([`MIN_CHUNK_INSIDE_UNIT`] but in tests).
+    pub fn new(text: &'a str, from: usize, min_inside_unit: usize) -> Cuts<'a> {
         Cuts {
             text,
+            min_inside_unit,
             chunk_start: from,
             line_start: from,
             blank: true,
@@ -541,6 +566,7 @@ impl Iterator for Cuts<'_> {
                     return Some(self.cut(start, false));
                 }
                 if self.inside_units
+                    && start - self.chunk_start >= self.min_inside_unit
                     && self.notes.certainly_none()
                     && structure::opens_section(content)
                 {

@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::{Arc, OnceLock};
 
 use crate::base::diagnostic::{Diagnostic, Severity};
@@ -11,7 +13,9 @@ pub use crate::base::text::TextChange;
 use crate::base::Rule;
 use crate::base::{Date, Target, TargetSource};
 use crate::catalog::{Catalog, Conference};
-use crate::document::{join_split_units, join_units, Cuts, Document, Entry, ProposalRef, Unit};
+use crate::document::{
+    join_split_units, join_units, Cuts, Document, Entry, ProposalRef, Unit, MIN_CHUNK_INSIDE_UNIT,
+};
 use crate::engine::findings::{self, Findings};
 use crate::lang::l10n::{tr, Args};
 use crate::lang::Lang;
@@ -203,7 +207,6 @@ pub fn analyze(text: &str, catalog: &Catalog, options: &Options) -> Analysis {
 /// every chunk (a stretch between separator lines, see [`chunk_spans`](crate::document::chunk_spans)) that a change
 /// did not touch. Chunks before the change keep their offsets, chunks after it move by
 /// the change's length; only the chunks between are cut again and parsed.
-#[derive(Default)]
 pub struct Session {
     chunks: Vec<Chunk>,
     text_len: usize,
@@ -212,7 +215,12 @@ pub struct Session {
     checked: Option<CheckContext>,
     /// The last findings on the sequence of proposal references (whole text).
     refs_found: Option<Vec<Diagnostic>>,
+    /// The last findings of the rules on whole units, for each unit that cuts split.
+    joined_found: Vec<JoinedFound>,
     catalog: usize,
+    /// How long a chunk is at least before it is cut inside a unit (see
+    /// [`chunk_spans`](crate::document::chunk_spans)).
+    min_inside_unit: usize,
     /// Chunks parsed and chunks reused by the last analysis, for tests and benchmarks.
     pub last_parsed: usize,
     pub last_reused: usize,
@@ -239,11 +247,36 @@ struct CheckContext {
     language: Lang,
     citations_only: bool,
     messages: Lang,
+    /// Whether the text holds revision marks (fixes are then written as marks).
+    marked: bool,
+}
+
+impl Default for Session {
+    fn default() -> Session {
+        Session::cutting_inside_units_from(MIN_CHUNK_INSIDE_UNIT)
+    }
 }
 
 impl Session {
     pub fn new() -> Session {
         Session::default()
+    }
+
+    /// A session that cuts chunks inside units once they hold `bytes`: the results are
+    /// those of any other size (tests cut short texts at every section this way).
+    pub fn cutting_inside_units_from(bytes: usize) -> Session {
+        Session {
+            chunks: Vec::new(),
+            text_len: 0,
+            language: None,
+            checked: None,
+            refs_found: None,
+            joined_found: Vec::new(),
+            catalog: 0,
+            min_inside_unit: bytes,
+            last_parsed: 0,
+            last_reused: 0,
+        }
     }
 
     /// Forgets every cached result.
@@ -252,6 +285,7 @@ impl Session {
         self.language = None;
         self.checked = None;
         self.refs_found = None;
+        self.joined_found.clear();
     }
 
     /// Analyses a text with no knowledge of how it differs from the last one: nothing is
@@ -311,11 +345,14 @@ impl Session {
                 language,
                 citations_only,
                 messages,
+                marked: self.chunks.iter().any(|c| !c.document.marks.is_empty()),
             };
+            let marked = context.marked;
             if self.checked.as_ref() != Some(&context) {
                 self.chunks.iter_mut().for_each(|c| c.found = None);
                 // The proposal-sequence findings are worded in the messages' language.
                 self.refs_found = None;
+                self.joined_found.clear();
                 self.checked = Some(context);
             }
             let mut chunk_findings = Vec::new();
@@ -328,6 +365,7 @@ impl Session {
                         &target,
                         language,
                         messages,
+                        marked,
                     );
                     if citations_only {
                         found.retain(|d| judges_citations(d.rule));
@@ -358,14 +396,15 @@ impl Session {
             self.refs_found = Some(found.clone());
             let mut found = found;
             if !citations_only {
-                found.extend(rules::check_joined_units(
-                    joined_units(&self.chunks).iter(),
-                    text,
-                    catalog,
-                    &target,
-                    language,
-                    messages,
-                ));
+                let previous = std::mem::take(&mut self.joined_found);
+                self.joined_found = joined_found(&self.chunks, previous, change, |unit| {
+                    rules::check_joined_units([unit], text, catalog, &target, language, messages)
+                });
+                found.extend(
+                    self.joined_found
+                        .iter()
+                        .flat_map(|j| j.found.iter().cloned()),
+                );
             }
             if options.note_missing_outcomes {
                 found.extend(missing_outcomes_note(
@@ -430,7 +469,7 @@ impl Session {
         let mut parsed: Vec<Chunk> = Vec::new();
         let mut resume: Option<usize> = None;
         let mut chunk_start = rescan_from;
-        let mut cuts = Cuts::new(text, rescan_from);
+        let mut cuts = Cuts::new(text, rescan_from, self.min_inside_unit);
         loop {
             let cut = cuts.next();
             if cut.is_none() && chunk_start >= text.len() && keep + parsed.len() > 0 {
@@ -491,10 +530,75 @@ struct Rechunked {
     removed: Vec<Chunk>,
 }
 
-/// The units that cuts at their sections split, put together without their sections
-/// (what the rules on whole units read), with spans of the text.
-fn joined_units(chunks: &[Chunk]) -> Vec<Unit> {
-    join_split_units(chunks.iter().map(|c| (c.span.start, &*c.document)))
+/// The findings of the rules on whole units for one unit that cuts split.
+struct JoinedFound {
+    /// The unit's chunks: held, so that no other chunk takes one's address while the
+    /// findings are kept.
+    chunks: Vec<Arc<Document>>,
+    found: Vec<Diagnostic>,
+}
+
+/// The findings on each unit that cuts split, in text order: those of the last analysis
+/// (`previous`, before `change`) for a unit whose chunks are all the same chunks, moved
+/// with the text; `check` run on the others, put together without their sections. A
+/// keystroke re-checks one unit, not every unit of a long document.
+fn joined_found(
+    chunks: &[Chunk],
+    previous: Vec<JoinedFound>,
+    change: TextChange,
+    mut check: impl FnMut(&Unit) -> Vec<Diagnostic>,
+) -> Vec<JoinedFound> {
+    let mut by_first: FxHashMap<usize, JoinedFound> = previous
+        .into_iter()
+        .filter_map(|j| Some((Arc::as_ptr(j.chunks.first()?) as usize, j)))
+        .collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < chunks.len() {
+        // A split unit begins with the last unit of a continued chunk (unless that is
+        // its only unit and it continues the chunk before: the middle of one), and
+        // ends in the first chunk after it where it does not go on.
+        let first = &chunks[at].document;
+        if !first.continued || first.continues && first.units.len() == 1 {
+            at += 1;
+            continue;
+        }
+        let mut end = at + 1;
+        while end < chunks.len() {
+            let part = &chunks[end].document;
+            end += 1;
+            if !(part.continues && part.continued && part.units.len() == 1) {
+                break;
+            }
+        }
+        let group = &chunks[at..end];
+        let same = |j: &JoinedFound| {
+            j.chunks.len() == group.len()
+                && j.chunks
+                    .iter()
+                    .zip(group)
+                    .all(|(a, c)| Arc::ptr_eq(a, &c.document))
+        };
+        let kept = by_first
+            .remove(&(Arc::as_ptr(&group[0].document) as usize))
+            .filter(same);
+        let found = match kept {
+            Some(kept) => kept.found.iter().map(|d| moved(d, change)).collect(),
+            // The group's last chunk may begin the next split unit: only the first is
+            // this one.
+            None => join_split_units(group.iter().map(|c| (c.span.start, &*c.document)))
+                .first()
+                .map(&mut check)
+                .unwrap_or_default(),
+        };
+        out.push(JoinedFound {
+            chunks: group.iter().map(|c| c.document.clone()).collect(),
+            found,
+        });
+        // Its last chunk may begin another.
+        at = (end - 1).max(at + 1);
+    }
+    out
 }
 
 /// The proposal references of some chunks, placed in the whole text.

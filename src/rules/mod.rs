@@ -32,13 +32,16 @@ pub struct Context<'a> {
     pub language: Lang,
     /// The language the rules write their messages and fix titles in.
     pub messages: Lang,
+    /// Whether the text shows its changes as revision marks, anywhere in it.
+    pub marked: bool,
 }
 
 impl Context<'_> {
     /// Whether the text shows its changes as revision marks: fixes then show their
-    /// changes as marks too, as Word would track them.
+    /// changes as marks too, as Word would track them. Asked of the whole text, not of
+    /// the chunk the rule reads: where chunks are cut must not change a fix.
     pub fn tracks_changes(&self) -> bool {
-        !self.document.marks.is_empty()
+        self.marked
     }
 
     /// Whether a source span touches a revision mark.
@@ -60,6 +63,7 @@ pub fn run_chunk(
     target: &Target,
     language: Lang,
     messages: Lang,
+    marked: bool,
 ) -> Vec<Diagnostic> {
     let ctx = Context {
         document: chunk,
@@ -69,6 +73,7 @@ pub fn run_chunk(
         when: catalog.when(target),
         language,
         messages,
+        marked,
     };
     let mut out = Vec::new();
     citations::check(&ctx, &mut out);
@@ -100,6 +105,7 @@ pub fn check_joined_units<'u>(
         when: catalog.when(target),
         language,
         messages,
+        marked: false,
     };
     let mut out = Vec::new();
     missing_reasons::check_units(&ctx, units, &mut out);

@@ -234,8 +234,9 @@ fn separators_cut_units_and_chunks() {
     let text = "MOD\tB/1/1\nrecalling\na)\tx;\nReasons:\tx\n*****************\n\n MOD\tB/1/2\nReasons:\ty\n";
     let d = doc(text);
     assert_eq!(d.units.len(), 2);
-    // Cut after the separator, and inside the first unit before its section.
-    let starts: Vec<usize> = crate::document::chunk_spans(text)
+    // Cut after the separator, and inside the first unit before its section (at every
+    // section: short as it is).
+    let starts: Vec<usize> = crate::document::chunk_spans_with(text, 0)
         .iter()
         .map(|s| s.start)
         .collect();
@@ -285,9 +286,13 @@ fn conference_lines_in_every_form() {
 #[test]
 fn action_lines_cut_documents_without_separators() {
     let text = "CMDT-17\nMOD\tB/1/1\nrecalling\na)\tx;\nReasons:\tx\n\nADD\tB/1/2\nReasons:\ty\n(SUP)\tB/1/3\nReasons:\tz\n";
-    let spans = crate::document::chunk_spans(text);
+    let spans = crate::document::chunk_spans_with(text, 0);
     let starts: Vec<&str> = spans.iter().map(|s| &text[s.start..s.start + 3]).collect();
     assert_eq!(starts, ["CMD", "MOD", "rec", "ADD", "(SU"]);
+    // Not inside a unit before a chunk holds two kilobytes.
+    let spans = crate::document::chunk_spans(text);
+    let starts: Vec<&str> = spans.iter().map(|s| &text[s.start..s.start + 3]).collect();
+    assert_eq!(starts, ["CMD", "MOD", "ADD", "(SU"]);
     // Not inside a revision mark, nor on a line that holds one.
     let marked = "MOD\tB/1/1\n{++\nADD\tB/1/2\n++}\n{~~MOD~>ADD~~}\tB/1/3\nx\n";
     assert_eq!(crate::document::chunk_spans(marked).len(), 1);
@@ -536,12 +541,12 @@ fn units_are_cut_at_their_sections_and_read_whole() {
     let en = "MOD\tB/1/1\nRESOLUTION 1 (REV. BUSAN, 2014)\nrecalling\na)\tx;\nb)\ty;\nresolves\n1\tz;\nReasons:\tw\n";
     let fr = "MOD\tB/1/1\nRÉSOLUTION 1 (RÉV. BUSAN, 2014)\nrappelant\na)\tx;\nb)\ty;\ndécide\n1\tz;\nMotifs:\tw\n";
     for text in [en, fr] {
-        let starts: Vec<usize> = crate::document::chunk_spans(text)
+        let starts: Vec<usize> = crate::document::chunk_spans_with(text, 0)
             .iter()
             .map(|s| s.start)
             .collect();
         assert_eq!(starts.len(), 3, "{text}");
-        let d = doc(text);
+        let d = crate::document::parse_cut_from(text, Catalog::embedded(), 0);
         assert_eq!(d.units.len(), 1);
         let unit = &d.units[0];
         assert_eq!(unit.span, Span::new(0, text.len()));
@@ -559,14 +564,23 @@ fn no_cut_at_a_section_inside_a_note_or_a_mark() {
     let marked = "recalling\na)\tx;\n{++\nresolves\n++}\nb)\ty\n";
     let blank = "\n\nrecalling\na)\tx;\n";
     for text in [note, marked, blank] {
-        assert_eq!(crate::document::chunk_spans(text).len(), 1, "{text}");
+        assert_eq!(
+            crate::document::chunk_spans_with(text, 0).len(),
+            1,
+            "{text}"
+        );
     }
     // After the note's text ends (a blank line), yes.
     let after =
         "recalling\na)\tx;\nPage 3: [13] Deleted\tAuthor\t2/18/14\nold text\n\nresolves\nb)\ty\n";
-    assert_eq!(crate::document::chunk_spans(after).len(), 2);
+    assert_eq!(crate::document::chunk_spans_with(after, 0).len(), 2);
     for text in [note, marked, blank, after] {
-        let chunked = serde_json::to_value(doc(text)).unwrap();
+        let chunked = serde_json::to_value(crate::document::parse_cut_from(
+            text,
+            Catalog::embedded(),
+            0,
+        ))
+        .unwrap();
         let between = serde_json::to_value(crate::document::parse_between_units(
             text,
             Catalog::embedded(),
