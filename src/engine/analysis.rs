@@ -347,7 +347,13 @@ impl Session {
                 messages,
                 marked: self.chunks.iter().any(|c| !c.document.marks.is_empty()),
             };
-            let marked = context.marked;
+            let under = rules::Under {
+                catalog,
+                target: &target,
+                language,
+                messages,
+                marked: context.marked,
+            };
             if self.checked.as_ref() != Some(&context) {
                 self.chunks.iter_mut().for_each(|c| c.found = None);
                 // The proposal-sequence findings are worded in the messages' language.
@@ -361,11 +367,7 @@ impl Session {
                     let mut found = rules::run_chunk(
                         &chunk.document,
                         &text[chunk.span.start..chunk.span.end],
-                        catalog,
-                        &target,
-                        language,
-                        messages,
-                        marked,
+                        under,
                     );
                     if citations_only {
                         found.retain(|d| judges_citations(d.rule));
@@ -398,7 +400,7 @@ impl Session {
             if !citations_only {
                 let previous = std::mem::take(&mut self.joined_found);
                 self.joined_found = joined_found(&self.chunks, previous, change, |unit| {
-                    rules::check_joined_units([unit], text, catalog, &target, language, messages)
+                    rules::check_joined_units([unit], text, under)
                 });
                 found.extend(
                     self.joined_found

@@ -54,34 +54,43 @@ impl Context<'_> {
     }
 }
 
+/// What the rules run under, besides the text they read: the catalogue, the point in
+/// time, the languages, and whether the text holds revision marks (anywhere in it).
+#[derive(Clone, Copy)]
+pub struct Under<'a> {
+    pub catalog: &'a Catalog,
+    pub target: &'a Target,
+    pub language: Lang,
+    pub messages: Lang,
+    pub marked: bool,
+}
+
+impl<'a> Context<'a> {
+    fn new(document: &'a Document, source: &'a str, under: Under<'a>) -> Context<'a> {
+        Context {
+            document,
+            source,
+            catalog: under.catalog,
+            target: under.target,
+            when: under.catalog.when(under.target),
+            language: under.language,
+            messages: under.messages,
+            marked: under.marked,
+        }
+    }
+}
+
 /// The rules that look at one chunk of a document (units, sections, citations): all
 /// but those that compare units across the document. Spans are the chunk's.
-pub fn run_chunk(
-    chunk: &Document,
-    source: &str,
-    catalog: &Catalog,
-    target: &Target,
-    language: Lang,
-    messages: Lang,
-    marked: bool,
-) -> Vec<Diagnostic> {
-    let ctx = Context {
-        document: chunk,
-        source,
-        catalog,
-        target,
-        when: catalog.when(target),
-        language,
-        messages,
-        marked,
-    };
+pub fn run_chunk(chunk: &Document, source: &str, under: Under<'_>) -> Vec<Diagnostic> {
+    let ctx = Context::new(chunk, source, under);
     let mut out = Vec::new();
     citations::check(&ctx, &mut out);
     clause_sequence::check(&ctx, &mut out);
     label_homoglyph::check(&ctx, &mut out);
     flattened_revision::check(&ctx, &mut out);
     missing_reasons::check(&ctx, &mut out);
-    agree::agree(&mut out, messages);
+    agree::agree(&mut out, under.messages);
     out
 }
 
@@ -91,22 +100,10 @@ pub fn run_chunk(
 pub fn check_joined_units<'u>(
     units: impl IntoIterator<Item = &'u crate::document::Unit>,
     source: &str,
-    catalog: &Catalog,
-    target: &Target,
-    language: Lang,
-    messages: Lang,
+    under: Under<'_>,
 ) -> Vec<Diagnostic> {
-    let document = Document::assemble(language, []);
-    let ctx = Context {
-        document: &document,
-        source,
-        catalog,
-        target,
-        when: catalog.when(target),
-        language,
-        messages,
-        marked: false,
-    };
+    let document = Document::assemble(under.language, []);
+    let ctx = Context::new(&document, source, under);
     let mut out = Vec::new();
     missing_reasons::check_units(&ctx, units, &mut out);
     out
