@@ -218,7 +218,7 @@ fn full_analysis_codes(buffer: &str) -> Vec<String> {
     // Texts the server does not analyse: a lone CR, or over a text file's caps (which
     // these short sessions never reach).
     if proplint::text::lone_cr(buffer).is_some()
-        || proplint::lsp::analyzer::too_large(buffer).is_some()
+        || proplint::lsp::analyzer::too_large(buffer, &proplint::LineIndex::new(buffer)).is_some()
     {
         return Vec::new();
     }
