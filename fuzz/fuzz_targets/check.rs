@@ -1,13 +1,16 @@
 //! Any text through the whole pipeline: parse, every rule, every position
 //! conversion, every fix, fix-all. Nothing may panic; fixes must stay on character
-//! boundaries and inside the text.
+//! boundaries and inside the text. The text is cut into chunks at every section (as
+//! a long document is): what is found must be what an analysis that does not cut it
+//! inside its units finds.
 //!
 //! Run with `-max_len=4096` or so (docs/reliability.md): the work per input grows with
 //! its length, and what breaks the parser shows in short texts.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use proplint::analysis::{analyze, Options};
+use proplint::analysis::{analyze, Options, Session};
+use proplint::document::MIN_CHUNK_INSIDE_UNIT;
 use proplint::fix::{apply_edits, fix_all_edits};
 use proplint::text::{Encoding, LineIndex};
 use proplint::Catalog;
@@ -26,7 +29,12 @@ fuzz_target!(|data: &[u8]| {
         target,
         ..Options::default()
     };
-    let analysis = analyze(&text, catalog, &options);
+    let analysis = Session::cutting_inside_units_from(0).analyze(&text, catalog, &options);
+    if text.len() < MIN_CHUNK_INSIDE_UNIT {
+        // The default analysis cuts no text this short inside its units.
+        let between_units = analyze(&text, catalog, &options);
+        assert_eq!(analysis.diagnostics(), between_units.diagnostics());
+    }
     let index = LineIndex::new(&text);
     let diagnostics = analysis.diagnostics();
     for d in diagnostics {
