@@ -351,7 +351,8 @@ pub fn join_units<'d>(
 
 /// Only the units that cuts inside units split, put together without their sections
 /// (spans of the text): what the rules on whole units read, at each keystroke, so only
-/// the chunks' first and last units are looked at.
+/// the chunks' first and last units are looked at. A unit that begins before the first
+/// chunk given is left out.
 pub fn join_split_units<'d>(chunks: impl IntoIterator<Item = (usize, &'d Document)>) -> Vec<Unit> {
     let part = |unit: &Unit, offset: usize| {
         let mut part = unit_without_sections(unit);
@@ -363,11 +364,9 @@ pub fn join_split_units<'d>(chunks: impl IntoIterator<Item = (usize, &'d Documen
     for (offset, chunk) in chunks {
         let goes_on = chunk.continued && chunk.units.len() == 1;
         if chunk.continues {
-            if let Some(first) = chunk.units.first() {
-                match &mut open {
-                    Some(whole) => whole.absorb(part(first, offset)),
-                    None => open = Some(part(first, offset)),
-                }
+            // A unit whose beginning is not among these chunks is left out.
+            if let (Some(whole), Some(first)) = (&mut open, chunk.units.first()) {
+                whole.absorb(part(first, offset));
             }
             if !goes_on {
                 out.extend(open.take());
