@@ -232,11 +232,7 @@ pub struct Flattened {
 
 impl Document {
     pub fn parse(source: &str, catalog: &Catalog) -> Document {
-        let chunks = parse_chunks(source, catalog);
-        Document::assemble(
-            structure::detect_language(source),
-            chunks.iter().map(|(offset, d)| (*offset, d)),
-        )
+        parse_with(source, catalog, Cuts::new(source, 0, MIN_CHUNK_INSIDE_UNIT))
     }
 
     /// Parses one chunk of a document as a text of its own (spans from the chunk's
@@ -436,21 +432,11 @@ pub fn chunk_spans_with(text: &str, min_inside_unit: usize) -> Vec<Span> {
     spans
 }
 
-/// A whole text's chunks, each parsed from the state the one before left, with its
-/// offset.
-pub fn parse_chunks(text: &str, catalog: &Catalog) -> Vec<(usize, Document)> {
-    parse_chunks_from(text, catalog, Cuts::new(text, 0, MIN_CHUNK_INSIDE_UNIT))
-}
-
 /// The model of a text cut inside its units once a chunk holds `min_inside_unit`
 /// bytes: [`Document::parse`]'s, whatever the size. For tests, which cut short texts at
 /// every section.
 pub fn parse_cut_from(text: &str, catalog: &Catalog, min_inside_unit: usize) -> Document {
-    let chunks = parse_chunks_from(text, catalog, Cuts::new(text, 0, min_inside_unit));
-    Document::assemble(
-        structure::detect_language(text),
-        chunks.iter().map(|(offset, d)| (*offset, d)),
-    )
+    parse_with(text, catalog, Cuts::new(text, 0, min_inside_unit))
 }
 
 /// The model of a text cut only between units (at separators and action lines): what
@@ -461,6 +447,12 @@ pub fn parse_between_units(text: &str, catalog: &Catalog) -> Document {
         inside_units: false,
         ..Cuts::new(text, 0, MIN_CHUNK_INSIDE_UNIT)
     };
+    parse_with(text, catalog, cuts)
+}
+
+/// A whole text cut where `cuts` says, each chunk parsed from the state the one before
+/// left, and put together.
+fn parse_with(text: &str, catalog: &Catalog, cuts: Cuts<'_>) -> Document {
     let chunks = parse_chunks_from(text, catalog, cuts);
     Document::assemble(
         structure::detect_language(text),
