@@ -11,7 +11,8 @@
 //! without buffering it, checks that each body is UTF-8 and a JSON-RPC message, answers
 //! anything else with a JSON-RPC error (id `null`, as JSON-RPC asks when the id cannot be
 //! read) plus a `window/logMessage` and a line on stderr, and hands only well-formed
-//! messages to tower-lsp, re-framed, through an in-memory pipe.
+//! messages on, decoded once, to [`dispatch`](super::dispatch), which gives them to
+//! tower-lsp's service.
 //!
 //! # Finding the next message after a bad one
 //!
@@ -37,8 +38,10 @@
 
 use std::fmt;
 
+use serde::Deserialize;
 use serde_json::Value;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt};
+use tokio::sync::mpsc;
 use tower_lsp::jsonrpc::{Request, Response};
 
 use super::transport::{self, Outbox};
@@ -187,8 +190,19 @@ fn parse_header(bytes: &[u8], limit: usize) -> Header {
     }
 }
 
-/// Checks a body; `Ok` when tower-lsp can take it.
-fn check_body(body: &[u8]) -> Result<(), (Malformed, Value)> {
+/// A well-formed message from the client.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Incoming {
+    /// A request or a notification.
+    Request(Request),
+    /// The answer to a request of the server's.
+    Response(Response),
+}
+
+/// Decodes a body into what tower-lsp's service takes, or says what is wrong with it.
+/// The JSON is parsed once and its strings moved, not copied, into the message: a
+/// `didOpen` carries the whole document.
+fn decode_body(body: &[u8]) -> Result<Incoming, (Malformed, Value)> {
     let text = std::str::from_utf8(body).map_err(|e| {
         (
             Malformed::NotUtf8 {
@@ -199,18 +213,18 @@ fn check_body(body: &[u8]) -> Result<(), (Malformed, Value)> {
     })?;
     let value: Value =
         serde_json::from_str(text).map_err(|e| (Malformed::NotJson(e.to_string()), Value::Null))?;
-    // What tower-lsp's decoder accepts: a request (or notification), or a response.
-    if serde_json::from_value::<Request>(value.clone()).is_ok()
-        || serde_json::from_value::<Response>(value.clone()).is_ok()
-    {
-        return Ok(());
-    }
     // An invalid request whose id can be read is answered with that id.
     let id = match value.get("id") {
         Some(id @ (Value::Number(_) | Value::String(_))) => id.clone(),
         _ => Value::Null,
     };
-    Err((Malformed::NotMessage, id))
+    // A response has no method (JSON-RPC 2.0, section 5).
+    let decoded = if value.get("method").is_some() {
+        Request::deserialize(value).map(Incoming::Request)
+    } else {
+        Response::deserialize(value).map(Incoming::Response)
+    };
+    decoded.map_err(|_| (Malformed::NotMessage, id))
 }
 
 /// Where, in the part of a body that has arrived, the next message begins, if the body
@@ -265,12 +279,12 @@ fn report(outbox: &Outbox, problem: &Malformed, id: Value) {
     }
 }
 
-/// Reads framed messages from `input` until it ends, writes the well-formed ones to
-/// `output` (re-framed with only a `Content-Length`), and reports the others through
-/// `outbox`. Returns when the input ends or fails, or when `output` is closed.
+/// Reads framed messages from `input` until it ends, sends the well-formed ones to
+/// `output`, decoded, and reports the others through `outbox`. Returns when the input
+/// ends or fails, or when `output` is closed.
 pub async fn read_messages(
     mut input: impl AsyncRead + Unpin,
-    mut output: impl AsyncWrite + Unpin,
+    output: mpsc::Sender<Incoming>,
     outbox: Outbox,
     limit: usize,
 ) {
@@ -366,13 +380,9 @@ pub async fn read_messages(
                             scanned = 0;
                             quiet = false;
                             let body = &buf[start..start + length];
-                            match check_body(body) {
-                                Ok(()) => {
-                                    let header = format!("Content-Length: {length}\r\n\r\n");
-                                    if output.write_all(header.as_bytes()).await.is_err()
-                                        || output.write_all(body).await.is_err()
-                                        || output.flush().await.is_err()
-                                    {
+                            match decode_body(body) {
+                                Ok(message) => {
+                                    if output.send(message).await.is_err() {
                                         return; // the server stopped reading
                                     }
                                 }
@@ -417,16 +427,34 @@ pub async fn read_messages(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tokio::io::AsyncWriteExt;
+
+    /// Room for every message a test sends, so that a reader run to its end never waits.
+    const ROOM: usize = 64;
+
+    /// What a well-formed body reaches the service as.
+    fn decoded(body: &str) -> Vec<Incoming> {
+        vec![decode_body(body.as_bytes()).expect("well-formed")]
+    }
+
+    fn received(mut receiver: mpsc::Receiver<Incoming>) -> Vec<Incoming> {
+        let mut messages = Vec::new();
+        while let Ok(message) = receiver.try_recv() {
+            messages.push(message);
+        }
+        messages
+    }
 
     fn framed(body: &str) -> Vec<u8> {
         format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
     }
 
     /// Runs the reader over `input`; returns what reached tower-lsp and what the client got.
-    async fn run(input: Vec<u8>, limit: usize) -> (Vec<u8>, Vec<Value>) {
+    async fn run(input: Vec<u8>, limit: usize) -> (Vec<Incoming>, Vec<Value>) {
         let (outbox, receiver) = transport::outbox();
-        let mut forwarded = Vec::new();
-        read_messages(&input[..], &mut forwarded, outbox, limit).await;
+        let (sender, forwarded) = mpsc::channel(ROOM);
+        read_messages(&input[..], sender, outbox, limit).await;
+        let forwarded = received(forwarded);
         let mut out = Vec::new();
         transport::write_messages(receiver, &mut out).await.unwrap();
         let mut replies = Vec::new();
@@ -485,7 +513,7 @@ mod tests {
         for (name, bad, code) in cases {
             let input = [bad, framed(GOOD)].concat();
             let (forwarded, replies) = run(input, 1 << 20).await;
-            assert_eq!(forwarded, framed(GOOD), "{name}");
+            assert_eq!(forwarded, decoded(GOOD), "{name}");
             assert!(
                 replies
                     .iter()
@@ -511,7 +539,7 @@ mod tests {
         ]
         .concat();
         let (forwarded, replies) = run(input, 1000).await;
-        assert_eq!(forwarded, framed(GOOD));
+        assert_eq!(forwarded, decoded(GOOD));
         assert!(replies[0]["error"]["message"]
             .as_str()
             .unwrap()
@@ -524,7 +552,7 @@ mod tests {
         let garbage = "Content-Length: nope ".repeat(1000);
         let input = [garbage.into_bytes(), b"\r\n\r\n".to_vec(), framed(GOOD)].concat();
         let (forwarded, replies) = run(input, 1 << 20).await;
-        assert_eq!(forwarded, framed(GOOD));
+        assert_eq!(forwarded, decoded(GOOD));
         let errors = replies.iter().filter(|r| r.get("error").is_some()).count();
         assert_eq!(errors, 1, "{replies:?}");
     }
@@ -552,7 +580,7 @@ mod tests {
         for (name, bad) in cases {
             let input = [bad, framed(GOOD)].concat();
             let (forwarded, replies) = run(input, 1 << 20).await;
-            assert_eq!(forwarded, framed(GOOD), "{name}: {replies:?}");
+            assert_eq!(forwarded, decoded(GOOD), "{name}: {replies:?}");
             assert!(
                 replies.iter().any(|r| r["error"]["code"] == PARSE_ERROR),
                 "{name}: {replies:?}"
@@ -568,9 +596,10 @@ mod tests {
         // Not JSON after all (a bare word): reported, and the message after it arrives.
         let input = [framed(body), framed(GOOD)].concat();
         let (forwarded, _) = run(input, 1 << 20).await;
-        assert_eq!(forwarded, framed(GOOD));
+        assert_eq!(forwarded, decoded(GOOD));
         let body = "{\"jsonrpc\":\"2.0\",\"method\":\"x/Content-Length: 5\"\r\n\r\n}";
         let input = [framed(body), framed(GOOD)].concat();
+        let expected = [decoded(body), decoded(GOOD)].concat();
         for cut in 1..input.len() {
             let (outbox, _receiver) = transport::outbox();
             let (client, server) = tokio::io::duplex(7);
@@ -582,20 +611,40 @@ mod tests {
                 client_write.write_all(&tail).await.unwrap();
                 client_write.shutdown().await.unwrap();
             };
-            let mut forwarded = Vec::new();
+            let (sender, forwarded) = mpsc::channel(ROOM);
             tokio::join!(
                 feed,
-                read_messages(&mut server_read, &mut forwarded, outbox, 1 << 20)
+                read_messages(&mut server_read, sender, outbox, 1 << 20)
             );
-            assert_eq!(forwarded, input, "cut at {cut}");
+            assert_eq!(received(forwarded), expected, "cut at {cut}");
         }
+    }
+
+    /// The client's answer to a request of the server's reaches the service as a
+    /// response, a request as a request, and a message with a method that is not a
+    /// request is refused, not taken for a response.
+    #[tokio::test]
+    async fn requests_and_responses_are_told_apart() {
+        let answer = r#"{"jsonrpc":"2.0","id":4,"result":{"applied":true}}"#;
+        let input = [framed(answer), framed(GOOD)].concat();
+        let (forwarded, replies) = run(input, 1 << 20).await;
+        assert!(matches!(
+            forwarded[..],
+            [Incoming::Response(_), Incoming::Request(_)]
+        ));
+        assert!(replies.is_empty(), "{replies:?}");
+        let odd = r#"{"jsonrpc":"2.0","id":5,"method":5,"result":1}"#;
+        let (forwarded, replies) = run(framed(odd), 1 << 20).await;
+        assert!(forwarded.is_empty());
+        assert_eq!(replies[0]["id"], 5);
+        assert_eq!(replies[0]["error"]["code"], INVALID_REQUEST);
     }
 
     #[tokio::test]
     async fn an_invalid_request_keeps_its_id() {
         let input = [framed(r#"{"id":3,"method":5}"#), framed(GOOD)].concat();
         let (forwarded, replies) = run(input, 1 << 20).await;
-        assert_eq!(forwarded, framed(GOOD));
+        assert_eq!(forwarded, decoded(GOOD));
         assert_eq!(replies[0]["id"], 3);
         assert_eq!(replies[0]["error"]["code"], INVALID_REQUEST);
     }
@@ -603,7 +652,9 @@ mod tests {
     /// Messages split anywhere between reads still arrive whole.
     #[tokio::test]
     async fn well_formed_messages_pass_whatever_the_cuts() {
-        let input = [framed(GOOD), framed(r#"{"jsonrpc":"2.0","method":"exit"}"#)].concat();
+        let exit = r#"{"jsonrpc":"2.0","method":"exit"}"#;
+        let input = [framed(GOOD), framed(exit)].concat();
+        let expected = [decoded(GOOD), decoded(exit)].concat();
         for cut in 1..input.len() {
             let (outbox, _receiver) = transport::outbox();
             let (client, server) = tokio::io::duplex(1);
@@ -615,12 +666,12 @@ mod tests {
                 client_write.write_all(&tail).await.unwrap();
                 client_write.shutdown().await.unwrap();
             };
-            let mut forwarded = Vec::new();
+            let (sender, forwarded) = mpsc::channel(ROOM);
             tokio::join!(
                 feed,
-                read_messages(&mut server_read, &mut forwarded, outbox, 1 << 20)
+                read_messages(&mut server_read, sender, outbox, 1 << 20)
             );
-            assert_eq!(forwarded, input, "cut at {cut}");
+            assert_eq!(received(forwarded), expected, "cut at {cut}");
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod buffer;
 pub mod capabilities;
 pub mod completion;
 pub mod config;
+pub mod dispatch;
 pub mod framing;
 pub mod from_proto;
 pub mod handlers;
@@ -137,20 +138,19 @@ struct Server {
     max_message_bytes: usize,
 }
 
-/// The in-memory pipe from [`framing`] to tower-lsp: one large message at a time.
-const PIPE_BYTES: usize = 1 << 20;
+/// How many decoded messages may wait for [`dispatch`] before reading waits.
+const DECODED_QUEUE: usize = 16;
 
 impl Server {
     async fn serve(self, input: impl AsyncRead + Unpin) -> bool {
         let lifecycle = self.service.lifecycle();
-        let (to_server, from_reader) = tokio::io::duplex(PIPE_BYTES);
+        let (to_server, from_reader) = tokio::sync::mpsc::channel(DECODED_QUEUE);
         let (outbox, limit) = (self.outbox.clone(), self.max_message_bytes);
         let read = async move {
             framing::read_messages(input, to_server, outbox, limit).await;
-            // `to_server` is dropped here: tower-lsp sees the end of its input.
+            // `to_server` is dropped here: the dispatcher sees the end of its input.
         };
-        let serve = tower_lsp::Server::new(from_reader, self.outbox.framer(), self.socket)
-            .serve(self.service);
+        let serve = dispatch::dispatch(self.service, self.socket, from_reader, self.outbox);
         tokio::select! {
             // The client closed the stream.
             _ = async { tokio::join!(read, serve) } => true,

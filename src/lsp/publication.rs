@@ -11,7 +11,6 @@
 //! publication writes the line numbers and copies the rest. A test checks that the
 //! result is the message the standard types serialise to.
 
-use std::io::Write;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -154,7 +153,7 @@ impl Publisher {
             body.extend_from_slice(br#","version":"#);
             body.extend_from_slice(itoa::Buffer::new().format(version).as_bytes());
             body.extend_from_slice(b"}}");
-            body = frame(body);
+            body = super::transport::frame(&body);
         }
         Published { ranges, json: body }
     }
@@ -272,15 +271,7 @@ pub fn pull_response(id: &[u8], result_id: Option<&str>, items: Option<&[u8]>) -
         body.extend_from_slice(items);
     }
     body.extend_from_slice(b"}}");
-    frame(body)
-}
-
-/// The body with its `Content-Length` header.
-fn frame(body: Vec<u8>) -> Vec<u8> {
-    let mut message = Vec::with_capacity(body.len() + 32);
-    let _ = write!(message, "Content-Length: {}\r\n\r\n", body.len());
-    message.extend_from_slice(&body);
-    message
+    super::transport::frame(&body)
 }
 
 #[cfg(test)]

@@ -1,17 +1,15 @@
-//! The server's output: one queue of whole messages to the client, fed by tower-lsp
-//! (responses, requests, small notifications) and by the server itself for
+//! The server's output: one queue of whole messages to the client, fed by
+//! [`dispatch`](super::dispatch) (tower-lsp's responses, requests and small
+//! notifications) and by the server itself for
 //! `textDocument/publishDiagnostics` and the answers to `textDocument/diagnostic`.
+//! Each message is queued whole, so none lands inside another.
 //!
 //! Why not let tower-lsp send the diagnostics too: it turns a notification's parameters
 //! into a `serde_json::Value` tree and then into text, on the one path every message
 //! takes. For a large document with hundreds of findings that was a third of the time
 //! from a keystroke to its diagnostics. The worker that analysed the version writes
 //! its publication straight to bytes (see [`publication`](super::publication)), off the
-//! async runtime, and queues the framed message here. tower-lsp's own output is cut at message boundaries so the two never
-//! interleave inside a message.
-
-use std::pin::Pin;
-use std::task::{Context, Poll};
+//! async runtime, and queues the framed message here.
 
 use serde::Serialize;
 use tokio::io::{AsyncWrite, AsyncWriteExt};
@@ -34,14 +32,6 @@ impl Outbox {
     pub fn send(&self, message: Vec<u8>) -> bool {
         self.0.send(message).is_ok()
     }
-
-    /// A writer for tower-lsp's output that queues each of its messages whole.
-    pub fn framer(&self) -> Framer {
-        Framer {
-            outbox: self.clone(),
-            pending: Vec::new(),
-        }
-    }
 }
 
 /// A JSON-RPC notification framed for the wire: `Content-Length` header, then the body.
@@ -57,9 +47,17 @@ pub fn notification<P: Serialize>(method: &str, params: &P) -> serde_json::Resul
         method,
         params,
     })?;
-    let mut message = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    message.extend_from_slice(&body);
-    Ok(message)
+    Ok(frame(&body))
+}
+
+/// A message body framed for the wire: its `Content-Length` header, then the body.
+pub fn frame(body: &[u8]) -> Vec<u8> {
+    let mut message = Vec::with_capacity(body.len() + 32);
+    message.extend_from_slice(b"Content-Length: ");
+    message.extend_from_slice(itoa::Buffer::new().format(body.len()).as_bytes());
+    message.extend_from_slice(b"\r\n\r\n");
+    message.extend_from_slice(body);
+    message
 }
 
 /// Writes queued messages to the client until every sender is gone or the output fails.
@@ -93,62 +91,6 @@ pub fn write_messages_blocking(
     Ok(())
 }
 
-/// tower-lsp's output stream, cut into whole messages (tower-lsp frames each as
-/// `Content-Length: N\r\n\r\n` and N bytes of body) and queued in the [`Outbox`].
-pub struct Framer {
-    outbox: Outbox,
-    pending: Vec<u8>,
-}
-
-impl Framer {
-    /// The length of the first whole message in `pending`, if it is all there.
-    fn first_message_len(&self) -> Option<usize> {
-        let header_end = memchr::memmem::find(&self.pending, b"\r\n\r\n")? + 4;
-        let header = std::str::from_utf8(&self.pending[..header_end]).ok()?;
-        let length = header.lines().find_map(|line| {
-            let (name, value) = line.split_once(':')?;
-            name.trim()
-                .eq_ignore_ascii_case("content-length")
-                .then(|| value.trim().parse::<usize>().ok())?
-        });
-        match length {
-            Some(length) => {
-                let total = header_end + length;
-                (self.pending.len() >= total).then_some(total)
-            }
-            // Not a header this module knows: pass the bytes on as they are rather than
-            // hold them forever.
-            None => Some(header_end),
-        }
-    }
-}
-
-impl AsyncWrite for Framer {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        _: &mut Context<'_>,
-        bytes: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
-        self.pending.extend_from_slice(bytes);
-        while let Some(len) = self.first_message_len() {
-            let rest = self.pending.split_off(len);
-            let message = std::mem::replace(&mut self.pending, rest);
-            if !self.outbox.send(message) {
-                return Poll::Ready(Err(std::io::ErrorKind::BrokenPipe.into()));
-            }
-        }
-        Poll::Ready(Ok(bytes.len()))
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Poll::Ready(Ok(()))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,30 +99,21 @@ mod tests {
         format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
     }
 
-    /// tower-lsp's bytes arrive in any cuts; whole messages come out, in order, and our
-    /// own messages queued between them never land inside one.
+    /// Messages queued from several places go out whole and in the order queued.
     #[tokio::test]
-    async fn messages_stay_whole_whatever_the_cuts() {
-        let first = framed(r#"{"jsonrpc":"2.0","id":1,"result":"é"}"#);
-        let second = framed(r#"{"jsonrpc":"2.0","method":"window/logMessage","params":{}}"#);
-        let stream: Vec<u8> = [first.clone(), second.clone()].concat();
-        for cut in 1..stream.len() {
-            let (outbox, receiver) = outbox();
-            let mut framer = outbox.framer();
-            framer.write_all(&stream[..cut]).await.unwrap();
-            let ours = notification("textDocument/publishDiagnostics", &[1, 2]).unwrap();
-            outbox.send(ours.clone());
-            framer.write_all(&stream[cut..]).await.unwrap();
-            drop((framer, outbox));
-            let mut out = Vec::new();
-            write_messages(receiver, &mut out).await.unwrap();
-            let expected = if cut < first.len() {
-                [ours, first.clone(), second.clone()].concat()
-            } else {
-                [first.clone(), ours, second.clone()].concat()
-            };
-            assert_eq!(out, expected, "cut at {cut}");
-        }
+    async fn queued_messages_go_out_whole_and_in_order() {
+        let (outbox, receiver) = outbox();
+        let body = r#"{"jsonrpc":"2.0","id":1,"result":"é"}"#;
+        // The length counts bytes, not characters.
+        let first = frame(body.as_bytes());
+        assert_eq!(first, framed(body));
+        let second = notification("textDocument/publishDiagnostics", &[1, 2]).unwrap();
+        let other = outbox.clone();
+        assert!(outbox.send(first.clone()) && other.send(second.clone()));
+        drop((outbox, other));
+        let mut out = Vec::new();
+        write_messages(receiver, &mut out).await.unwrap();
+        assert_eq!(out, [first, second].concat());
     }
 
     #[test]
