@@ -5,9 +5,9 @@
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use ropey::Rope;
 use tower_lsp::lsp_types::{self as lsp, Url};
 
+use super::buffer::{client_line_of, Buffer};
 use super::config::Config;
 use super::position::Mapper;
 use super::publication::{Publisher, Wanted};
@@ -29,8 +29,6 @@ pub struct Analyzer {
     publisher: Publisher,
     /// Whether the last analysed buffer began with a byte-order mark.
     had_bom: Option<bool>,
-    /// Where the last buffer's first lone CR was (`Some(None)`: it had none).
-    lone_cr: Option<Option<usize>>,
 }
 
 impl Analyzer {
@@ -40,7 +38,6 @@ impl Analyzer {
             session: Session::new(),
             publisher: Publisher::default(),
             had_bom: None,
-            lone_cr: None,
         }
     }
 
@@ -71,33 +68,12 @@ impl Analyzer {
     }
 }
 
-/// The first lone CR of `buffer`, which differs by `change` from a text whose answer was
-/// `previous`: when that text had none, a lone CR can only be in the changed bytes or
-/// just before them, and only they are looked at (a keystroke does not read the document).
-fn lone_cr_after(
-    previous: Option<Option<usize>>,
-    buffer: &str,
-    change: TextChange,
-) -> Option<usize> {
-    let bytes = buffer.as_bytes();
-    let fits = change.start <= change.new_end && change.new_end <= bytes.len();
-    if previous != Some(None) || !fits {
-        return crate::base::text::lone_cr(buffer);
-    }
-    // The byte before the change may be a CR whose LF the change took away.
-    let from = change.start.saturating_sub(1);
-    memchr::memchr_iter(b'\r', &bytes[from..change.new_end])
-        .map(|i| from + i)
-        .find(|&i| bytes.get(i + 1) != Some(&b'\n'))
-}
-
 /// A version of a document to analyse, as the server knows it.
 pub struct Version {
     pub uri: Url,
     /// See [`Snapshot::generation`].
     pub generation: u64,
     pub version: i32,
-    pub rope: Rope,
     pub encoding: Encoding,
 }
 
@@ -117,12 +93,9 @@ pub struct Snapshot {
     /// Increases with every change of the text or the configuration of the document.
     pub generation: u64,
     pub version: i32,
-    /// The whole buffer, as the client has it (a rope shares its unchanged parts with
-    /// the versions before and after).
-    rope: Rope,
-    /// The buffer as one string, made when a request first needs it: most versions are
-    /// only published, and a copy per keystroke was most of the server's memory.
-    buffer: OnceLock<String>,
+    /// The whole buffer, as the client has it: the worker's text, shared until the worker
+    /// edits it for the next version (see [`super::buffer`]).
+    buffer: Arc<String>,
     pub mapper: Mapper,
     pub config: Arc<Config>,
     /// `None` when the file is excluded by `proplint.toml` (or holds a lone CR): it gets
@@ -148,24 +121,23 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Builds the snapshot of a version: analyses the text (`buffer`, equal to
-    /// `version.rope`, which differs from the analyzer's last text by `change`; `index`
-    /// is its line index), keeps the analysis unless the file is not to be checked, and places the
-    /// diagnostics in LSP terms, with the JSON `wanted`: a framed notification is
-    /// returned, an array of items is kept for pulls.
+    /// Builds the snapshot of a version: analyses the text (`text`, which differs from
+    /// the analyzer's last text by `change`), keeps the analysis unless the file is not
+    /// to be checked, and places the diagnostics in LSP terms, with the JSON `wanted`: a
+    /// framed notification is returned, an array of items is kept for pulls.
     pub fn build(
         version: Version,
-        buffer: &str,
+        text: &Buffer,
         change: TextChange,
-        index: Arc<LineIndex>,
         analyzer: &mut Analyzer,
         wanted: Wanted,
     ) -> (Snapshot, Option<Vec<u8>>) {
         let started = Instant::now();
+        let (shared, index) = (text.text().clone(), text.lines().clone());
+        let buffer = shared.as_str();
         let base = buffer.len() - crate::base::text::strip_bom(buffer).0.len();
         // A text with a lone CR is not analysed: see `text::lone_cr`.
-        let lone_cr = lone_cr_after(analyzer.lone_cr, buffer, change);
-        analyzer.lone_cr = Some(lone_cr);
+        let lone_cr = text.lone_cr();
         let too_large = too_large(buffer, &index);
         let analysis =
             if lone_cr.is_none() && too_large.is_none() && analyzer.config().checks(&version.uri) {
@@ -206,17 +178,32 @@ impl Snapshot {
             ranges: published.ranges,
             diagnostics: OnceLock::new(),
             items,
-            rope: version.rope,
-            buffer: OnceLock::new(),
+            buffer: shared,
         };
         (snapshot, notification)
+    }
+
+    /// Takes apart a version no request reads any more: its text and line index are let
+    /// go at once, so that the worker edits them in place for the next version; the
+    /// rest is returned, to be freed where it delays nothing.
+    pub fn retire(self) -> impl Send {
+        let Snapshot {
+            buffer,
+            mapper,
+            analysis,
+            ranges,
+            diagnostics,
+            items,
+            ..
+        } = self;
+        drop((buffer, mapper));
+        (analysis, ranges, diagnostics, items)
     }
 
     /// The zero-based line, as the client counts lines (LF, CRLF, CR), of a byte offset
     /// of the whole buffer.
     pub fn line_of_buffer_offset(&self, offset: usize) -> usize {
-        let offset = offset.min(self.rope.len_bytes());
-        self.rope.char_to_line(self.rope.byte_to_char(offset))
+        client_line_of(&self.buffer, offset)
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -224,8 +211,8 @@ impl Snapshot {
     }
 
     /// The whole buffer.
-    fn buffer(&self) -> &str {
-        self.buffer.get_or_init(|| self.rope.to_string())
+    pub fn buffer(&self) -> &str {
+        &self.buffer
     }
 
     /// The analysed text (the buffer without a byte-order mark).
@@ -314,7 +301,7 @@ mod tests {
             let change = TextChange { start: at, old_end: end, new_end: at + inserted.len() };
             let previous = crate::base::text::lone_cr(&text);
             prop_assert_eq!(
-                lone_cr_after(Some(previous), &new, change),
+                super::super::buffer::lone_cr_after(previous, &new, change),
                 crate::base::text::lone_cr(&new)
             );
             let lines = memchr::memchr_iter(b'\n', new.as_bytes()).count()

@@ -70,7 +70,7 @@ impl LanguageServer for Backend {
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let version = params.text_document.version;
-        self.change(params.text_document.uri, version, &params.content_changes)
+        self.change(params.text_document.uri, version, params.content_changes)
             .await;
     }
 

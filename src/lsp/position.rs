@@ -6,13 +6,14 @@
 //! - the *analysed* text of a snapshot (a `&str` with its [`LineIndex`]): every range the
 //!   server sends (diagnostics, edits, symbols, hovers) and every position of a request
 //!   goes through [`Mapper`], which only calls [`LineIndex`];
-//! - the *live* buffer (a [`Rope`]) while `didChange` edits are applied: [`rope_char`]
-//!   uses ropey's own line and UTF-16 indexes. Ropey breaks lines at LF, CRLF and a lone
-//!   CR, as LSP clients do, so the buffer follows the client's edits whatever the text
-//!   holds; on every text without a lone CR (the only ones analysed, see
-//!   [`crate::base::text::lone_cr`]) it agrees with [`LineIndex`]. A property test checks that
-//!   the two give the same offset for every position, with CRLF, form feeds, U+2028,
-//!   accents, Cyrillic and emoji.
+//! - the document's text while `didChange` edits are applied ([`super::buffer`]): through
+//!   [`LineIndex`] too, except in a text with a lone CR, where the client breaks a line
+//!   and the index does not; there [`rope_char`] reads a rope's own line and UTF-16
+//!   indexes. Ropey breaks lines at LF, CRLF and a lone CR, as LSP clients do, so the
+//!   text follows the client's edits whatever it holds; on every text without a lone CR
+//!   (the only ones analysed, see [`crate::base::text::lone_cr`]) it agrees with
+//!   [`LineIndex`]. A property test checks that the two give the same offset for every
+//!   position, with CRLF, form feeds, U+2028, accents, Cyrillic and emoji.
 
 use std::sync::Arc;
 

@@ -44,7 +44,6 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::Client;
 
 use super::analyzer::Snapshot;
-use super::buffer::Buffer;
 use super::capabilities::ClientFlags;
 use super::config::{self, ConfigError};
 use super::from_proto;
@@ -53,7 +52,6 @@ use super::state::{lock, Doc, Inspector, Shared, State};
 use super::transport::{self, Outbox};
 use super::worker::{worker, WorkerContext};
 use crate::base::text::Encoding;
-use crate::engine::analysis::TextChange;
 
 /// How long a request waits for the analysis of the current version.
 const REQUEST_WAIT: Duration = Duration::from_secs(10);
@@ -238,10 +236,15 @@ impl Backend {
             let (results_tx, results) = watch::channel(None);
             let urgent = Arc::new(Notify::new());
             let open = Arc::new(tokio::sync::Mutex::new(true));
-            // The worker starts from an empty text.
-            let pending = Arc::new(Mutex::new(Some(TextChange::whole(0, doc.text.len()))));
+            // The worker starts from an empty text, which the text opened replaces.
+            let opened = TextDocumentContentChangeEvent {
+                range: None,
+                range_length: None,
+                text: doc.text,
+            };
+            let pending = Arc::new(Mutex::new(vec![opened]));
             let entry = Doc {
-                buffer: Buffer::new(&doc.text, doc.version),
+                version: doc.version,
                 generation,
                 jobs,
                 pending: pending.clone(),
@@ -273,25 +276,24 @@ impl Backend {
         &self,
         uri: Url,
         version: i32,
-        changes: &[TextDocumentContentChangeEvent],
+        changes: Vec<TextDocumentContentChangeEvent>,
     ) {
         // Synchronous up to the end of the block: see "Ordering of edits".
         let problem = {
             let mut state = self.state();
-            let encoding = state.encoding();
             let generation = state.next_generation();
             match state.docs.get_mut(&uri) {
                 None => Some(format!(
                     "proplint: change to {uri}, which is not open; ignored"
                 )),
                 Some(doc) => {
-                    let previous = doc.buffer.version();
-                    let change = doc.buffer.apply(changes, version, encoding);
+                    let previous = doc.version;
+                    doc.version = version;
                     doc.generation = generation;
                     let doc = &state.docs[&uri];
                     let job = state.job(&uri, doc);
                     let mut pending = lock(&doc.pending);
-                    *pending = Some(pending.map_or(change, |p| p.then(change)));
+                    pending.extend(changes);
                     doc.jobs.send_replace(Some(job));
                     drop(pending);
                     (version <= previous).then(|| {

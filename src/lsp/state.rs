@@ -9,22 +9,21 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use ropey::Rope;
 use tokio::sync::{watch, Notify};
-use tower_lsp::lsp_types::Url;
+use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
 use super::analyzer::Snapshot;
-use super::buffer::Buffer;
 use super::capabilities::ClientFlags;
 use super::config::{self, Config, ConfigError, Settings};
 use crate::base::text::Encoding;
-use crate::engine::analysis::TextChange;
 use crate::lang::l10n::{tr, Args};
 
-/// What changed in a document's text since its worker last took a job. Locked while a
-/// change is recorded and its job sent, and while the worker takes both, so the worker
-/// always gets a rope and the change that leads to it from the text it has.
-pub(super) type Pending = Arc<Mutex<Option<TextChange>>>;
+/// The client's changes to a document's text that its worker has not applied yet, as
+/// the client sent them (the text of `didOpen` is one, without a range): the worker holds
+/// the only copy of the text (see [`super::buffer`]). Locked while changes are recorded
+/// and their job sent, and while the worker takes both, so the worker always gets the
+/// newest job with every change that leads to it.
+pub(super) type Pending = Arc<Mutex<Vec<TextDocumentContentChangeEvent>>>;
 
 /// Locks a mutex of the server's. A panic while holding one leaves plain data behind:
 /// keep serving.
@@ -39,19 +38,18 @@ pub(super) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 pub(super) struct Job {
     pub(super) generation: u64,
     pub(super) version: i32,
-    pub(super) rope: Rope,
     pub(super) config: Arc<Config>,
     pub(super) encoding: Encoding,
     /// When the edit (or the event) that made this job arrived, for the trace.
     pub(super) made: std::time::Instant,
 }
 
-/// An open document: the buffer as the client has it, and the channels to its worker.
+/// An open document: its version, and the channels to its worker, which holds its text.
 pub(super) struct Doc {
-    pub(super) buffer: Buffer,
+    pub(super) version: i32,
     pub(super) generation: u64,
     pub(super) jobs: watch::Sender<Option<Job>>,
-    /// The bytes changed since the worker last took a job; see [`Pending`].
+    /// The changes the worker has not taken yet; see [`Pending`].
     pub(super) pending: Pending,
     pub(super) results: watch::Receiver<Option<Arc<Snapshot>>>,
     pub(super) urgent: Arc<Notify>,
@@ -103,8 +101,7 @@ impl State {
     pub(super) fn job(&self, uri: &Url, doc: &Doc) -> Job {
         Job {
             generation: doc.generation,
-            version: doc.buffer.version(),
-            rope: doc.buffer.rope().clone(),
+            version: doc.version,
             config: self.config_for(uri),
             encoding: self.encoding(),
             made: std::time::Instant::now(),
@@ -192,11 +189,14 @@ impl Inspector {
         lock(&self.0.state)
     }
 
-    /// The text and version of an open document as the server holds it.
+    /// The text and version of an open document as the server last analysed it (call it
+    /// once the version's diagnostics have arrived).
     pub fn document(&self, uri: &Url) -> Option<(String, i32)> {
         let state = self.state();
         let doc = state.docs.get(uri)?;
-        Some((doc.buffer.text(), doc.buffer.version()))
+        let snapshot = doc.results.borrow();
+        let snapshot = snapshot.as_ref()?;
+        Some((snapshot.buffer().to_string(), snapshot.version))
     }
 
     /// The negotiated position encoding.

@@ -1,30 +1,28 @@
-//! The analysis worker of each open document: a task that takes the newest version of
-//! the text, brings its own copy of the text up to date, has the document's
-//! [`Analyzer`] analyse it, and publishes the result unless a newer version arrived
-//! meanwhile.
+//! The analysis worker of each open document: a task that takes the newest job and the
+//! client's changes since the last, applies them to the document's text (which it
+//! alone holds, see [`super::buffer`]), has the document's [`Analyzer`] analyse it, and
+//! publishes the result unless a newer version arrived meanwhile.
 //!
 //! The handlers never wait for it: they hand it [`Job`]s through a `watch` channel,
 //! which keeps only the latest value, and requests wait on its results channel (see
 //! "Analysis" in [`super::server`]). It owns everything it mutates (the analyzer, the
-//! copy of the text and its line index), so it shares no lock with the handlers but
-//! the [`Pending`] change, taken together with the job.
+//! text and its line index), so it shares no lock with the handlers but the
+//! [`Pending`] changes, taken together with the job.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use ropey::Rope;
 use tokio::sync::{watch, Notify};
 use tower_lsp::lsp_types::{MessageType, Url};
 use tower_lsp::Client;
 
 use super::analyzer::{Analyzer, Snapshot, Version};
-use super::buffer::apply_change;
+use super::buffer::Buffer;
 use super::protocol::TargetNotification;
 use super::publication::Wanted;
 use super::state::{lock, Job, Pending};
 use super::to_proto;
 use super::transport::Outbox;
-use crate::base::text::LineIndex;
 use crate::engine::analysis::TextChange;
 
 /// `PROPLINT_LSP_TRACE=1` logs where each analysis's time went, on stderr.
@@ -50,9 +48,8 @@ pub(super) struct WorkerContext {
 
 pub(super) async fn worker(mut cx: WorkerContext) {
     let mut analyzer: Option<Analyzer> = None;
-    // The buffer as the analyzer last saw it, with its line index; `None` when it must
-    // be copied whole (before the first version, after a failed analysis).
-    let mut copy: Option<(String, Arc<LineIndex>)> = None;
+    // The document's text, with every change taken so far applied.
+    let mut buffer = Buffer::default();
     let mut settings_known = false;
     // The client was told that the text has a lone CR (once, until it has none).
     let mut told_lone_cr = false;
@@ -82,13 +79,27 @@ pub(super) async fn worker(mut cx: WorkerContext) {
             break;
         }
         // The newest version: anything sent during the debounce supersedes older jobs.
-        let (job, change) = {
+        let (job, changes) = {
             let mut pending = lock(&cx.pending);
-            (cx.jobs.borrow_and_update().clone(), pending.take())
+            (
+                cx.jobs.borrow_and_update().clone(),
+                std::mem::take(&mut *pending),
+            )
         };
         let Some(job) = job else {
             continue;
         };
+        let taken = std::time::Instant::now();
+        // The published version is no longer the current one: no request waits for it
+        // any more. Taken back, it lets go of the text, which is then edited in place
+        // (a request still reading it keeps its copy).
+        let retired = cx
+            .results
+            .send_replace(None)
+            .and_then(|old| Arc::try_unwrap(old).ok())
+            .map(Snapshot::retire);
+        let change = buffer.apply(changes, job.encoding);
+        let text_time = taken.elapsed();
         let (mut session, reused) = match analyzer.take() {
             Some(a) if Arc::ptr_eq(a.config(), &job.config) => (a, true),
             _ => (Analyzer::new(job.config.clone()), false),
@@ -100,24 +111,22 @@ pub(super) async fn worker(mut cx: WorkerContext) {
         } else {
             Wanted::Items
         };
-        let previous = copy.take();
-        let taken = std::time::Instant::now();
         let waited = taken - job.made;
-        let keystroke = reused && previous.is_some() && change.is_some_and(is_small);
+        let keystroke = reused && is_small(change);
+        let this = Version {
+            uri,
+            generation: job.generation,
+            version: job.version,
+            encoding: job.encoding,
+        };
+        // The analysis reads a copy of the buffer's handles: the text stays here if it
+        // fails.
+        let text = buffer.clone();
         let work = move || {
             let hop = taken.elapsed();
-            let (buffer, lines, change) = bring_up_to_date(previous, &job.rope, change);
-            let text_time = (hop, taken.elapsed() - hop);
-            let this = Version {
-                uri,
-                generation: job.generation,
-                version: job.version,
-                rope: job.rope,
-                encoding: job.encoding,
-            };
             let (snapshot, publication) =
-                Snapshot::build(this, &buffer, change, lines.clone(), &mut session, wanted);
-            (session, snapshot, buffer, lines, text_time, publication)
+                Snapshot::build(this, &text, change, &mut session, wanted);
+            (session, snapshot, hop, publication)
         };
         // A keystroke's analysis re-parses a unit, a fraction of a millisecond: run here,
         // it saves two hand-offs between threads, each a chance for the scheduler to
@@ -137,10 +146,9 @@ pub(super) async fn worker(mut cx: WorkerContext) {
                 .map_err(|e| e.to_string())
         };
         let (snapshot, text_time, publication) = match built {
-            Ok((session, snapshot, buffer, lines, text_time, publication)) => {
+            Ok((session, snapshot, hop, publication)) => {
                 analyzer = Some(session);
-                copy = Some((buffer, lines));
-                (Arc::new(snapshot), text_time, publication)
+                (Arc::new(snapshot), (hop, text_time), publication)
             }
             Err(e) => {
                 cx.client
@@ -190,7 +198,7 @@ pub(super) async fn worker(mut cx: WorkerContext) {
         // The previous version is freed after the publication and off this task:
         // freeing a large analysis touches memory all over the heap, and the next edit
         // may already be waiting.
-        let previous = cx.results.send_replace(Some(snapshot.clone()));
+        cx.results.send_replace(Some(snapshot.clone()));
         match cx.jobs.has_changed() {
             Ok(false) => {}
             Ok(true) => continue, // superseded: do not publish a stale version
@@ -214,8 +222,8 @@ pub(super) async fn worker(mut cx: WorkerContext) {
             .send_notification::<TargetNotification>(params)
             .await;
         drop(open);
-        if previous.is_some() {
-            tokio::task::spawn_blocking(move || drop(previous));
+        if let Some(retired) = retired {
+            tokio::task::spawn_blocking(move || drop(retired));
         }
         if *TRACE {
             let t = snapshot.times;
@@ -231,7 +239,7 @@ pub(super) async fn worker(mut cx: WorkerContext) {
         }
     }
     // The document is closed: what it held goes back to the system (see `memory`).
-    drop((analyzer, copy, cx));
+    drop((analyzer, buffer, cx));
     let _ = tokio::task::spawn_blocking(super::memory::release_freed_memory).await;
 }
 
@@ -241,32 +249,4 @@ fn is_small(change: TextChange) -> bool {
     const SMALL: usize = 4096;
     change.old_end.saturating_sub(change.start) <= SMALL
         && change.new_end.saturating_sub(change.start) <= SMALL
-}
-
-/// The worker's copy of the buffer and its line index brought up to `rope` by `change`
-/// (what changed since the copy; `None`: nothing), and the change the analysis is to be
-/// told. Without a copy, or with a change that does not fit it, the rope is copied whole.
-fn bring_up_to_date(
-    previous: Option<(String, Arc<LineIndex>)>,
-    rope: &Rope,
-    change: Option<TextChange>,
-) -> (String, Arc<LineIndex>, TextChange) {
-    let end = rope.len_bytes();
-    let change = change.unwrap_or(TextChange {
-        start: end,
-        old_end: end,
-        new_end: end,
-    });
-    let old_len = previous.as_ref().map_or(0, |(text, _)| text.len());
-    if let Some((mut text, mut lines)) = previous {
-        if apply_change(&mut text, rope, change) {
-            if !change.is_empty() {
-                Arc::make_mut(&mut lines).update(&text, change);
-            }
-            return (text, lines, change);
-        }
-    }
-    let text = rope.to_string();
-    let lines = Arc::new(LineIndex::new(&text));
-    (text, lines, TextChange::whole(old_len, end))
 }
