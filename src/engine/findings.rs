@@ -180,13 +180,18 @@ impl Findings {
             .all()
             .filter(move |p| !silencer.silences(p.span().start, p.rule()));
         merge(kept, self.unused.iter().map(|d| Placed::new(d, 0))).filter_map(|mut p| {
-            match self.severities.get(&p.rule()) {
-                Some(None) => return None,
-                Some(Some(severity)) => p.severity = *severity,
-                None => {}
-            }
+            p.severity = self.shown_severity(p.rule(), p.severity)?;
             Some(p)
         })
+    }
+
+    /// The severity a finding of `rule` found with `severity` is shown with, as the
+    /// configuration sets it; `None` when the configuration hides the rule.
+    pub fn shown_severity(&self, rule: Rule, severity: Severity) -> Option<Severity> {
+        match self.severities.get(&rule) {
+            Some(set) => *set,
+            None => Some(severity),
+        }
     }
 
     /// The chunks that have findings, with their offsets, in text order.

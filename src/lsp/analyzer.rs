@@ -12,6 +12,7 @@ use super::config::Config;
 use super::position::Mapper;
 use super::publication::{Publisher, Wanted};
 use super::to_proto::DiagnosticView;
+use super::transport::Message;
 use crate::base::diagnostic::Diagnostic;
 use crate::base::text::{Encoding, LineIndex, Span};
 use crate::catalog::Catalog;
@@ -131,7 +132,7 @@ impl Snapshot {
         change: TextChange,
         analyzer: &mut Analyzer,
         wanted: Wanted,
-    ) -> (Snapshot, Option<Vec<u8>>) {
+    ) -> (Snapshot, Option<Message>) {
         let started = Instant::now();
         let (shared, index) = (text.text().clone(), text.lines().clone());
         let buffer = shared.as_str();
@@ -159,7 +160,7 @@ impl Snapshot {
         );
         let (notification, items) = match wanted {
             Wanted::Notification => (Some(published.json), None),
-            Wanted::Items => (None, Some(published.json)),
+            Wanted::Items => (None, Some(published.json.into_vec())),
         };
         let times = BuildTimes {
             analysis: analysed - started,

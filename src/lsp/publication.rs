@@ -7,9 +7,12 @@
 //! edit to its publication, though a keystroke changes one chunk's findings and only
 //! moves the others. The findings of a chunk are shared between versions while the
 //! chunk's text is unchanged ([`Origin::Chunk`]); for each such list the [`Publisher`]
-//! keeps the ranges relative to the chunk's first line and the JSON after the range. A
-//! publication writes the line numbers and copies the rest. A test checks that the
-//! result is the message the standard types serialise to.
+//! keeps the ranges relative to the chunk's first line and each diagnostic's JSON as last
+//! written. While the chunk stays on the same line (a keystroke that adds or removes no
+//! line break moves no other chunk) a publication copies that JSON whole; when the chunk
+//! has moved, its diagnostics are written again at their new lines from the kept JSON
+//! after their ranges, and kept so. A test checks that the result is the message the
+//! standard types serialise to.
 
 use std::sync::Arc;
 
@@ -19,10 +22,12 @@ use tower_lsp::lsp_types::{self as lsp, Url};
 
 use super::position::Mapper;
 use super::to_proto::{self, rule_link};
+use super::transport::{Message, HEADER_ROOM};
 use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::Severity;
 use crate::base::text::Encoding;
 use crate::base::Rule;
-use crate::engine::findings::{Findings, Origin, Placed};
+use crate::engine::findings::{Findings, Origin};
 use crate::lang::Lang;
 
 /// Keeps, for one document under one configuration, what publications of its chunks'
@@ -42,14 +47,22 @@ struct Chunk {
     /// Held so that the list whose address is the key is neither freed nor its address
     /// given to another list while the entry exists.
     _findings: Arc<Vec<Diagnostic>>,
-    items: Vec<Item>,
+    /// Each diagnostic's range, with lines counted from the chunk's first line.
+    ranges: Vec<lsp::Range>,
+    /// Each diagnostic's JSON object as last written, one after the other: with the chunk
+    /// at line `line`, and the severity in `written`.
+    json: Vec<u8>,
+    /// Per diagnostic: where its object starts in `json`, where the part after its range
+    /// and severity starts (`"code":…}`), and the severity it was written with.
+    written: Vec<Written>,
+    line: u32,
 }
 
-struct Item {
-    /// With lines counted from the chunk's first line.
-    range: lsp::Range,
-    /// The diagnostic's JSON after its range and severity: `"code":…}`.
-    tail: Box<[u8]>,
+#[derive(Clone, Copy)]
+struct Written {
+    start: usize,
+    tail: usize,
+    severity: Severity,
 }
 
 /// What JSON a version's diagnostics are wanted in, besides their ranges.
@@ -68,7 +81,7 @@ pub struct Published {
     /// The range of each diagnostic, in the order of [`Findings::iter`].
     pub ranges: Vec<lsp::Range>,
     /// The JSON asked for: a framed notification, or an array of diagnostics.
-    pub json: Vec<u8>,
+    pub json: Message,
 }
 
 impl Publisher {
@@ -95,7 +108,7 @@ impl Publisher {
             let key = Arc::as_ptr(found) as usize;
             let chunk = match self.chunks.remove(&key) {
                 Some(chunk) => chunk,
-                None => Chunk::new(found, *offset, mapper, buffer, findings.messages()),
+                None => Chunk::new(found, *offset, mapper, buffer, findings),
             };
             chunks.insert(key, chunk);
         }
@@ -104,6 +117,8 @@ impl Publisher {
         let mut ranges = Vec::new();
         let mut body = Vec::with_capacity(self.last_len + self.last_len / 8 + 256);
         if wanted == Wanted::Notification {
+            // Room for the header, written once the length is known.
+            body.resize(HEADER_ROOM, 0);
             body.extend_from_slice(
                 br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
             );
@@ -115,37 +130,31 @@ impl Publisher {
         let mut last: Option<(usize, u32)> = None;
         let mut fresh_tail = Vec::new();
         for placed in findings.iter() {
-            // Every chunk's list is among the entries (made above); computing afresh is
-            // only a way not to fail if it were not.
-            let kept = match placed.origin() {
-                Origin::Chunk { findings, index } => {
-                    let key = Arc::as_ptr(findings) as usize;
-                    let first_line = match last {
-                        Some((k, line)) if k == key => line,
-                        _ => mapper.line_of(placed.offset()),
-                    };
-                    last = Some((key, first_line));
-                    self.chunks
-                        .get(&key)
-                        .and_then(|chunk| chunk.items.get(index))
-                        .map(|item| (moved_down(item.range, first_line), &item.tail[..]))
-                }
-                Origin::Whole => None,
-            };
-            let (range, tail) = match kept {
-                Some(kept) => kept,
-                None => {
-                    fresh_tail.clear();
-                    let lang = findings.messages();
-                    write_tail(&mut fresh_tail, placed.rule(), placed.message(), lang);
-                    (mapper.range(buffer, placed.span()), &fresh_tail[..])
-                }
-            };
-            ranges.push(range);
-            if ranges.len() > 1 {
+            if !ranges.is_empty() {
                 body.push(b',');
             }
-            write_diagnostic(&mut body, range, &placed, tail);
+            if let Origin::Chunk { findings, index } = placed.origin() {
+                let key = Arc::as_ptr(findings) as usize;
+                let first_line = match last {
+                    Some((k, line)) if k == key => line,
+                    _ => mapper.line_of(placed.offset()),
+                };
+                last = Some((key, first_line));
+                // Every chunk's list is among the entries (made above); writing afresh
+                // below is only a way not to fail if it were not.
+                if let Some(chunk) = self.chunks.get_mut(&key) {
+                    if let Some(range) = chunk.copy(index, first_line, placed.severity, &mut body) {
+                        ranges.push(range);
+                        continue;
+                    }
+                }
+            }
+            fresh_tail.clear();
+            let lang = findings.messages();
+            write_tail(&mut fresh_tail, placed.rule(), placed.message(), lang);
+            let range = mapper.range(buffer, placed.span());
+            write_diagnostic(&mut body, range, placed.severity, &fresh_tail);
+            ranges.push(range);
         }
         body.push(b']');
         self.last_len = body.len();
@@ -153,9 +162,15 @@ impl Publisher {
             body.extend_from_slice(br#","version":"#);
             body.extend_from_slice(itoa::Buffer::new().format(version).as_bytes());
             body.extend_from_slice(b"}}");
-            body = super::transport::frame(&body);
+            return Published {
+                ranges,
+                json: Message::framed_in_place(body),
+            };
         }
-        Published { ranges, json: body }
+        Published {
+            ranges,
+            json: body.into(),
+        }
     }
 }
 
@@ -165,25 +180,83 @@ impl Chunk {
         offset: usize,
         mapper: &Mapper,
         buffer: &str,
-        lang: Lang,
+        findings: &Findings,
     ) -> Chunk {
-        let first_line = mapper.line_of(offset);
-        let items = found
-            .iter()
-            .map(|d| {
-                let range = mapper.range(buffer, d.span.shifted(offset));
-                let mut tail = Vec::new();
-                write_tail(&mut tail, d.rule, &d.message, lang);
-                Item {
-                    range: moved_up(range, first_line),
-                    tail: tail.into_boxed_slice(),
-                }
-            })
-            .collect();
-        Chunk {
+        let line = mapper.line_of(offset);
+        let mut chunk = Chunk {
             _findings: found.clone(),
-            items,
+            ranges: Vec::with_capacity(found.len()),
+            json: Vec::new(),
+            written: Vec::with_capacity(found.len()),
+            line,
+        };
+        let mut tail = Vec::new();
+        for d in found.iter() {
+            let range = mapper.range(buffer, d.span.shifted(offset));
+            tail.clear();
+            write_tail(&mut tail, d.rule, &d.message, findings.messages());
+            // A hidden rule's findings are never asked for: any severity will do.
+            let severity = findings
+                .shown_severity(d.rule, d.severity)
+                .unwrap_or(d.severity);
+            let start = chunk.json.len();
+            let tail_at = write_diagnostic(&mut chunk.json, range, severity, &tail);
+            chunk.ranges.push(moved_up(range, line));
+            chunk.written.push(Written {
+                start,
+                tail: tail_at,
+                severity,
+            });
         }
+        chunk
+    }
+
+    /// Writes diagnostic `index` of the chunk, the chunk's first line being
+    /// `first_line`, to `out` and returns its range; `None` if the chunk has no such
+    /// diagnostic. Copied as last written when the chunk has not moved; otherwise every
+    /// diagnostic of the chunk is written again at its new lines first.
+    fn copy(
+        &mut self,
+        index: usize,
+        first_line: u32,
+        severity: Severity,
+        out: &mut Vec<u8>,
+    ) -> Option<lsp::Range> {
+        let range = moved_down(*self.ranges.get(index)?, first_line);
+        if self.line != first_line {
+            self.rewrite(first_line);
+        }
+        let (written, end) = (self.written[index], self.end_of(index));
+        if written.severity == severity {
+            out.extend_from_slice(&self.json[written.start..end]);
+        } else {
+            // Not the severity kept (which is the configuration's, and a new configuration
+            // makes a new publisher): written for this publication only.
+            write_diagnostic(out, range, severity, &self.json[written.tail..end]);
+        }
+        Some(range)
+    }
+
+    /// Where the JSON of diagnostic `index` ends in `json`.
+    fn end_of(&self, index: usize) -> usize {
+        self.written
+            .get(index + 1)
+            .map_or(self.json.len(), |w| w.start)
+    }
+
+    /// Writes every diagnostic again with the chunk at `first_line`.
+    fn rewrite(&mut self, first_line: u32) {
+        let mut json = Vec::with_capacity(self.json.len() + self.json.len() / 16);
+        for i in 0..self.written.len() {
+            // The end is read before the next diagnostic's entry is rewritten.
+            let (old, end) = (self.written[i], self.end_of(i));
+            let range = moved_down(self.ranges[i], first_line);
+            let start = json.len();
+            let tail = write_diagnostic(&mut json, range, old.severity, &self.json[old.tail..end]);
+            self.written[i] = Written { start, tail, ..old };
+        }
+        self.json = json;
+        self.line = first_line;
     }
 }
 
@@ -226,7 +299,14 @@ fn write_tail(out: &mut Vec<u8>, rule: Rule, message: &str, lang: Lang) {
     out.remove(start);
 }
 
-fn write_diagnostic(out: &mut Vec<u8>, range: lsp::Range, placed: &Placed<'_>, tail: &[u8]) {
+/// Writes a diagnostic's JSON object: its range and severity, then `tail`. Returns where
+/// the tail begins in `out`.
+fn write_diagnostic(
+    out: &mut Vec<u8>,
+    range: lsp::Range,
+    severity: Severity,
+    tail: &[u8],
+) -> usize {
     let mut number = itoa::Buffer::new();
     let mut put = |out: &mut Vec<u8>, n: u32| out.extend_from_slice(number.format(n).as_bytes());
     out.extend_from_slice(br#"{"range":{"start":{"line":"#);
@@ -238,11 +318,12 @@ fn write_diagnostic(out: &mut Vec<u8>, range: lsp::Range, placed: &Placed<'_>, t
     out.extend_from_slice(br#","character":"#);
     put(out, range.end.character);
     out.extend_from_slice(br#"}},"severity":"#);
-    let severity = to_proto::severity(placed.severity);
     // DiagnosticSeverity serialises as its number.
-    let _ = serde_json::to_writer(&mut *out, &severity);
+    let _ = serde_json::to_writer(&mut *out, &to_proto::severity(severity));
     out.push(b',');
+    let at = out.len();
     out.extend_from_slice(tail);
+    at
 }
 
 fn json(out: &mut Vec<u8>, s: &str) {
@@ -316,8 +397,8 @@ mod tests {
         serde_json::from_str(body).unwrap()
     }
 
-    /// Edits that move chunks down and up by lines, change a chunk, and add a finding
-    /// over the whole text; with accents and emoji, a
+    /// Edits that move no line, that move chunks down and up by lines, change a chunk,
+    /// and add a finding over the whole text; with accents and emoji, a
     /// suppression that silences nothing and a severity override: every publication
     /// (most of it from kept pieces) is the standard one.
     #[test]
@@ -332,7 +413,12 @@ mod tests {
         let mut text = format!(
             "😀 é\n{fixture}\n*****\n\nMOD\tECP/24A6/9\n{{>>proplint-ignore stale-revision<<}}\n"
         );
+        let third = text.len() / 3;
         let edits: Vec<(usize, usize, &str)> = vec![
+            // Keystrokes that move no line: kept diagnostics are copied as written.
+            (third, third, "x"),
+            (third, third + 1, ""),
+            (0, 0, ""),
             (0, 0, "\n\n"),
             (0, 2, ""),
             (text.len() / 2, text.len() / 2, "Ж😀\n"),

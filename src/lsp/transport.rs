@@ -17,10 +17,67 @@ use tokio::sync::mpsc;
 
 /// Where complete, framed messages for the client go.
 #[derive(Clone, Debug)]
-pub struct Outbox(mpsc::UnboundedSender<Vec<u8>>);
+pub struct Outbox(mpsc::UnboundedSender<Message>);
 
 /// What the writer task drains.
-pub struct OutboxReceiver(mpsc::UnboundedReceiver<Vec<u8>>);
+pub struct OutboxReceiver(mpsc::UnboundedReceiver<Message>);
+
+/// A framed message, which may begin after unused bytes: a body written after room left
+/// for its header ([`Message::framed_in_place`]) is framed without being copied (a
+/// publication on a large document is hundreds of kilobytes, written at every keystroke).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    bytes: Vec<u8>,
+    start: usize,
+}
+
+/// The room [`Message::framed_in_place`] needs before a body: the longest header.
+pub const HEADER_ROOM: usize = "Content-Length: ".len() + 20 + "\r\n\r\n".len();
+
+impl Message {
+    /// Frames the body written in `bytes` after [`HEADER_ROOM`] bytes left for its
+    /// header (their content does not matter).
+    pub fn framed_in_place(mut bytes: Vec<u8>) -> Message {
+        let body_len = bytes.len().saturating_sub(HEADER_ROOM);
+        let mut header = [0u8; HEADER_ROOM];
+        let mut length = itoa::Buffer::new();
+        let parts: [&[u8]; 3] = [
+            b"Content-Length: ",
+            length.format(body_len).as_bytes(),
+            b"\r\n\r\n",
+        ];
+        let mut at = 0;
+        for part in parts {
+            header[at..at + part.len()].copy_from_slice(part);
+            at += part.len();
+        }
+        if bytes.len() < HEADER_ROOM {
+            bytes.resize(HEADER_ROOM, b' ');
+        }
+        let start = HEADER_ROOM - at;
+        bytes[start..HEADER_ROOM].copy_from_slice(&header[..at]);
+        Message { bytes, start }
+    }
+
+    /// The bytes, without what comes before the message.
+    pub fn into_vec(mut self) -> Vec<u8> {
+        self.bytes.drain(..self.start);
+        self.bytes
+    }
+}
+
+impl From<Vec<u8>> for Message {
+    fn from(bytes: Vec<u8>) -> Message {
+        Message { bytes, start: 0 }
+    }
+}
+
+impl std::ops::Deref for Message {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.bytes[self.start..]
+    }
+}
 
 pub fn outbox() -> (Outbox, OutboxReceiver) {
     let (tx, rx) = mpsc::unbounded_channel();
@@ -28,9 +85,9 @@ pub fn outbox() -> (Outbox, OutboxReceiver) {
 }
 
 impl Outbox {
-    /// Queues a notification. Returns `false` once the output is closed.
-    pub fn send(&self, message: Vec<u8>) -> bool {
-        self.0.send(message).is_ok()
+    /// Queues a message. Returns `false` once the output is closed.
+    pub fn send(&self, message: impl Into<Message>) -> bool {
+        self.0.send(message.into()).is_ok()
     }
 }
 
@@ -114,6 +171,20 @@ mod tests {
         let mut out = Vec::new();
         write_messages(receiver, &mut out).await.unwrap();
         assert_eq!(out, [first, second].concat());
+    }
+
+    /// A body framed in place is the same message as one framed by a copy, whatever the
+    /// number of digits of its length.
+    #[test]
+    fn framing_in_place_is_framing() {
+        for length in [0, 7, 10, 99_999, 123_456] {
+            let body = "é".repeat(length / 2) + &"x".repeat(length % 2);
+            let mut bytes = vec![b'?'; HEADER_ROOM];
+            bytes.extend_from_slice(body.as_bytes());
+            let message = Message::framed_in_place(bytes);
+            assert_eq!(&message[..], &frame(body.as_bytes())[..], "{length}");
+            assert_eq!(message.clone().into_vec(), frame(body.as_bytes()));
+        }
     }
 
     #[test]
