@@ -208,6 +208,8 @@ impl Chunk {
                 severity,
             });
         }
+        // Kept for as long as the chunk is unchanged: without the slack of its growth.
+        chunk.json.shrink_to_fit();
         chunk
     }
 
@@ -246,7 +248,8 @@ impl Chunk {
 
     /// Writes every diagnostic again with the chunk at `first_line`.
     fn rewrite(&mut self, first_line: u32) {
-        let mut json = Vec::with_capacity(self.json.len() + self.json.len() / 16);
+        // Lines of a few more digits at most: room for a tenth more, the slack let go after.
+        let mut json = Vec::with_capacity(self.json.len() + self.json.len() / 10);
         for i in 0..self.written.len() {
             // The end is read before the next diagnostic's entry is rewritten.
             let (old, end) = (self.written[i], self.end_of(i));
@@ -255,6 +258,7 @@ impl Chunk {
             let tail = write_diagnostic(&mut json, range, old.severity, &self.json[old.tail..end]);
             self.written[i] = Written { start, tail, ..old };
         }
+        json.shrink_to_fit();
         self.json = json;
         self.line = first_line;
     }
