@@ -234,18 +234,47 @@ pub fn opens_section(line: &str) -> bool {
     let Some(&first) = content.as_bytes().first() else {
         return false;
     };
+    // Most lines have no call word: rejected before anything else is read.
     if call_word(content).is_none() {
         return false;
     }
-    // What `Parser::line` tests before a call word, in its order.
-    let read_before = super::is_separator_line(line)
+    let note = super::is_separator_line(line)
         || is_note_header(content)
-        || b"DFIMC".contains(&first) && scanners::is_inline_note(content)
-        || action_captures(content).is_some()
-        || reference_line(content).is_some()
-        || standalone_heading(line, cs, content).is_some()
-        || b"RrMm".contains(&first) && reasons_word(content).is_some();
-    !read_before
+        || b"DFIMC".contains(&first) && scanners::is_inline_note(content);
+    !note && matches!(opening(line, cs, content), Some(Opening::Call(..)))
+}
+
+/// What a line opens or names, once separators and margin notes are set aside.
+enum Opening<'c> {
+    Action(scanners::ActionLine),
+    /// The range of a proposal reference standing on its own.
+    Reference(std::ops::Range<usize>),
+    /// A standalone heading, and whether it is in upper case.
+    Heading(HeadingParts<'c>, bool),
+    Reasons,
+    /// A call word, and whether it is an operative one.
+    Call(&'static str, bool),
+}
+
+/// The first of the kinds of [`Opening`] that `content` (the decoration-free part of
+/// `line`, from `cs`) is, tested in the order the parser reads them: one function for
+/// [`Parser::line`] and for the cutter's [`opens_section`], so that the two cannot
+/// disagree on what a line is.
+fn opening<'c>(line: &str, cs: usize, content: &'c str) -> Option<Opening<'c>> {
+    let first = *content.as_bytes().first()?;
+    if let Some(action) = action_captures(content) {
+        return Some(Opening::Action(action));
+    }
+    if let Some(range) = reference_line(content) {
+        return Some(Opening::Reference(range));
+    }
+    if let Some((parts, upper)) = standalone_heading(line, cs, content) {
+        return Some(Opening::Heading(parts, upper));
+    }
+    if b"RrMm".contains(&first) && reasons_word(content).is_some() {
+        return Some(Opening::Reasons);
+    }
+    call_word(content).map(|(call, operative)| Opening::Call(call, operative))
 }
 
 /// The proposal reference a line consists of (`ECP/24A6/1` on its own).
@@ -414,58 +443,64 @@ impl<'a> Parser<'a> {
         if b"DFIMC".contains(&first) && scanners::is_inline_note(content) {
             return;
         }
-        if let Some(c) = action_captures(content) {
-            self.start_unit_for_action(start);
-            let m = &content[c.action.clone()];
-            let kind = match m {
-                "ADD" => ActionKind::Add,
-                "SUP" => ActionKind::Sup,
-                "NOC" => ActionKind::Noc,
-                _ => ActionKind::Mod,
-            };
-            let action_start = content_span.start + content.find(m).unwrap_or(0);
-            self.current.action = Some(Action {
-                kind,
-                span: self.map(Span::new(action_start, action_start + m.len())),
-            });
-            if let Some(r) = c.reference {
+        match opening(line, cs, content) {
+            Some(Opening::Action(c)) => {
+                self.start_unit_for_action(start);
+                let m = &content[c.action.clone()];
+                let kind = match m {
+                    "ADD" => ActionKind::Add,
+                    "SUP" => ActionKind::Sup,
+                    "NOC" => ActionKind::Noc,
+                    _ => ActionKind::Mod,
+                };
+                let action_start = content_span.start + content.find(m).unwrap_or(0);
+                self.current.action = Some(Action {
+                    kind,
+                    span: self.map(Span::new(action_start, action_start + m.len())),
+                });
+                if let Some(r) = c.reference {
+                    self.current.reference =
+                        self.proposal_ref(content_span.start + r.start, &content[r]);
+                }
+                self.header_open = false;
+                return;
+            }
+            Some(Opening::Reference(r)) => {
+                if self.current.reference.is_some() || self.inherited.is_some_and(|u| u.reference) {
+                    self.close_unit(start);
+                    self.current = new_unit(start);
+                }
                 self.current.reference =
                     self.proposal_ref(content_span.start + r.start, &content[r]);
+                return;
             }
-            self.header_open = false;
-            return;
-        }
-        if let Some(r) = reference_line(content) {
-            if self.current.reference.is_some() || self.inherited.is_some_and(|u| u.reference) {
-                self.close_unit(start);
-                self.current = new_unit(start);
+            Some(Opening::Heading(c, upper)) => {
+                let citations = scan_line(content, content_span.start, self.is_place);
+                self.heading(&c, content_span, upper, citations);
+                return;
             }
-            self.current.reference = self.proposal_ref(content_span.start + r.start, &content[r]);
-            return;
+            Some(Opening::Reasons) => {
+                let citations = scan_line(content, content_span.start, self.is_place);
+                self.end_section();
+                self.current.reasons = Some(self.map(content_span));
+                self.add_citations(citations, false);
+                return;
+            }
+            Some(Opening::Call(call, operative)) => {
+                self.end_section();
+                let span = self.map(content_span);
+                self.section = Some(Section {
+                    span,
+                    call: span,
+                    call_word: call.to_string(),
+                    operative,
+                    clauses: Vec::new(),
+                });
+                return;
+            }
+            None => {}
         }
         let citations = scan_line(content, content_span.start, self.is_place);
-        if let Some((c, upper)) = standalone_heading(line, cs, content) {
-            self.heading(&c, content_span, upper, citations);
-            return;
-        }
-        if b"RrMm".contains(&first) && reasons_word(content).is_some() {
-            self.end_section();
-            self.current.reasons = Some(self.map(content_span));
-            self.add_citations(citations, false);
-            return;
-        }
-        if let Some((call, operative)) = call_word(content) {
-            self.end_section();
-            let span = self.map(content_span);
-            self.section = Some(Section {
-                span,
-                call: span,
-                call_word: call.to_string(),
-                operative,
-                clauses: Vec::new(),
-            });
-            return;
-        }
         let has_conference_line = self.current.conference_line.is_some()
             || self.inherited.is_some_and(|u| u.conference_line);
         if !has_conference_line && self.section.is_none() {
