@@ -6,16 +6,17 @@
 //!
 //! # Ordering of edits
 //!
-//! tower-lsp 0.20 runs handlers concurrently (up to four at a time), so two `didChange`
-//! notifications could interleave if their handlers awaited before touching the buffer.
-//! Ours never do: `did_open`, `did_change` and `did_close` call [`Backend::open`],
-//! [`Backend::change`] and [`Backend::close`], which take the state lock (a
-//! `std::sync::Mutex`, never held across an `.await`), apply the change and hand the new
-//! version to the document's worker, all before their first `.await`. tower-lsp creates
-//! the handler futures in the order the messages arrive and polls each new future for the
-//! first time in that order (its `buffer_unordered` queue is FIFO), so that synchronous
-//! prefix — the buffer mutation — runs in message order. Versions are checked too: a
-//! change whose version does not increase is applied but logged.
+//! Handlers run concurrently (up to four at a time, as tower-lsp 0.20 runs them: see
+//! [`super::dispatch`]), so two `didChange` notifications could interleave if their
+//! handlers awaited before recording their changes. Ours never do: `did_open`,
+//! `did_change` and `did_close` call [`Backend::open`], [`Backend::change`] and
+//! [`Backend::close`], which take the state lock (a `std::sync::Mutex`, never held
+//! across an `.await`), queue the changes and hand the new version to the document's
+//! worker, all before their first `.await`. The dispatcher creates the handler futures
+//! in the order the messages arrive and polls each new future for the first time in that
+//! order (its `buffer_unordered` queue is FIFO), so that synchronous prefix runs in
+//! message order. Versions are checked too: a change whose version does not increase is
+//! applied but logged.
 //!
 //! # Analysis
 //!
@@ -23,10 +24,10 @@
 //! [`Analyzer`](super::analyzer::Analyzer) (the core's incremental session). Handlers
 //! send it the newest version through a `watch` channel, which keeps only the latest
 //! value: versions the worker has not started are skipped, never queued. Each
-//! `didChange` also records which bytes it changed, composed with the changes the worker
-//! has not taken yet ([`Pending`](super::state::Pending)); the worker takes the newest
-//! rope and that change together, patches its own copy of the text and its line index,
-//! and tells the session what changed, so a keystroke re-parses one unit. After a
+//! `didChange` also queues the client's changes behind those the worker has not taken
+//! yet ([`Pending`](super::state::Pending)); the worker takes the newest job and every
+//! change together, applies them to the text it alone holds ([`super::buffer`]), and
+//! tells the session which bytes changed, so a keystroke re-parses one section. After a
 //! debounce (configurable, 0 = none) the worker analyses the newest version (a keystroke
 //! on its own thread; a whole text on the blocking pool, so that requests are answered
 //! while it runs) and publishes only if no newer version arrived meanwhile (a
