@@ -185,20 +185,23 @@ impl LineIndex {
         let removed = self.line_starts.partition_point(|&s| s <= change.start)
             ..self.line_starts.partition_point(|&s| s <= change.old_end);
         let delta = change.delta();
-        let after: Vec<usize> = self.line_starts[removed.end..]
-            .iter()
-            .map(|&s| s.wrapping_add_signed(delta))
-            .collect();
-        self.line_starts.truncate(removed.start);
-        let inserted = text
-            .as_bytes()
-            .get(change.start..change.new_end)
-            .unwrap_or(&[]);
-        self.line_starts
-            .extend(memchr::memchr_iter(b'\n', inserted).map(|i| change.start + i + 1));
-        self.line_starts.extend(after);
+        // In place: a keystroke moves the starts after it, and (most often) adds or
+        // removes none, so nothing else is moved or allocated.
+        for start in &mut self.line_starts[removed.end..] {
+            *start = start.wrapping_add_signed(delta);
+        }
+        let inserted = text.as_bytes().get(change.start..change.new_end);
+        let new_starts =
+            memchr::memchr_iter(b'\n', inserted.unwrap_or(&[])).map(|i| change.start + i + 1);
+        self.line_starts.splice(removed, new_starts);
         self.len = text.len();
-        let was_ascii = std::mem::replace(&mut self.ascii, text.is_ascii());
+        // An ASCII text stays so when only ASCII is inserted; otherwise the text is read
+        // again, which stops at its first other byte (at once, in most texts that had one).
+        let ascii = match inserted {
+            Some(inserted) if self.ascii && inserted.is_ascii() => true,
+            _ => text.is_ascii(),
+        };
+        let was_ascii = std::mem::replace(&mut self.ascii, ascii);
         if was_ascii {
             // No checkpoints were kept: every long line may need them now.
             self.find_long_lines(text);
