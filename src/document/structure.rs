@@ -487,15 +487,7 @@ impl<'a> Parser<'a> {
                 return;
             }
             Some(Opening::Call(call, operative)) => {
-                self.end_section();
-                let span = self.map(content_span);
-                self.section = Some(Section {
-                    span,
-                    call: span,
-                    call_word: call.to_string(),
-                    operative,
-                    clauses: Vec::new(),
-                });
+                self.open_section(content_span, call, operative);
                 return;
             }
             None => {}
@@ -583,15 +575,8 @@ impl<'a> Parser<'a> {
         if let Some(at) = glued {
             let tail = &content[at..];
             if let Some((call, operative)) = call_word(tail) {
-                self.end_section();
-                let span = self.map(Span::new(content_span.start + at, content_span.end));
-                self.section = Some(Section {
-                    span,
-                    call: span,
-                    call_word: call.to_string(),
-                    operative,
-                    clauses: Vec::new(),
-                });
+                let span = Span::new(content_span.start + at, content_span.end);
+                self.open_section(span, call, operative);
             }
         }
         self.add_citations(citations, false);
@@ -942,6 +927,20 @@ impl<'a> Parser<'a> {
             }
             self.citations.push(c);
         }
+    }
+
+    /// Ends the section before and opens one at `span` (of the reading) with its call
+    /// word.
+    fn open_section(&mut self, span: Span, call: &str, operative: bool) {
+        self.end_section();
+        let span = self.map(span);
+        self.section = Some(Section {
+            span,
+            call: span,
+            call_word: call.to_string(),
+            operative,
+            clauses: Vec::new(),
+        });
     }
 
     fn end_section(&mut self) {

@@ -87,9 +87,9 @@ pub async fn dispatch(
 
 /// Queues a message of the server's for the client.
 fn send(outbox: &Outbox, message: &impl serde::Serialize) {
-    match serde_json::to_vec(message) {
-        Ok(body) => {
-            outbox.send(transport::frame(&body));
+    match transport::framed_json(message) {
+        Ok(framed) => {
+            outbox.send(framed);
         }
         // Only a map with non-string keys fails, which no LSP type has.
         Err(e) => eprintln!("proplint lsp: a message could not be written: {e}"),

@@ -265,9 +265,7 @@ fn report(outbox: &Outbox, problem: &Malformed, id: Value) {
         "id": id,
         "error": {"code": problem.code(), "message": message},
     });
-    if let Ok(body) = serde_json::to_vec(&error) {
-        let mut framed = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-        framed.extend_from_slice(&body);
+    if let Ok(framed) = transport::framed_json(&error) {
         outbox.send(framed);
     }
     // MessageType 1 = Error.

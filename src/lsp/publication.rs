@@ -22,7 +22,7 @@ use tower_lsp::lsp_types::{self as lsp, Url};
 
 use super::position::Mapper;
 use super::to_proto::{self, rule_link};
-use super::transport::{Message, HEADER_ROOM};
+use super::transport::{with_room, Message};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::diagnostic::Severity;
 use crate::base::text::Encoding;
@@ -115,10 +115,13 @@ impl Publisher {
         self.chunks = chunks;
 
         let mut ranges = Vec::new();
-        let mut body = Vec::with_capacity(self.last_len + self.last_len / 8 + 256);
+        let capacity = self.last_len + self.last_len / 8 + 256;
+        let mut body = if wanted == Wanted::Notification {
+            with_room(capacity)
+        } else {
+            Vec::with_capacity(capacity)
+        };
         if wanted == Wanted::Notification {
-            // Room for the header, written once the length is known.
-            body.resize(HEADER_ROOM, 0);
             body.extend_from_slice(
                 br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
             );
@@ -337,8 +340,8 @@ fn json(out: &mut Vec<u8>, s: &str) {
 /// The framed response to a `textDocument/diagnostic` request (`id`, as JSON): the
 /// version's `items` (a JSON array from [`Publisher::publish`]) under `result_id`, or,
 /// without items, a report that nothing changed since `result_id`.
-pub fn pull_response(id: &[u8], result_id: Option<&str>, items: Option<&[u8]>) -> Vec<u8> {
-    let mut body = Vec::with_capacity(items.map_or(0, <[u8]>::len) + 128);
+pub fn pull_response(id: &[u8], result_id: Option<&str>, items: Option<&[u8]>) -> Message {
+    let mut body = with_room(items.map_or(0, <[u8]>::len) + 128);
     body.extend_from_slice(br#"{"jsonrpc":"2.0","id":"#);
     body.extend_from_slice(id);
     body.extend_from_slice(br#","result":{"kind":"#);
@@ -356,7 +359,7 @@ pub fn pull_response(id: &[u8], result_id: Option<&str>, items: Option<&[u8]>) -
         body.extend_from_slice(items);
     }
     body.extend_from_slice(b"}}");
-    super::transport::frame(&body)
+    Message::framed_in_place(body)
 }
 
 #[cfg(test)]

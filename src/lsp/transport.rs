@@ -34,28 +34,31 @@ pub struct Message {
 /// The room [`Message::framed_in_place`] needs before a body: the longest header.
 pub const HEADER_ROOM: usize = "Content-Length: ".len() + 20 + "\r\n\r\n".len();
 
+/// An empty message with room for its header: write the body, then
+/// [`Message::framed_in_place`]. `capacity` is the body's expected length.
+pub fn with_room(capacity: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(HEADER_ROOM + capacity);
+    bytes.resize(HEADER_ROOM, b' ');
+    bytes
+}
+
 impl Message {
     /// Frames the body written in `bytes` after [`HEADER_ROOM`] bytes left for its
     /// header (their content does not matter).
     pub fn framed_in_place(mut bytes: Vec<u8>) -> Message {
-        let body_len = bytes.len().saturating_sub(HEADER_ROOM);
-        let mut header = [0u8; HEADER_ROOM];
-        let mut length = itoa::Buffer::new();
-        let parts: [&[u8]; 3] = [
-            b"Content-Length: ",
-            length.format(body_len).as_bytes(),
-            b"\r\n\r\n",
-        ];
-        let mut at = 0;
-        for part in parts {
-            header[at..at + part.len()].copy_from_slice(part);
-            at += part.len();
-        }
+        const PREFIX: &[u8] = b"Content-Length: ";
+        const END: &[u8] = b"\r\n\r\n";
         if bytes.len() < HEADER_ROOM {
             bytes.resize(HEADER_ROOM, b' ');
         }
-        let start = HEADER_ROOM - at;
-        bytes[start..HEADER_ROOM].copy_from_slice(&header[..at]);
+        let mut length = itoa::Buffer::new();
+        let digits = length.format(bytes.len() - HEADER_ROOM).as_bytes();
+        let start = HEADER_ROOM - PREFIX.len() - digits.len() - END.len();
+        let mut at = start;
+        for part in [PREFIX, digits, END] {
+            bytes[at..at + part.len()].copy_from_slice(part);
+            at += part.len();
+        }
         Message { bytes, start }
     }
 
@@ -92,29 +95,25 @@ impl Outbox {
 }
 
 /// A JSON-RPC notification framed for the wire: `Content-Length` header, then the body.
-pub fn notification<P: Serialize>(method: &str, params: &P) -> serde_json::Result<Vec<u8>> {
+pub fn notification<P: Serialize>(method: &str, params: &P) -> serde_json::Result<Message> {
     #[derive(Serialize)]
     struct Notification<'a, P> {
         jsonrpc: &'static str,
         method: &'a str,
         params: &'a P,
     }
-    let body = serde_json::to_vec(&Notification {
+    framed_json(&Notification {
         jsonrpc: "2.0",
         method,
         params,
-    })?;
-    Ok(frame(&body))
+    })
 }
 
-/// A message body framed for the wire: its `Content-Length` header, then the body.
-pub fn frame(body: &[u8]) -> Vec<u8> {
-    let mut message = Vec::with_capacity(body.len() + 32);
-    message.extend_from_slice(b"Content-Length: ");
-    message.extend_from_slice(itoa::Buffer::new().format(body.len()).as_bytes());
-    message.extend_from_slice(b"\r\n\r\n");
-    message.extend_from_slice(body);
-    message
+/// A message serialised straight after the room for its header, and framed there.
+pub fn framed_json(message: &impl Serialize) -> serde_json::Result<Message> {
+    let mut bytes = with_room(0);
+    serde_json::to_writer(&mut bytes, message)?;
+    Ok(Message::framed_in_place(bytes))
 }
 
 /// Writes queued messages to the client until every sender is gone or the output fails.
@@ -152,6 +151,7 @@ pub fn write_messages_blocking(
 mod tests {
     use super::*;
 
+    /// The message framed the plain way: the reference for framing in place.
     fn framed(body: &str) -> Vec<u8> {
         format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
     }
@@ -160,17 +160,17 @@ mod tests {
     #[tokio::test]
     async fn queued_messages_go_out_whole_and_in_order() {
         let (outbox, receiver) = outbox();
-        let body = r#"{"jsonrpc":"2.0","id":1,"result":"é"}"#;
+        let value = serde_json::json!({"jsonrpc": "2.0", "id": 1, "result": "é"});
         // The length counts bytes, not characters.
-        let first = frame(body.as_bytes());
-        assert_eq!(first, framed(body));
+        let first = framed_json(&value).unwrap();
+        assert_eq!(&first[..], &framed(&value.to_string())[..]);
         let second = notification("textDocument/publishDiagnostics", &[1, 2]).unwrap();
         let other = outbox.clone();
         assert!(outbox.send(first.clone()) && other.send(second.clone()));
         drop((outbox, other));
         let mut out = Vec::new();
         write_messages(receiver, &mut out).await.unwrap();
-        assert_eq!(out, [first, second].concat());
+        assert_eq!(out, [&first[..], &second[..]].concat());
     }
 
     /// A body framed in place is the same message as one framed by a copy, whatever the
@@ -182,15 +182,15 @@ mod tests {
             let mut bytes = vec![b'?'; HEADER_ROOM];
             bytes.extend_from_slice(body.as_bytes());
             let message = Message::framed_in_place(bytes);
-            assert_eq!(&message[..], &frame(body.as_bytes())[..], "{length}");
-            assert_eq!(message.clone().into_vec(), frame(body.as_bytes()));
+            assert_eq!(&message[..], &framed(&body)[..], "{length}");
+            assert_eq!(message.clone().into_vec(), framed(&body));
         }
     }
 
     #[test]
     fn a_notification_is_framed_json_rpc() {
         let message = notification("m", &serde_json::json!({"a": "é"})).unwrap();
-        let text = String::from_utf8(message).unwrap();
+        let text = String::from_utf8(message.into_vec()).unwrap();
         let (header, body) = text.split_once("\r\n\r\n").unwrap();
         assert_eq!(header, format!("Content-Length: {}", body.len()));
         let value: serde_json::Value = serde_json::from_str(body).unwrap();

@@ -99,7 +99,8 @@ pub(super) async fn worker(mut cx: WorkerContext) {
             .and_then(|old| Arc::try_unwrap(old).ok())
             .map(Snapshot::retire);
         let change = buffer.apply(changes, job.encoding);
-        let text_time = taken.elapsed();
+        let applied = std::time::Instant::now();
+        let text_time = applied - taken;
         let (mut session, reused) = match analyzer.take() {
             Some(a) if Arc::ptr_eq(a.config(), &job.config) => (a, true),
             _ => (Analyzer::new(job.config.clone()), false),
@@ -123,7 +124,7 @@ pub(super) async fn worker(mut cx: WorkerContext) {
         // fails.
         let text = buffer.clone();
         let work = move || {
-            let hop = taken.elapsed();
+            let hop = applied.elapsed();
             let (snapshot, publication) =
                 Snapshot::build(this, &text, change, &mut session, wanted);
             (session, snapshot, hop, publication)
@@ -195,9 +196,6 @@ pub(super) async fn worker(mut cx: WorkerContext) {
             Some(_) => {}
             None => told_too_large = false,
         }
-        // The previous version is freed after the publication and off this task:
-        // freeing a large analysis touches memory all over the heap, and the next edit
-        // may already be waiting.
         cx.results.send_replace(Some(snapshot.clone()));
         match cx.jobs.has_changed() {
             Ok(false) => {}
@@ -222,6 +220,9 @@ pub(super) async fn worker(mut cx: WorkerContext) {
             .send_notification::<TargetNotification>(params)
             .await;
         drop(open);
+        // What is left of the previous version is freed after the publication and off
+        // this task: freeing a large analysis touches memory all over the heap, and the
+        // next edit may already be waiting.
         if let Some(retired) = retired {
             tokio::task::spawn_blocking(move || drop(retired));
         }
