@@ -583,9 +583,9 @@ fn body_phrase(after: &str) -> Option<Phrase> {
 }
 
 fn has_solu(line: &str) -> bool {
-    line.as_bytes()
-        .windows(4)
-        .any(|w| w.eq_ignore_ascii_case(b"solu"))
+    // From each "u", the rarest of the four letters, rather than at every byte.
+    let b = line.as_bytes();
+    memchr::memchr2_iter(b'u', b'U', b).any(|i| i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"sol"))
 }
 
 #[cfg(test)]

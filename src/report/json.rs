@@ -108,8 +108,7 @@ pub fn render(files: &[FileResult]) -> String {
 /// The report written as the files are checked, one file at a time, so that a run over
 /// many files (or a file with many findings) never holds the whole report in memory.
 /// The bytes are those of `serde_json::to_string_pretty` on the whole report: each
-/// file's object is pretty-printed alone and indented one level deeper (JSON strings
-/// hold no raw line breaks, so indenting line by line is exact).
+/// file's object is pretty-printed alone and indented one level deeper.
 pub struct Stream<W: std::io::Write> {
     out: W,
     files: usize,
@@ -128,16 +127,23 @@ impl<W: std::io::Write> Stream<W> {
     }
 
     pub fn file(&mut self, f: &FileResult) -> std::io::Result<()> {
-        let json = serde_json::to_string_pretty(&file(f)).map_err(std::io::Error::other)?;
-        self.out
-            .write_all(if self.files == 0 { b"\n" } else { b",\n" })?;
-        for (i, line) in json.split('\n').enumerate() {
-            if i > 0 {
-                self.out.write_all(b"\n")?;
-            }
+        // Into a buffer first: the serializer's many small writes are cheap on a Vec,
+        // not through the boxed writer.
+        let json = serde_json::to_vec_pretty(&file(f))?;
+        self.out.write_all(if self.files == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        })?;
+        let mut from = 0;
+        // Each line after the first indented one level deeper (JSON strings hold no raw
+        // line breaks, so every line break is one of the layout's).
+        for newline in memchr::memchr_iter(b'\n', &json) {
+            self.out.write_all(&json[from..=newline])?;
             self.out.write_all(b"    ")?;
-            self.out.write_all(line.as_bytes())?;
+            from = newline + 1;
         }
+        self.out.write_all(&json[from..])?;
         self.files += 1;
         let own = f.analysis.messages;
         self.language = match self.language {
