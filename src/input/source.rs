@@ -29,8 +29,9 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
     pub encoding: Encoding,
-    /// The bytes as read, to detect a change before writing.
-    original: Vec<u8>,
+    /// The bytes as read, to detect a change before writing; `None` when they are the
+    /// text's own (UTF-8 without a BOM), which is then not held twice.
+    original: Option<Vec<u8>>,
 }
 
 #[derive(Debug)]
@@ -66,7 +67,7 @@ impl SourceFile {
         bytes: Vec<u8>,
         lang: Lang,
     ) -> Result<SourceFile, SourceError> {
-        let (text, encoding) = decode(&bytes, lang).map_err(|message| SourceError {
+        let (text, encoding, original) = decode(bytes, lang).map_err(|message| SourceError {
             path: path.to_path_buf(),
             message,
         })?;
@@ -74,7 +75,7 @@ impl SourceFile {
             path: path.to_path_buf(),
             text,
             encoding,
-            original: bytes,
+            original,
         })
     }
 
@@ -120,7 +121,8 @@ impl SourceFile {
         }
         let current = std::fs::read(&target)
             .map_err(|e| err("write-cannot-reread", Args::new().s("error", io(&e))))?;
-        if current != self.original {
+        let original = self.original.as_deref().unwrap_or(self.text.as_bytes());
+        if current != original {
             return Err(err("write-changed", Args::new()));
         }
         let dir = target
@@ -215,8 +217,10 @@ fn same_owner(new: &std::fs::File, meta: &std::fs::Metadata) -> bool {
 /// took 1.3 GB.
 pub const MAX_LINES: usize = 200_000;
 
-fn decode(bytes: &[u8], lang: Lang) -> Result<(String, Encoding), String> {
-    let (text, encoding) = decode_text(bytes).map_err(|p| p.message_in(lang))?;
+/// The text of `bytes`, its encoding, and the bytes themselves unless the text took
+/// them over (UTF-8 without a BOM).
+fn decode(bytes: Vec<u8>, lang: Lang) -> Result<(String, Encoding, Option<Vec<u8>>), String> {
+    let (text, encoding, original) = decode_text(bytes).map_err(|p| p.message_in(lang))?;
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count()
         + usize::from(!text.is_empty() && !text.ends_with('\n'));
     if lines > MAX_LINES {
@@ -234,7 +238,7 @@ fn decode(bytes: &[u8], lang: Lang) -> Result<(String, Encoding), String> {
             + 1;
         return Err(tr(lang, "input-lone-cr", &Args::new().n("line", line)));
     }
-    Ok((text, encoding))
+    Ok((text, encoding, original))
 }
 
 /// Why bytes are not text proplint reads, as data; the words are `lang`'s.
@@ -278,28 +282,38 @@ impl NotText {
     }
 }
 
-fn decode_text(bytes: &[u8]) -> Result<(String, Encoding), NotText> {
-    let (text, encoding) = decode_unchecked(bytes)?;
+fn decode_text(bytes: Vec<u8>) -> Result<(String, Encoding, Option<Vec<u8>>), NotText> {
+    let (text, encoding, original) = decode_unchecked(bytes)?;
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         let line = memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count() + 1;
         return Err(NotText::Nul { line });
     }
-    Ok((text, encoding))
+    Ok((text, encoding, original))
 }
 
-fn decode_unchecked(bytes: &[u8]) -> Result<(String, Encoding), NotText> {
+fn decode_unchecked(bytes: Vec<u8>) -> Result<(String, Encoding, Option<Vec<u8>>), NotText> {
+    let (text, encoding) = match decode_borrowed(&bytes) {
+        Some(decoded) => decoded?,
+        None => return utf8(bytes).map(|text| (text, Encoding::Utf8, None)),
+    };
+    Ok((text, encoding, Some(bytes)))
+}
+
+/// The text of bytes with a byte-order mark or in UTF-16, copied out of them; `None`
+/// for plain UTF-8, which [`utf8`] takes over without a copy.
+fn decode_borrowed(bytes: &[u8]) -> Option<Result<(String, Encoding), NotText>> {
     // Before UTF-16's: UTF-32's little-endian mark starts with it.
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        return Err(NotText::Utf32);
+        return Some(Err(NotText::Utf32));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return utf8(rest).map(|t| (t, Encoding::Utf8Bom));
+        return Some(utf8(rest.to_vec()).map(|t| (t, Encoding::Utf8Bom)));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(rest, u16::from_le_bytes).map(|t| (t, Encoding::Utf16Le));
+        return Some(utf16(rest, u16::from_le_bytes).map(|t| (t, Encoding::Utf16Le)));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(rest, u16::from_be_bytes).map(|t| (t, Encoding::Utf16Be));
+        return Some(utf16(rest, u16::from_be_bytes).map(|t| (t, Encoding::Utf16Be)));
     }
     if let Some(big) = utf16_without_bom(bytes) {
         let (read, encoding): (fn([u8; 2]) -> u16, _) = if big {
@@ -307,11 +321,13 @@ fn decode_unchecked(bytes: &[u8]) -> Result<(String, Encoding), NotText> {
         } else {
             (u16::from_le_bytes, Encoding::Utf16LeNoBom)
         };
-        return utf16(bytes, read)
-            .map(|t| (t, encoding))
-            .map_err(|e| NotText::Utf16WithoutBom(Box::new(e)));
+        return Some(
+            utf16(bytes, read)
+                .map(|t| (t, encoding))
+                .map_err(|e| NotText::Utf16WithoutBom(Box::new(e))),
+        );
     }
-    utf8(bytes).map(|t| (t, Encoding::Utf8))
+    None
 }
 
 /// Whether `bytes`, which have no byte-order mark, look like UTF-16 (`Some(true)` big
@@ -338,10 +354,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, NotText> {
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
+fn utf8(bytes: Vec<u8>) -> Result<String, NotText> {
+    String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        let line = memchr::memchr_iter(b'\n', &e.as_bytes()[..at]).count() + 1;
         NotText::Utf8 { byte: at, line }
     })
 }
@@ -491,6 +507,36 @@ mod tests {
         std::fs::write(&path, "two").unwrap();
         assert!(file.write("three").is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+    }
+
+    #[test]
+    fn a_change_on_disk_is_seen_in_every_encoding() {
+        // Plain UTF-8 is compared through the text, which took the bytes over; the other
+        // encodings through the bytes kept beside it.
+        let text = "RÉSOLUTION 45\r\nrappelant\r\n";
+        for enc in [
+            Encoding::Utf8,
+            Encoding::Utf8Bom,
+            Encoding::Utf16Le,
+            Encoding::Utf16BeNoBom,
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("p.txt");
+            std::fs::write(&path, encode(text, enc)).unwrap();
+            let file = SourceFile::read(&path).unwrap();
+            assert!(file.write("RÉSOLUTION 46\r\n").is_ok(), "{enc:?}");
+            assert_eq!(
+                std::fs::read(&path).unwrap(),
+                encode("RÉSOLUTION 46\r\n", enc)
+            );
+            let file = SourceFile::read(&path).unwrap();
+            std::fs::write(&path, encode("RÉSOLUTION 47\r\n", enc)).unwrap();
+            assert!(file.write("RÉSOLUTION 48\r\n").is_err(), "{enc:?}");
+            assert_eq!(
+                std::fs::read(&path).unwrap(),
+                encode("RÉSOLUTION 47\r\n", enc)
+            );
+        }
     }
 
     #[test]
