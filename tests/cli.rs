@@ -116,6 +116,70 @@ fn human_report_shows_the_line_a_caret_and_the_target() {
     insta::assert_snapshot!("human_report", stdout(&o));
 }
 
+/// A paragraph exported as one line (Word, PDF): the report shows the part around each
+/// finding, its cut ends marked, and still gives the finding's column in the whole line.
+#[test]
+fn human_report_shows_a_long_line_around_the_finding() {
+    let paragraph = |conference: &str, call: &str, before: &str, citation: &str, after: &str| {
+        let reasons = if call == "rappelant" {
+            "Motifs"
+        } else {
+            "Reasons"
+        };
+        format!(
+            "MOD\tECP/1/1\n{conference} (Buenos Aires, 2017),\n{call}\na)\t{}{citation}{};\n{reasons}:\tx\n",
+            before.repeat(3),
+            after.repeat(2)
+        )
+    };
+    let en = paragraph(
+        "The World Telecommunication Development Conference",
+        "recalling",
+        "the objectives of the World Summit on the Information Society and its review, ",
+        "Resolution 140 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference,",
+        " which calls on the Union to play its part in the building of the information society",
+    );
+    let fr = paragraph(
+        "La Conférence mondiale de développement des télécommunications",
+        "rappelant",
+        "les objectifs du Sommet mondial sur la société de l'information et de son examen, ",
+        "la Résolution 140 (Rév. Guadalajara, 2010) de la Conférence de plénipotentiaires,",
+        " qui invite l'Union à jouer son rôle dans l'édification de la société de l'information",
+    );
+    let dir = work_dir(&[("en.txt", en.as_str()), ("fr.txt", fr.as_str())]);
+    for (name, citation) in [
+        ("en", "Resolution 140 (Rev. Guadalajara, 2010)"),
+        ("fr", "Résolution 140 (Rév. Guadalajara, 2010)"),
+    ] {
+        let file = format!("{name}.txt");
+        let o = proplint(&["check", &file, "--no-color"], dir.path());
+        let report = stdout(&o);
+        let text = if name == "en" { &en } else { &fr };
+        let line = text.lines().nth(3).unwrap();
+        let column = line[..line.find(citation).unwrap()].chars().count() + 1;
+        assert!(report.contains(&format!("{file}:4:{column}")), "{report}");
+        let shown = report
+            .lines()
+            .find(|l| l.starts_with("4 │ "))
+            .unwrap_or_else(|| panic!("{report}"));
+        assert!(
+            shown.starts_with("4 │ …") && shown.ends_with('…'),
+            "{shown}"
+        );
+        assert!(shown.chars().count() < line.chars().count(), "{shown}");
+        // The caret is under the citation.
+        let carets = report.lines().skip_while(|l| *l != shown).nth(1).unwrap();
+        let first = carets.find('^').unwrap();
+        let under: String = shown
+            .chars()
+            .skip(carets[..first].chars().count())
+            .take(citation.chars().count())
+            .collect();
+        assert_eq!(under, citation, "{report}");
+        insta::assert_snapshot!(format!("human_report_long_line_{name}"), report);
+    }
+}
+
 #[test]
 fn fix_writes_atomically_and_reports_what_it_did() {
     let dir = work_dir(&[("stale.txt", STALE_EN)]);

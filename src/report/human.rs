@@ -6,6 +6,7 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
 
+use super::excerpt::Excerpt;
 use super::{Counts, FileResult};
 use crate::base::diagnostic::{Applicability, Severity};
 use crate::input::Format;
@@ -62,10 +63,6 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
                 };
                 notes.push(tr(lang, id, &Args::new().s("title", fix.title.as_str())));
             }
-            let diag = CsDiagnostic::new(severity)
-                .with_code(d.rule.code())
-                .with_labels(vec![Label::primary(id, d.span.start..d.span.end)])
-                .with_notes(notes);
             header(
                 out,
                 &config,
@@ -80,8 +77,19 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
             } else {
                 Buffer::no_color()
             };
-            term::emit(&mut snippet, &config, &db, &diag)
-                .map_err(|e| std::io::Error::other(e.to_string()))?;
+            let (number, _) = file.line_col(d.span.start);
+            match Excerpt::of(path, &file.text, &file.index, d.span, number) {
+                Some(excerpt) => {
+                    let shown = shown(severity, d.rule.code(), (), excerpt.range(d.span), notes);
+                    term::emit(&mut snippet, &config, &excerpt, &shown)
+                }
+                None => {
+                    let range = d.span.start..d.span.end;
+                    let shown = shown(severity, d.rule.code(), id, range, notes);
+                    term::emit(&mut snippet, &config, &db, &shown)
+                }
+            }
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
             // codespan writes its own header line, with English severity words; ours,
             // in the reader's language, is above, so its line is left out.
             let bytes = snippet.as_slice();
@@ -113,6 +121,20 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
         writeln!(out, "{}", tr(lang, "human-found", &args))?;
     }
     Ok(())
+}
+
+/// codespan's diagnostic for a finding at `range` of file `file_id`.
+fn shown<Id>(
+    severity: CsSeverity,
+    code: &str,
+    file_id: Id,
+    range: std::ops::Range<usize>,
+    notes: Vec<String>,
+) -> CsDiagnostic<Id> {
+    CsDiagnostic::new(severity)
+        .with_code(code)
+        .with_labels(vec![Label::primary(file_id, range)])
+        .with_notes(notes)
 }
 
 /// `avertissement[stale-revision] : La Résolution 37 …`: codespan's header line, with

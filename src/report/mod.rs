@@ -1,6 +1,7 @@
 //! Reporters: they present checked files and never parse. Every position they print
 //! comes from [`LineIndex`](crate::base::text::LineIndex).
 
+mod excerpt;
 pub mod github;
 pub mod html;
 pub mod human;
