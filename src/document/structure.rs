@@ -1726,6 +1726,20 @@ pub fn detect_language(text: &str) -> Lang {
     // word, and no allocation for the words of ASCII text.
     static MARKERS: OnceLock<rustc_hash::FxHashMap<&'static str, Lang>> = OnceLock::new();
     let markers = MARKERS.get_or_init(|| LANGUAGE_MARKERS.iter().copied().collect());
+    // The ASCII bytes a marker starts with, in either case: most words are told apart
+    // by their first byte, and only the others are lower-cased (a table lookup per
+    // character outside ASCII, which was most of a 60 KB check's detection).
+    static FIRST_BYTES: OnceLock<[bool; 128]> = OnceLock::new();
+    let first_bytes = FIRST_BYTES.get_or_init(|| {
+        let mut table = [false; 128];
+        for (word, _) in LANGUAGE_MARKERS {
+            if let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii()) {
+                table[usize::from(b.to_ascii_lowercase())] = true;
+                table[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+        table
+    });
     let longest = LANGUAGE_MARKERS
         .iter()
         .map(|(w, _)| w.len())
@@ -1737,6 +1751,12 @@ pub fn detect_language(text: &str) -> Lang {
     let mut lower = String::new();
     for word in sample.split(|c: char| !c.is_alphabetic()) {
         if word.is_empty() || word.len() > longest + 2 {
+            continue;
+        }
+        // A word starting with another ASCII byte lower-cases to a word no marker is
+        // (markers starting outside ASCII are looked up whatever their first byte).
+        let first = word.as_bytes()[0];
+        if first.is_ascii() && !first_bytes[usize::from(first)] {
             continue;
         }
         let word = if word.bytes().all(|b| b.is_ascii_lowercase()) {

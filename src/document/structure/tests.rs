@@ -589,3 +589,52 @@ fn no_cut_at_a_section_inside_a_note_or_a_mark() {
         assert_eq!(chunked, between, "{text}");
     }
 }
+
+/// [`detect_language`] as it read every word: the first-byte test in front of the lookup
+/// must not change what it finds.
+fn language_by_every_word(text: &str) -> Lang {
+    let markers: std::collections::HashMap<&str, Lang> = LANGUAGE_MARKERS.iter().copied().collect();
+    let sample = &text[..crate::base::text::floor_char_boundary(text, LANGUAGE_SAMPLE_BYTES)];
+    let mut counts = [0u32; 3];
+    for word in sample.split(|c: char| !c.is_alphabetic()) {
+        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+        if let Some(&lang) = markers.get(lower.as_str()) {
+            counts[lang as usize] += 1;
+        }
+    }
+    let best = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, c)| (**c, std::cmp::Reverse(*i)))
+        .map_or(0, |(i, _)| i);
+    [Lang::En, Lang::Fr, Lang::Es][best]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    #[test]
+    fn language_detection_reads_the_words_every_word_would(
+        words in proptest::collection::vec(
+            proptest::prelude::prop_oneof![
+                proptest::sample::select(LANGUAGE_MARKERS.iter().map(|(w, _)| *w).collect::<Vec<_>>()),
+                proptest::sample::select(vec![
+                    "Résolution", "RÉSOLUTION", "DÉCIDE", "Él", "ÉT", "Du", "THE", "Of", "ÀND",
+                    "the", "à", "où", "Союз", "ЛЕ", "İle", "\u{212a}el", "Los", "Y", "resolución",
+                    "télécommunications", "x", "1", "😀", "considérant", "ConsidéranT",
+                ]),
+            ],
+            0..40,
+        ),
+        separators in proptest::collection::vec(
+            proptest::sample::select(vec![" ", ", ", "\n", "\t", "'", "-", "(", "\u{a0}"]),
+            40,
+        ),
+    ) {
+        let text: String = words
+            .iter()
+            .zip(&separators)
+            .flat_map(|(w, s)| [*w, *s])
+            .collect();
+        proptest::prop_assert_eq!(detect_language(&text), language_by_every_word(&text), "{:?}", text);
+    }
+}
