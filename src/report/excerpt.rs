@@ -241,6 +241,48 @@ mod tests {
         assert_eq!(e.column_number((), 0, e.lead).unwrap(), 1);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Any span of any text: no panic; a span within one line's text is shown whole
+        /// under the marks, at its real column; any other (over a line break or its CR)
+        /// has no excerpt, and codespan shows the lines themselves.
+        #[test]
+        fn every_span_is_shown_where_it_is(
+            // Line breaks are rare, so that lines are often long enough to be cut.
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    30 => proptest::sample::select(vec![
+                        "a", "Résolution ", "140", " ", "\t", "é", "Я", "😀", "中文",
+                        "(Rév. Busan, 2014)", "…", "\u{a0}", "mot ", "\u{301}",
+                    ]),
+                    1 => proptest::sample::select(vec!["\r\n", "\n"]),
+                ],
+                0..200,
+            ),
+            ends in (0usize..2000, 0usize..2000),
+        ) {
+            let text: String = pieces.concat();
+            let at = |n: usize| crate::base::text::floor_char_boundary(&text, n % (text.len() + 1));
+            let (a, b) = (at(ends.0), at(ends.1));
+            let span = Span::new(a.min(b), a.max(b));
+            // The line the span starts on, without its line break (and the CR before it).
+            let line = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[line..].find('\n').map_or(text.len(), |i| line + i);
+            let content_end = if text[..line_end].ends_with('\r') { line_end - 1 } else { line_end };
+            let on_the_line = span.start <= content_end && span.end <= content_end;
+            match excerpt(&text, span) {
+                Some(e) => {
+                    proptest::prop_assert!(on_the_line);
+                    proptest::prop_assert_eq!(&e.shown[e.range(span)], &text[span.start..span.end]);
+                    let column = text[line..span.start].chars().count() + 1;
+                    proptest::prop_assert_eq!(e.column_number((), 0, e.range(span).start).unwrap(), column);
+                    proptest::prop_assert!(e.shown.chars().count() <= LONGEST_SHOWN.max(span.len() + 2 * CONTEXT + 2));
+                }
+                None => proptest::prop_assert!(!on_the_line),
+            }
+        }
+    }
+
     #[test]
     fn a_finding_over_two_lines_has_no_excerpt() {
         let text = "a)\tla Résolution\n140 (Rév. Busan, 2014)\n";
