@@ -90,6 +90,25 @@ fn word_lengths<'a>(s: &'a str, words: &'a [Word]) -> impl Iterator<Item = usize
 }
 
 /// Where `s[at..]` stops being white space (`[\s\u{a0}]*`: Unicode's White_Space, as `\s`).
+/// The positions of any of four bytes in `haystack`, in order: memchr's searches for
+/// three and for one, merged. Punctuation is a byte in twenty of a clause: a vectorised
+/// search steps over the rest instead of testing every byte.
+pub fn memchr4_iter(
+    a: u8,
+    b: u8,
+    c: u8,
+    d: u8,
+    haystack: &[u8],
+) -> impl Iterator<Item = usize> + '_ {
+    let mut three = memchr::memchr3_iter(a, b, c, haystack).peekable();
+    let mut one = memchr::memchr_iter(d, haystack).peekable();
+    std::iter::from_fn(move || match (three.peek(), one.peek()) {
+        (Some(x), Some(y)) if y < x => one.next(),
+        (Some(_), _) => three.next(),
+        (None, _) => one.next(),
+    })
+}
+
 pub fn skip_white(s: &str, at: usize) -> usize {
     let rest = &s[at..];
     at + rest.len() - rest.trim_start_matches(char::is_whitespace).len()

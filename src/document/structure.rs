@@ -1161,6 +1161,30 @@ fn call_first_words() -> &'static FxHashSet<&'static str> {
     })
 }
 
+/// The first place at or after `from` where [`merged_labels`] may find a label: a
+/// semicolon or a colon, or a space before "a)", "i)", "(a)" or "(i)" (after a space,
+/// only a list's first label can open one). Found from the ")", which is rare, rather
+/// than at every space of the clause.
+fn label_stop(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut search = from;
+    loop {
+        let found = search + memchr::memchr3(b';', b':', b')', bytes.get(search..)?)?;
+        search = found + 1;
+        if bytes[found] != b')' {
+            return Some(found);
+        }
+        let before = |back: usize| found.checked_sub(back).map(|i| bytes[i]);
+        let space = match (before(1), before(2), before(3)) {
+            (Some(b'a' | b'i'), Some(b' '), _) => found - 2,
+            (Some(b'a' | b'i'), Some(b'('), Some(b' ')) => found - 3,
+            _ => continue,
+        };
+        if space >= from {
+            return Some(space);
+        }
+    }
+}
+
 /// The labels of paragraphs a conversion merged into this clause's line ("i) to
 /// strengthen ...; ii) to strive ...; iii) ...", "...; 10 that, ...; 11 that, ..."), with
 /// spans shifted by `offset`. Only a label after a semicolon that continues the one
@@ -1173,31 +1197,11 @@ fn merged_labels(content: &str, first: Option<&RawLabel>, offset: usize) -> Vec<
         .map(|l| (l.kind, l.chars.clone()));
     let mut from = first.map_or(0, |l| l.span.end.saturating_sub(offset));
     let bytes = content.as_bytes();
-    // After a space only a list's first label can open one ("a)", "i)", "(a)", "(i)"):
-    // the search stops at those spaces only, not at every word of every clause.
-    let stops = |i: usize, b: &u8| match b {
-        b';' | b':' => true,
-        b' ' => matches!(bytes.get(i + 1), Some(b'a' | b'i' | b'(')),
-        _ => false,
-    };
-    while let Some(i) = bytes
-        .get(from..)
-        .and_then(|r| r.iter().enumerate().position(|(i, b)| stops(from + i, b)))
-    {
-        let sep_at = from + i;
+    while let Some(sep_at) = label_stop(bytes, from) {
         from = sep_at + 1;
         let sep = bytes[sep_at];
         let rest = &content[from..];
-        // After a space only a list's first letter can open one: test that cheaply
-        // before reading a label at every word.
-        if sep == b' ' {
-            if !["a)", "i)", "(a)", "(i)"]
-                .iter()
-                .any(|l| rest.starts_with(l))
-            {
-                continue;
-            }
-        } else if !rest.starts_with([' ', '\u{a0}']) {
+        if sep != b' ' && !rest.starts_with([' ', '\u{a0}']) {
             continue;
         }
         let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
@@ -1385,13 +1389,7 @@ enum Part {
 /// consider").
 fn glued_call_word(content: &str) -> Option<usize> {
     let bytes = content.as_bytes();
-    let mut from = 0;
-    while let Some(i) = bytes[from..]
-        .iter()
-        .position(|b| matches!(b, b',' | b';' | b':' | b'.'))
-    {
-        let at = from + i;
-        from = at + 1;
+    for at in scanners::memchr4_iter(b',', b';', b':', b'.', bytes) {
         if at < 12 || bytes.get(at + 1).is_none_or(|b| *b != b' ') {
             continue;
         }

@@ -500,3 +500,26 @@ proptest! {
         prop_assert_eq!(is_inline_note(&s), note_by_expression(&s), "{:?}", s);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #[test]
+    fn memchr4_finds_each_of_the_four_bytes_in_order(
+        bytes in proptest::collection::vec(
+            prop_oneof![
+                8 => proptest::sample::select(b"abc ,;:.\xc3\xa9\n".to_vec()),
+                1 => any::<u8>(),
+            ],
+            0..300,
+        ),
+    ) {
+        let expected: Vec<usize> = bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b',' | b';' | b':' | b'.'))
+            .map(|(i, _)| i)
+            .collect();
+        let found: Vec<usize> = memchr4_iter(b',', b';', b':', b'.', &bytes).collect();
+        prop_assert_eq!(found, expected);
+    }
+}

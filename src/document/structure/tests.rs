@@ -638,3 +638,27 @@ proptest::proptest! {
         proptest::prop_assert_eq!(detect_language(&text), language_by_every_word(&text), "{:?}", text);
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    /// `label_stop` against its definition read byte by byte.
+    #[test]
+    fn label_stops_are_the_places_a_label_may_follow(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                " ", "a", "i", "(", ")", ";", ":", "a)", " a)", " (i)", "b)", "x", "é", ",", "\t",
+            ]),
+            0..60,
+        ),
+        from in 0usize..80,
+    ) {
+        let text: String = pieces.concat();
+        let bytes = text.as_bytes();
+        let expected = (from..bytes.len()).find(|&i| match bytes[i] {
+            b';' | b':' => true,
+            b' ' => ["a)", "i)", "(a)", "(i)"].iter().any(|l| bytes[i + 1..].starts_with(l.as_bytes())),
+            _ => false,
+        });
+        proptest::prop_assert_eq!(label_stop(bytes, from), expected, "{:?} from {}", text, from);
+    }
+}
