@@ -1,7 +1,7 @@
 //! Inputs that once broke proplint (found by the property tests and the fuzzer), kept
 //! so they never break it again: each must analyse without panicking, cut at every
-//! section it must give what the default analysis gives, and `--fix` must keep its
-//! guarantees on it.
+//! section it must give the model and the findings the default analysis gives, and
+//! `--fix` must keep its guarantees on it.
 
 use std::collections::HashMap;
 
@@ -25,6 +25,12 @@ fn every_kept_input_still_passes() {
             cut.diagnostics(),
             before.diagnostics(),
             "{}: cuts at sections change the findings",
+            path.display()
+        );
+        assert!(
+            serde_json::to_string(cut.document()).unwrap()
+                == serde_json::to_string(before.document()).unwrap(),
+            "{}: cuts at sections change the model",
             path.display()
         );
         let once = fix_until_stable(&text, catalog, &options, true);

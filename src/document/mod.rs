@@ -502,6 +502,12 @@ pub struct Cuts<'a> {
     /// Whether the chunk so far is blank: an action line after blank lines stays with
     /// them.
     blank: bool,
+    /// Whether the line before `line_start` was read as written (no revision mark on it
+    /// or open across it). After a line that marks change, the parser may be where the
+    /// cutter cannot see: a separator made by an insertion ("{++\n++}*****") has ended
+    /// the unit, and a cut inside a unit there would join the next chunk to the unit
+    /// before it.
+    after_clean_line: bool,
     marks: markup::Marks<'a>,
     /// The margin-note states the parser may be in at `line_start`.
     notes: structure::NoteStates,
@@ -520,6 +526,7 @@ impl<'a> Cuts<'a> {
             chunk_start: from,
             line_start: from,
             blank: true,
+            after_clean_line: true,
             marks: markup::Marks::new(text, from),
             notes: structure::NoteStates::NONE,
             inside_units: true,
@@ -530,6 +537,7 @@ impl<'a> Cuts<'a> {
         self.chunk_start = at;
         self.line_start = at;
         self.blank = true;
+        self.after_clean_line = true;
         self.marks = markup::Marks::new(self.text, at);
         self.notes = structure::NoteStates::NONE;
         Cut { at, inside_unit }
@@ -557,6 +565,7 @@ impl Iterator for Cuts<'_> {
                     return Some(self.cut(start, false));
                 }
                 if self.inside_units
+                    && self.after_clean_line
                     && start - self.chunk_start >= self.min_inside_unit
                     && self.notes.certainly_none()
                     && structure::opens_section(content)
@@ -565,6 +574,7 @@ impl Iterator for Cuts<'_> {
                 }
             }
             self.notes = self.notes.after(content, clean);
+            self.after_clean_line = clean;
             self.blank = self.blank && line.trim().is_empty();
             self.line_start = start + len;
         }
