@@ -405,7 +405,8 @@ pub fn is_separator_line(line: &str) -> bool {
 ///   no `{` and follows only closed revision marks. A unit begins there, whatever
 ///   came before it: documents exported without separators are cut at their units too;
 /// - before every line that opens a section (a call word: "recalling", "décide") on
-///   the same conditions, outside a margin note, once the chunk holds two kilobytes
+///   the same conditions, outside a margin note, after a line no revision mark changes
+///   (an insertion can make a separator the cutter cannot see), once the chunk holds two kilobytes
 ///   ([`MIN_CHUNK_INSIDE_UNIT`]): the unit goes on in the next chunk,
 ///   which is parsed from what the parser knew of it ([`Entry`]). Exports of Word or
 ///   PDF have neither separators nor action lines at a line's start: these cuts keep an
