@@ -1768,6 +1768,12 @@ pub fn detect_language(text: &str) -> Lang {
             counts[lang as usize] += 1;
         }
     }
+    language_of_counts(counts)
+}
+
+/// The language whose marker words were counted most (`counts` by `Lang` as index),
+/// the first of the tied ones.
+fn language_of_counts(counts: [u32; 3]) -> Lang {
     let best = counts
         .iter()
         .enumerate()
