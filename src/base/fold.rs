@@ -8,7 +8,13 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for ch in s.chars() {
-        let mapped = fold_char(ch);
+        // Most of what is folded is ASCII, even in French and Spanish: it skips the
+        // table of accented letters and Unicode's case and white-space tables.
+        let mapped = if ch.is_ascii() {
+            fold_ascii(ch)
+        } else {
+            fold_char(ch)
+        };
         if mapped == ' ' {
             pending_space = !out.is_empty();
             continue;
@@ -17,11 +23,22 @@ pub fn fold(s: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        for lower in mapped.to_lowercase() {
-            out.push(lower);
+        if mapped.is_ascii() {
+            out.push(mapped.to_ascii_lowercase());
+        } else {
+            out.extend(mapped.to_lowercase());
         }
     }
     out
+}
+
+/// [`fold_char`] of an ASCII character.
+fn fold_ascii(ch: char) -> char {
+    match ch {
+        '`' => '\'',
+        '-' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' => ' ',
+        c => c,
+    }
 }
 
 /// The folded form of one character: a base letter for accented Latin letters, `' '`
@@ -46,7 +63,41 @@ pub fn fold_char(ch: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, fold_char};
+    use proptest::prelude::*;
+
+    /// `fold` as first written, character by character through the Unicode tables.
+    fn fold_by_tables(s: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for ch in s.chars() {
+            let mapped = fold_char(ch);
+            if mapped == ' ' {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.extend(mapped.to_lowercase());
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn the_ascii_path_folds_as_the_tables_do(
+            s in "([ -~\t\n\r\u{b}\u{c}]|[àÀçÇéÉïÏñÑœŒ’‘ʼ´‐‑–\u{a0}\u{202f}\u{85}\u{3000}İẞΣЖ😀])*"
+        ) {
+            prop_assert_eq!(fold(&s), fold_by_tables(&s));
+        }
+
+        #[test]
+        fn any_text_folds_as_the_tables_do(s in any::<String>()) {
+            prop_assert_eq!(fold(&s), fold_by_tables(&s));
+        }
+    }
 
     #[test]
     fn folds_places_across_languages() {
