@@ -264,7 +264,7 @@ fn full_year(yy: u16) -> u16 {
 /// ITU's usual `BODY-yy`.
 fn conference_id(catalog: &Catalog, body: &str, year: u16) -> String {
     match catalog.conferences_in(body, year).first() {
-        Some(c) => c.id.clone(),
+        Some(c) => c.id.to_string(),
         None => format!("{body}-{:02}", year % 100),
     }
 }
@@ -291,7 +291,7 @@ fn resolve_tag(catalog: &Catalog, tag: &str, body: Option<&str>) -> Option<(Stri
         None if found.len() == 1 => found[0],
         None => return None,
     };
-    Some((conference.id.clone(), revised))
+    Some((conference.id.to_string(), revised))
 }
 
 /// Reads one file's blocks. `conference`, when given, overrides what the text says.
@@ -337,7 +337,7 @@ pub fn read(
     };
     let own = catalog.conference(&conference);
     let body = own
-        .map(|c| c.body.clone())
+        .map(|c| c.body.to_string())
         .or_else(|| conference.split('-').next().map(str::to_string))
         .unwrap_or_default();
     let own_began = own.map(|c| c.began());
@@ -465,7 +465,7 @@ fn conference_of_text(blocks: &[Block], catalog: &Catalog) -> Option<(String, us
                         .into_iter()
                         .find(|c| c.body == id)
                     {
-                        return Some(c.id.clone());
+                        return Some(c.id.to_string());
                     }
                 }
                 if id == "WRC" {

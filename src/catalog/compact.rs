@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use super::schema::{
     AbrogatedRecord, AmbiguityRecord, BasisRecord, BodyRecord, CatalogFile, CompleteListRecord,
-    ConferenceRecord, CoverageRecord, EventRecord, Localized, ResolutionRecord, StateRecord,
+    ConferenceRecord, CoverageRecord, EventRecord, Localized, ResolutionRecord, StateRecord, Str,
 };
 
 /// A schema value that can be written to and read back from the compact form.
@@ -22,7 +22,8 @@ pub trait Compact: Sized {
     #[cfg_attr(not(test), allow(dead_code))]
     fn put(&self, out: &mut Vec<u8>);
     /// Reads one value from the front of `input`, or `None` if the bytes are not one.
-    fn get(input: &mut &[u8]) -> Option<Self>;
+    /// The bytes are the binary's own, so that strings can borrow them.
+    fn get(input: &mut &'static [u8]) -> Option<Self>;
 }
 
 /// The embedded catalogue as build.rs writes it: the file without its resolutions, the
@@ -33,20 +34,20 @@ pub struct Embedded {
     /// Everything but the resolutions.
     pub file: CatalogFile,
     /// [`super::schema::outcome_conferences`] of the resolutions.
-    pub outcome_conferences: Vec<String>,
+    pub outcome_conferences: Vec<Str>,
     pub records: Vec<CompiledRecord>,
 }
 
 /// One resolution's record in compact form, read when first asked for.
 pub struct CompiledRecord {
-    pub body: String,
+    pub body: &'static str,
     pub number: u32,
     pub bytes: &'static [u8],
 }
 
 impl CompiledRecord {
     /// The record, or `None` if its bytes do not hold exactly one.
-    pub fn read(bytes: &[u8]) -> Option<ResolutionRecord> {
+    pub fn read(bytes: &'static [u8]) -> Option<ResolutionRecord> {
         let mut input = bytes;
         let record = ResolutionRecord::get(&mut input)?;
         input.is_empty().then_some(record)
@@ -76,14 +77,14 @@ pub fn encode_embedded(mut file: CatalogFile) -> Vec<u8> {
 /// The records are only delimited here; [`CompiledRecord::read`] reads one.
 pub fn decode_embedded(mut bytes: &'static [u8]) -> Option<Embedded> {
     let file = CatalogFile::get(&mut bytes)?;
-    let outcome_conferences = Vec::<String>::get(&mut bytes)?;
+    let outcome_conferences = Vec::<Str>::get(&mut bytes)?;
     let count = usize::try_from(get_varint(&mut bytes)?).ok()?;
     if count > bytes.len() {
         return None;
     }
     let mut records = Vec::with_capacity(count);
     for _ in 0..count {
-        let body = String::get(&mut bytes)?;
+        let body = get_str(&mut bytes)?;
         let number = u32::get(&mut bytes)?;
         let len = usize::try_from(get_varint(&mut bytes)?).ok()?;
         let record: &'static [u8] = take(&mut bytes, len)?;
@@ -121,6 +122,12 @@ fn get_varint(input: &mut &[u8]) -> Option<u64> {
     None
 }
 
+/// A string of the embedded bytes, borrowed from them.
+fn get_str(input: &mut &'static [u8]) -> Option<&'static str> {
+    let len = usize::try_from(get_varint(input)?).ok()?;
+    std::str::from_utf8(take(input, len)?).ok()
+}
+
 fn take<'a>(input: &mut &'a [u8], len: usize) -> Option<&'a [u8]> {
     if input.len() < len {
         return None;
@@ -134,7 +141,7 @@ impl Compact for u64 {
     fn put(&self, out: &mut Vec<u8>) {
         put_varint(*self, out);
     }
-    fn get(input: &mut &[u8]) -> Option<Self> {
+    fn get(input: &mut &'static [u8]) -> Option<Self> {
         get_varint(input)
     }
 }
@@ -143,7 +150,7 @@ impl Compact for u32 {
     fn put(&self, out: &mut Vec<u8>) {
         put_varint(u64::from(*self), out);
     }
-    fn get(input: &mut &[u8]) -> Option<Self> {
+    fn get(input: &mut &'static [u8]) -> Option<Self> {
         u32::try_from(get_varint(input)?).ok()
     }
 }
@@ -152,7 +159,7 @@ impl Compact for u16 {
     fn put(&self, out: &mut Vec<u8>) {
         put_varint(u64::from(*self), out);
     }
-    fn get(input: &mut &[u8]) -> Option<Self> {
+    fn get(input: &mut &'static [u8]) -> Option<Self> {
         u16::try_from(get_varint(input)?).ok()
     }
 }
@@ -161,7 +168,7 @@ impl Compact for bool {
     fn put(&self, out: &mut Vec<u8>) {
         out.push(u8::from(*self));
     }
-    fn get(input: &mut &[u8]) -> Option<Self> {
+    fn get(input: &mut &'static [u8]) -> Option<Self> {
         match take(input, 1)? {
             [0] => Some(false),
             [1] => Some(true),
@@ -170,12 +177,22 @@ impl Compact for bool {
     }
 }
 
+impl Compact for Str {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(self.len() as u64, out);
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn get(input: &mut &'static [u8]) -> Option<Self> {
+        get_str(input).map(Str::Borrowed)
+    }
+}
+
 impl Compact for String {
     fn put(&self, out: &mut Vec<u8>) {
         put_varint(self.len() as u64, out);
         out.extend_from_slice(self.as_bytes());
     }
-    fn get(input: &mut &[u8]) -> Option<Self> {
+    fn get(input: &mut &'static [u8]) -> Option<Self> {
         let len = usize::try_from(get_varint(input)?).ok()?;
         let bytes = take(input, len)?;
         std::str::from_utf8(bytes).ok().map(str::to_string)
@@ -192,7 +209,7 @@ impl<T: Compact> Compact for Option<T> {
             }
         }
     }
-    fn get(input: &mut &[u8]) -> Option<Self> {
+    fn get(input: &mut &'static [u8]) -> Option<Self> {
         match take(input, 1)? {
             [0] => Some(None),
             [1] => Some(Some(T::get(input)?)),
@@ -208,7 +225,7 @@ impl<T: Compact> Compact for Vec<T> {
             item.put(out);
         }
     }
-    fn get(input: &mut &[u8]) -> Option<Self> {
+    fn get(input: &mut &'static [u8]) -> Option<Self> {
         let len = usize::try_from(get_varint(input)?).ok()?;
         // Each item takes a byte at least: a length beyond the input is not one.
         if len > input.len() {
@@ -226,7 +243,7 @@ impl<K: Compact + Ord, V: Compact> Compact for BTreeMap<K, V> {
             value.put(out);
         }
     }
-    fn get(input: &mut &[u8]) -> Option<Self> {
+    fn get(input: &mut &'static [u8]) -> Option<Self> {
         let len = usize::try_from(get_varint(input)?).ok()?;
         if len > input.len() {
             return None;
@@ -272,7 +289,7 @@ impl Compact for serde_json::Value {
             }
         }
     }
-    fn get(input: &mut &[u8]) -> Option<Self> {
+    fn get(input: &mut &'static [u8]) -> Option<Self> {
         use serde_json::Value;
         Some(match take(input, 1)? {
             [0] => Value::Null,
@@ -301,7 +318,7 @@ impl Compact for Localized {
     fn put(&self, out: &mut Vec<u8>) {
         self.0.put(out);
     }
-    fn get(input: &mut &[u8]) -> Option<Self> {
+    fn get(input: &mut &'static [u8]) -> Option<Self> {
         Some(Localized(<BTreeMap<_, _> as Compact>::get(input)?))
     }
 }
@@ -314,7 +331,7 @@ macro_rules! compact_record {
             fn put(&self, out: &mut Vec<u8>) {
                 $(self.$field.put(out);)*
             }
-            fn get(input: &mut &[u8]) -> Option<Self> {
+            fn get(input: &mut &'static [u8]) -> Option<Self> {
                 Some($record {
                     $($field: Compact::get(input)?,)*
                 })

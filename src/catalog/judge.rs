@@ -136,7 +136,7 @@ impl Catalog {
                     nearest_revised: n.revised,
                     nearest_place_year: n.conference.place_year(Lang::En),
                     at_place_year: cur.conference.place_year(Lang::En),
-                    at: cur.conference.id.clone(),
+                    at: cur.conference.id.to_string(),
                 };
                 Some((cur, Some(superseded)))
             }
@@ -175,9 +175,9 @@ impl Catalog {
             return match when.conference {
                 Some(target) => Verdict::UnknownRevision {
                     reason: Reason::HeldAfterTarget {
-                        conference: conf.id.clone(),
+                        conference: conf.id.to_string(),
                         place_year: conf.place_year(Lang::En),
-                        target: target.id.clone(),
+                        target: target.id.to_string(),
                     },
                     confidence: Confidence::High,
                     suggestion: self
@@ -186,7 +186,7 @@ impl Catalog {
                 },
                 None => Verdict::Uncatalogued {
                     reason: Reason::HeldAfterCatalogue {
-                        conference: conf.id.clone(),
+                        conference: conf.id.to_string(),
                         place_year: conf.place_year(Lang::En),
                         state_date: self.state_date().to_string(),
                     },
@@ -205,7 +205,7 @@ impl Catalog {
                             reason: Reason::NoNumberAbove {
                                 body: body_name,
                                 bound,
-                                after: at.id.clone(),
+                                after: at.id.to_string(),
                             },
                             confidence,
                         }
@@ -214,15 +214,15 @@ impl Catalog {
                         let reason = if at.id == conf.id {
                             Reason::NumberAboveCeiling {
                                 number: cite.number,
-                                conference: conf.id.clone(),
+                                conference: conf.id.to_string(),
                                 bound,
                             }
                         } else {
                             Reason::NumberAboveLaterCeiling {
                                 number: cite.number,
-                                conference: conf.id.clone(),
+                                conference: conf.id.to_string(),
                                 bound,
-                                until: at.id.clone(),
+                                until: at.id.to_string(),
                             }
                         };
                         return Verdict::UnknownRevision {
@@ -251,7 +251,7 @@ impl Catalog {
                 if !list.adopted.contains(&cite.number) && !list.revised.contains(&cite.number) {
                     return Verdict::UnknownRevision {
                         reason: Reason::NotInCompleteList {
-                            conference: conf.id.clone(),
+                            conference: conf.id.to_string(),
                             number: cite.number,
                         },
                         confidence: Confidence::High,
@@ -280,7 +280,7 @@ impl Catalog {
                     return v;
                 }
                 unverified = Some(Reason::NoRecordOfEvent {
-                    conference: conf.id.clone(),
+                    conference: conf.id.to_string(),
                     place_year: conf.place_year(Lang::En),
                     number: cite.number,
                     body: body_name,
@@ -380,7 +380,7 @@ impl Catalog {
         };
         let met: Vec<(String, String)> = same_year
             .iter()
-            .map(|c| (c.place_year(Lang::En), c.id.clone()))
+            .map(|c| (c.place_year(Lang::En), c.id.to_string()))
             .collect();
         if let Some(other) = at_place.first() {
             return Err(Verdict::UnknownRevision {
@@ -388,7 +388,7 @@ impl Catalog {
                     body: body_name,
                     place: cite.place.to_string(),
                     year: cite.year,
-                    other: other.id.clone(),
+                    other: other.id.to_string(),
                     met,
                 },
                 confidence: Confidence::High,
@@ -461,7 +461,7 @@ impl Catalog {
             (Action::Adopted, true) => Some(Verdict::UnknownRevision {
                 reason: Reason::FirstAdoptionIsNoRevision {
                     number: cite.number,
-                    conference: conf.id.clone(),
+                    conference: conf.id.to_string(),
                     place_year: conf.place_year(Lang::En),
                 },
                 confidence: Confidence::High,
@@ -474,7 +474,7 @@ impl Catalog {
                 Some(Verdict::UnknownRevision {
                     reason: Reason::RevisionNeedsRev {
                         number: cite.number,
-                        conference: conf.id.clone(),
+                        conference: conf.id.to_string(),
                         place_year: conf.place_year(Lang::En),
                     },
                     confidence: Confidence::High,
@@ -521,7 +521,7 @@ impl Catalog {
         if let Some((_, confidence)) = r.not_revised_at.iter().find(|(c, _)| c == &conf.id) {
             return Some(unknown(
                 Reason::RecordedAsNotRevised {
-                    conference: conf.id.clone(),
+                    conference: conf.id.to_string(),
                     place_year: conf.place_year(Lang::En),
                     number: cite.number,
                 },
@@ -532,7 +532,7 @@ impl Catalog {
             if !list.adopted.contains(&cite.number) && !list.revised.contains(&cite.number) {
                 return Some(unknown(
                     Reason::NotInCompleteList {
-                        conference: conf.id.clone(),
+                        conference: conf.id.to_string(),
                         number: cite.number,
                     },
                     Confidence::High,
@@ -548,8 +548,8 @@ impl Catalog {
                 return Some(unknown(
                     Reason::HistoryCompleteWithout {
                         number: cite.number,
-                        through: through.id.clone(),
-                        conference: conf.id.clone(),
+                        through: through.id.to_string(),
+                        conference: conf.id.to_string(),
                     },
                     Confidence::High,
                 ));
@@ -566,8 +566,8 @@ impl Catalog {
                 return Some(unknown(
                     Reason::BeforeFirstAdoption {
                         number: cite.number,
-                        conference: conf.id.clone(),
-                        first: first.id.clone(),
+                        conference: conf.id.to_string(),
+                        first: first.id.to_string(),
                         first_place_year: first.place_year(Lang::En),
                     },
                     Confidence::High,
@@ -611,7 +611,8 @@ impl Catalog {
             .filter(|c| c.body == body && c.began() < when.date)
             .filter(|c| when.conference.is_none_or(|t| t.id != c.id))
             .max_by_key(|c| c.began())?;
-        self.upper_bound(&latest.id).map(|b| (latest.id.clone(), b))
+        self.upper_bound(&latest.id)
+            .map(|b| (latest.id.to_string(), b))
     }
 
     /// The conferences the resolution's history has events of, in history order.
@@ -619,7 +620,7 @@ impl Catalog {
         r.history
             .iter()
             .filter_map(|e| self.conference(&e.conference))
-            .map(|c| c.id.clone())
+            .map(|c| c.id.to_string())
             .collect()
     }
 }

@@ -22,6 +22,12 @@ use crate::base::Date;
 use crate::lang::l10n::{tr, Args};
 use crate::lang::Lang;
 use schema::CatalogFile;
+pub use schema::Str;
+
+/// Strings of a record the catalogue keeps as its own (records are read once each).
+fn owned(strings: Vec<Str>) -> Vec<String> {
+    strings.into_iter().map(Str::into_owned).collect()
+}
 
 /// How the embedded catalogue is named as the origin of its facts.
 pub const EMBEDDED_ORIGIN: &str = "embedded catalogue";
@@ -52,7 +58,7 @@ impl Confidence {
 
 /// A name in the languages the catalogue gives it in.
 #[derive(Debug, Clone, Default)]
-pub struct Names(Vec<(Lang, String)>);
+pub struct Names(Vec<(Lang, Str)>);
 
 impl Names {
     fn from(l: schema::Localized) -> Names {
@@ -69,14 +75,14 @@ impl Names {
         self.0
             .iter()
             .find(|(l, _)| *l == lang)
-            .map(|(_, name)| name.as_str())
+            .map(|(_, name)| &**name)
     }
 
     /// The name in `lang`, else in English, else in any language.
     pub fn get(&self, lang: Lang) -> Option<&str> {
         self.own(lang)
             .or_else(|| self.own(Lang::En))
-            .or_else(|| self.0.first().map(|(_, name)| name.as_str()))
+            .or_else(|| self.0.first().map(|(_, name)| &**name))
     }
 
     /// Whether the name exists in exactly this language.
@@ -96,19 +102,19 @@ impl Names {
 
     /// Each language's name, in the order of [`Lang::ALL`].
     pub fn iter(&self) -> impl Iterator<Item = (Lang, &str)> {
-        self.0.iter().map(|(lang, name)| (*lang, name.as_str()))
+        self.0.iter().map(|(lang, name)| (*lang, &**name))
     }
 
     /// Every name, in the order of [`Lang::ALL`].
     pub fn all(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(_, name)| name.as_str())
+        self.0.iter().map(|(_, name)| &**name)
     }
 }
 
 #[derive(Debug, Clone)]
 pub struct Conference {
-    pub id: String,
-    pub body: String,
+    pub id: Str,
+    pub body: Str,
     pub place: Names,
     pub year: u16,
     pub start: Option<Date>,
@@ -197,16 +203,16 @@ impl Resolution {
             Some(s) if s.conflict && s.conflict_kind.as_deref() == Some("unresolved") => s
                 .candidates
                 .iter()
-                .cloned()
-                .chain(s.citation.clone())
-                .chain(s.minority.keys().cloned())
+                .chain(&s.citation)
+                .chain(s.minority.keys())
+                .map(|tag| tag.to_string())
                 .collect(),
             _ => Vec::new(),
         };
         let in_force_at_pp18 = r.state_at_pp18.as_ref().and_then(|s| {
             let strong = s.strength.as_deref().is_some_and(|st| st != "weak");
             (s.status.as_deref() == Some("in_force") && strong && !s.conflict)
-                .then(|| s.conference.clone())
+                .then(|| s.conference.as_deref().map(str::to_string))
                 .flatten()
         });
         Resolution {
@@ -215,15 +221,15 @@ impl Resolution {
                 .history
                 .into_iter()
                 .map(|e| Event {
-                    action: match e.action.as_str() {
+                    action: match &*e.action {
                         "adopted" => Action::Adopted,
                         "revised" => Action::Revised,
                         _ => Action::AdoptedOrRevised,
                     },
                     disputed: e.status.as_deref() == Some("disputed"),
-                    conference: e.conference,
-                    evidence: e.evidence,
-                    sources: e.sources,
+                    conference: e.conference.into_owned(),
+                    evidence: owned(e.evidence),
+                    sources: owned(e.sources),
                     origin: origin.to_string(),
                 })
                 .collect(),
@@ -235,20 +241,20 @@ impl Resolution {
                         .not_revised_at_basis
                         .get(c)
                         .and_then(|b| b.confidence.as_deref());
-                    (c.clone(), Confidence::parse(confidence))
+                    (c.to_string(), Confidence::parse(confidence))
                 })
                 .collect(),
-            body: r.body,
+            body: r.body.into_owned(),
             number: r.number,
             title: Names::from(r.title),
-            subject: r.subject_as_cited,
-            history_complete_through: r.history_complete_through,
-            suppressed_at: r.suppressed_at,
-            suppressed_before: r.suppressed_before,
+            subject: r.subject_as_cited.map(Str::into_owned),
+            history_complete_through: r.history_complete_through.map(Str::into_owned),
+            suppressed_at: r.suppressed_at.map(Str::into_owned),
+            suppressed_before: r.suppressed_before.map(Str::into_owned),
             conflicting_tags,
-            sources: r.sources,
+            sources: owned(r.sources),
             confidence: Confidence::parse(r.confidence.as_deref()),
-            in_force_after: r.in_force_after,
+            in_force_after: owned(r.in_force_after),
             origins: vec![origin.to_string()],
         }
     }
@@ -335,77 +341,58 @@ impl std::fmt::Display for CatalogError {
 
 impl std::error::Error for CatalogError {}
 
-/// A resolution of the catalogue: read from a file, or a record of the embedded
-/// catalogue still in its compiled form, read the first time it is asked for.
+/// A record of the embedded catalogue, still in its compiled form until first asked for.
 #[derive(Debug, Clone)]
-enum Slot {
-    Read(Box<Resolution>),
-    Compiled {
-        bytes: &'static [u8],
-        read: OnceLock<Option<Box<Resolution>>>,
-    },
+struct CompiledSlot {
+    body: &'static str,
+    number: u32,
+    bytes: &'static [u8],
+    read: OnceLock<Option<Box<Resolution>>>,
 }
 
-impl Slot {
-    fn compiled(bytes: &'static [u8]) -> Slot {
-        Slot::Compiled {
-            bytes,
-            read: OnceLock::new(),
-        }
-    }
-
-    /// The resolution; `None` only for a compiled record that does not read, which the
-    /// test of the compiled catalogue rules out.
+impl CompiledSlot {
+    /// The resolution; `None` only for a record that does not read, which the test of
+    /// the compiled catalogue rules out.
     fn get(&self) -> Option<&Resolution> {
-        match self {
-            Slot::Read(r) => Some(r),
-            Slot::Compiled { bytes, read } => read
-                .get_or_init(|| {
-                    compact::CompiledRecord::read(bytes)
-                        .map(|r| Box::new(Resolution::from_record(r, EMBEDDED_ORIGIN)))
-                })
-                .as_deref(),
-        }
-    }
-
-    /// The resolution to merge facts into, read first if it is still compiled.
-    fn get_mut(&mut self) -> Option<&mut Resolution> {
-        if let Slot::Compiled { .. } = self {
-            let read = self.get().cloned()?;
-            *self = Slot::Read(Box::new(read));
-        }
-        match self {
-            Slot::Read(r) => Some(r),
-            Slot::Compiled { .. } => None,
-        }
+        self.read
+            .get_or_init(|| {
+                compact::CompiledRecord::read(self.bytes)
+                    .map(|r| Box::new(Resolution::from_record(r, EMBEDDED_ORIGIN)))
+            })
+            .as_deref()
     }
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub as_of: Option<Date>,
-    bodies: FxHashMap<String, Body>,
+    bodies: FxHashMap<Str, Body>,
     conferences: Vec<Conference>,
-    conference_by_id: FxHashMap<String, usize>,
+    conference_by_id: FxHashMap<Str, usize>,
     /// Folded place name → conferences held there (any year).
     places: FxHashMap<String, Vec<usize>>,
     /// Folded "place, year" tags that may also name a conference the catalogue does
     /// not hold (Dubai, 2012: WTSA-12 or WCIT-12): without "Rev." and without a body
     /// phrase, such a citation cannot be attributed.
     uncatalogued_alternatives: Vec<String>,
-    resolutions: FxHashMap<(String, u32), Slot>,
-    complete_lists: FxHashMap<String, CompleteList>,
+    /// Resolutions read from catalogue files, and the embedded records files added
+    /// facts to (these hide their compiled form).
+    resolutions: FxHashMap<(String, u32), Box<Resolution>>,
+    /// The embedded catalogue's records by body and number: a start files them without
+    /// reading or hashing any (218 inserts were a twentieth of checking a one-line file).
+    compiled: Vec<CompiledSlot>,
+    complete_lists: FxHashMap<Str, CompleteList>,
     /// Certain ceilings: no resolution numbered higher existed after this conference
     /// until the next one of its body (only bounds the catalogue rates high).
-    upper_bounds: FxHashMap<String, u32>,
+    upper_bounds: FxHashMap<Str, u32>,
     /// Every ceiling, with the confidence the catalogue gives it.
-    ceilings: FxHashMap<String, (u32, Confidence)>,
+    ceilings: FxHashMap<Str, (u32, Confidence)>,
     /// Where catalogue files disagree (kept, never settled silently).
     conflicts: Vec<merge::Conflict>,
     /// The conferences of which some outcome is catalogued, gathered at the first
     /// question: the judgement asks it for every citation and the editor at every
     /// keystroke, and each answer otherwise walks every resolution's history.
-    conferences_with_outcomes: OnceLock<FxHashSet<String>>,
+    conferences_with_outcomes: OnceLock<FxHashSet<Str>>,
 }
 
 impl Catalog {
@@ -424,12 +411,25 @@ impl Catalog {
         // catalogue is the safe fallback.
         if let Some(embedded) = compact::decode_embedded(bytes) {
             catalog.merge(embedded.file, EMBEDDED_ORIGIN);
-            for record in embedded.records {
-                catalog
-                    .resolutions
-                    .insert((record.body, record.number), Slot::compiled(record.bytes));
-            }
-            let known: FxHashSet<String> = embedded.outcome_conferences.into_iter().collect();
+            catalog.compiled = embedded
+                .records
+                .into_iter()
+                .map(|record| CompiledSlot {
+                    body: record.body,
+                    number: record.number,
+                    bytes: record.bytes,
+                    read: OnceLock::new(),
+                })
+                .collect();
+            // build.rs writes them in the file's order; a record filed twice keeps the
+            // last, as a map would (the test of the compiled catalogue finds none).
+            catalog
+                .compiled
+                .sort_by(|a, b| (a.body, a.number).cmp(&(b.body, b.number)));
+            catalog.compiled.dedup_by(|later, earlier| {
+                (later.body, later.number) == (earlier.body, earlier.number)
+            });
+            let known: FxHashSet<Str> = embedded.outcome_conferences.into_iter().collect();
             catalog.conferences_with_outcomes = OnceLock::from(known);
         }
         catalog
@@ -531,7 +531,7 @@ impl Catalog {
                         revised: list.revised,
                         abrogated: list.abrogated.iter().map(|a| a.number).collect(),
                         origin: origin.to_string(),
-                        sources: list.sources,
+                        sources: owned(list.sources),
                     };
                     match self.complete_lists.get(&conf) {
                         Some(existing) => {
@@ -561,15 +561,22 @@ impl Catalog {
         for r in file.resolutions {
             let resolution = Resolution::from_record(r, origin);
             let key = (resolution.body.clone(), resolution.number);
-            match self.resolutions.get_mut(&key).and_then(Slot::get_mut) {
-                Some(existing) => {
-                    merge::merge_resolution(existing, resolution, &mut self.conflicts)
-                }
-                None => {
-                    self.resolutions
-                        .insert(key, Slot::Read(Box::new(resolution)));
-                }
+            if let Some(existing) = self.resolutions.get_mut(&key) {
+                merge::merge_resolution(existing, resolution, &mut self.conflicts);
+                continue;
             }
+            let embedded = self
+                .compiled_slot(&key.0, key.1)
+                .and_then(CompiledSlot::get)
+                .cloned();
+            let merged = match embedded {
+                Some(mut existing) => {
+                    merge::merge_resolution(&mut existing, resolution, &mut self.conflicts);
+                    existing
+                }
+                None => resolution,
+            };
+            self.resolutions.insert(key, Box::new(merged));
         }
     }
 
@@ -626,7 +633,7 @@ impl Catalog {
     /// whatever the year (Hyderabad: WTDC; Busan: PP; Dubai: several bodies, none).
     pub fn only_body_at(&self, place: &str) -> Option<&str> {
         let list = self.places.get(&fold(place))?;
-        let mut bodies = list.iter().map(|&i| self.conferences[i].body.as_str());
+        let mut bodies = list.iter().map(|&i| &*self.conferences[i].body);
         let first = bodies.next()?;
         bodies.all(|b| b == first).then_some(first)
     }
@@ -648,19 +655,39 @@ impl Catalog {
     }
 
     pub fn resolution(&self, body: &str, number: u32) -> Option<&Resolution> {
-        self.resolutions
-            .get(&(body.to_string(), number))
-            .and_then(Slot::get)
+        if !self.resolutions.is_empty() {
+            if let Some(r) = self.resolutions.get(&(body.to_string(), number)) {
+                return Some(r);
+            }
+        }
+        self.compiled_slot(body, number)?.get()
+    }
+
+    fn compiled_slot(&self, body: &str, number: u32) -> Option<&CompiledSlot> {
+        let i = self
+            .compiled
+            .binary_search_by(|s| (s.body, s.number).cmp(&(body, number)))
+            .ok()?;
+        self.compiled.get(i)
+    }
+
+    /// Every resolution, in no order: those read from files, then the embedded records
+    /// no file added to.
+    fn all_resolutions(&self) -> impl Iterator<Item = &Resolution> {
+        let hidden = |s: &&CompiledSlot| {
+            !self.resolutions.is_empty()
+                && self
+                    .resolutions
+                    .contains_key(&(s.body.to_string(), s.number))
+        };
+        let compiled = self.compiled.iter().filter(move |s| !hidden(s));
+        let read = self.resolutions.values().map(|r| &**r);
+        read.chain(compiled.filter_map(CompiledSlot::get))
     }
 
     /// Resolutions of a body, by number.
     pub fn resolutions_of(&self, body: &str) -> Vec<&Resolution> {
-        let mut v: Vec<&Resolution> = self
-            .resolutions
-            .values()
-            .filter_map(Slot::get)
-            .filter(|r| r.body == body)
-            .collect();
+        let mut v: Vec<&Resolution> = self.all_resolutions().filter(|r| r.body == body).collect();
         v.sort_by_key(|r| r.number);
         v
     }
@@ -676,7 +703,7 @@ impl Catalog {
 
     /// Every resolution record, by body and number.
     pub fn resolutions(&self) -> Vec<&Resolution> {
-        let mut v: Vec<&Resolution> = self.resolutions.values().filter_map(Slot::get).collect();
+        let mut v: Vec<&Resolution> = self.all_resolutions().collect();
         v.sort_by(|a, b| (&a.body, a.number).cmp(&(&b.body, b.number)));
         v
     }
@@ -761,10 +788,20 @@ mod tests {
         // Every record is filed under its own body and number.
         for (record, resolution) in embedded.records.iter().zip(&compiled.resolutions) {
             assert_eq!(
-                (&record.body, record.number),
-                (&resolution.body, resolution.number)
+                (record.body, record.number),
+                (&*resolution.body, resolution.number)
             );
         }
+        // Each body and number is filed once: the compiled catalogue keeps one record
+        // of each, where a file's records would be merged.
+        let mut keys: Vec<_> = embedded
+            .records
+            .iter()
+            .map(|r| (r.body, r.number))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), embedded.records.len());
         // Not vacuous: the catalogue has its records, and a damaged form is refused.
         assert!(compiled.resolutions.len() > 200);
         assert!(compiled
@@ -783,12 +820,7 @@ mod tests {
     fn compiled_records_are_read_when_asked_for_and_read_as_the_json_reads() {
         let from_json = Catalog::from_json(EMBEDDED_JSON).unwrap();
         let compiled = Catalog::compiled(EMBEDDED_COMPACT);
-        let read = |c: &Catalog| {
-            c.resolutions
-                .values()
-                .filter(|s| matches!(s, Slot::Compiled { read, .. } if read.get().is_some()))
-                .count()
-        };
+        let read = |c: &Catalog| c.compiled.iter().filter(|s| s.read.get().is_some()).count();
         assert_eq!(read(&compiled), 0);
         assert!(compiled.knows_outcome_of("PP-22"));
         assert!(compiled.resolution("PP", 130).is_some());
@@ -852,6 +884,19 @@ mod tests {
             .find(|e| e.conference == "PP-18")
             .unwrap();
         assert_eq!(pp18.action, Action::AdoptedOrRevised);
+        // Each resolution is listed once, merged: the file added facts, not records.
+        let all = catalog.resolutions();
+        assert_eq!(all.len(), Catalog::embedded().resolutions().len());
+        let wtdc45: Vec<_> = all
+            .iter()
+            .filter(|r| (r.body.as_str(), r.number) == ("WTDC", 45))
+            .collect();
+        assert_eq!(wtdc45.len(), 1);
+        assert_eq!(wtdc45[0].history.len(), embedded.history.len() + 1);
+        assert_eq!(
+            catalog.resolutions_of("WTDC").len(),
+            Catalog::embedded().resolutions_of("WTDC").len()
+        );
     }
 
     /// A file that repeats one event thousands of times, half of them disagreeing with

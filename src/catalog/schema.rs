@@ -4,26 +4,31 @@
 //! notes, analyses) is kept in the file for people and ignored here. Every field has a
 //! default so that a user's catalogue file can hold just the entries it adds.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+/// A string of a catalogue: owned when read from a user's file, borrowed from the
+/// binary when read from the compiled embedded catalogue (a start allocates none).
+pub type Str = Cow<'static, str>;
+
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct CatalogFile {
-    pub as_of: Option<String>,
-    pub bodies: BTreeMap<String, BodyRecord>,
+    pub as_of: Option<Str>,
+    pub bodies: BTreeMap<Str, BodyRecord>,
     pub conferences: Vec<ConferenceRecord>,
-    pub citation_index: BTreeMap<String, Vec<String>>,
+    pub citation_index: BTreeMap<Str, Vec<Str>>,
     pub ambiguities: Vec<AmbiguityRecord>,
-    pub coverage: BTreeMap<String, CoverageRecord>,
+    pub coverage: BTreeMap<Str, CoverageRecord>,
     pub resolutions: Vec<ResolutionRecord>,
 }
 
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 #[serde(transparent)]
-pub struct Localized(pub std::collections::BTreeMap<String, Option<String>>);
+pub struct Localized(pub BTreeMap<Str, Option<Str>>);
 
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
@@ -35,35 +40,35 @@ pub struct BodyRecord {
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct ConferenceRecord {
-    pub id: String,
-    pub body: String,
+    pub id: Str,
+    pub body: Str,
     pub place: Localized,
     pub year: u16,
-    pub start: Option<String>,
-    pub end: Option<String>,
-    pub status: Option<String>,
+    pub start: Option<Str>,
+    pub end: Option<Str>,
+    pub status: Option<Str>,
 }
 
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct AmbiguityRecord {
-    pub citation: String,
-    pub candidates: Vec<String>,
+    pub citation: Str,
+    pub candidates: Vec<Str>,
 }
 
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct CoverageRecord {
-    pub complete_lists: BTreeMap<String, CompleteListRecord>,
-    pub max_number_upper_bound: BTreeMap<String, u32>,
-    pub max_number_meta: BTreeMap<String, serde_json::Value>,
+    pub complete_lists: BTreeMap<Str, CompleteListRecord>,
+    pub max_number_upper_bound: BTreeMap<Str, u32>,
+    pub max_number_meta: BTreeMap<Str, serde_json::Value>,
 }
 
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct CompleteListRecord {
     pub complete: bool,
-    pub sources: Vec<String>,
+    pub sources: Vec<Str>,
     pub adopted: Vec<u32>,
     pub revised: Vec<u32>,
     pub abrogated: Vec<AbrogatedRecord>,
@@ -78,19 +83,19 @@ pub struct AbrogatedRecord {
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct ResolutionRecord {
-    pub body: String,
+    pub body: Str,
     pub number: u32,
     pub title: Localized,
-    pub subject_as_cited: Option<String>,
+    pub subject_as_cited: Option<Str>,
     pub history: Vec<EventRecord>,
-    pub history_complete_through: Option<String>,
-    pub suppressed_at: Option<String>,
-    pub suppressed_before: Option<String>,
-    pub not_revised_at: Vec<String>,
-    pub not_revised_at_basis: BTreeMap<String, BasisRecord>,
-    pub in_force_after: Vec<String>,
-    pub sources: Vec<String>,
-    pub confidence: Option<String>,
+    pub history_complete_through: Option<Str>,
+    pub suppressed_at: Option<Str>,
+    pub suppressed_before: Option<Str>,
+    pub not_revised_at: Vec<Str>,
+    pub not_revised_at_basis: BTreeMap<Str, BasisRecord>,
+    pub in_force_after: Vec<Str>,
+    pub sources: Vec<Str>,
+    pub confidence: Option<Str>,
     #[serde(rename = "state_at_PP-18")]
     pub state_at_pp18: Option<StateRecord>,
 }
@@ -98,30 +103,30 @@ pub struct ResolutionRecord {
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct EventRecord {
-    pub conference: String,
-    pub action: String,
-    pub status: Option<String>,
-    pub evidence: Vec<String>,
-    pub sources: Vec<String>,
+    pub conference: Str,
+    pub action: Str,
+    pub status: Option<Str>,
+    pub evidence: Vec<Str>,
+    pub sources: Vec<Str>,
 }
 
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct BasisRecord {
-    pub confidence: Option<String>,
+    pub confidence: Option<Str>,
 }
 
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct StateRecord {
-    pub status: Option<String>,
-    pub citation: Option<String>,
-    pub conference: Option<String>,
+    pub status: Option<Str>,
+    pub citation: Option<Str>,
+    pub conference: Option<Str>,
     pub conflict: bool,
-    pub strength: Option<String>,
-    pub conflict_kind: Option<String>,
-    pub candidates: Vec<String>,
-    pub minority: BTreeMap<String, u32>,
+    pub strength: Option<Str>,
+    pub conflict_kind: Option<Str>,
+    pub candidates: Vec<Str>,
+    pub minority: BTreeMap<Str, u32>,
 }
 
 /// The conferences of which these records tell some outcome: a revision or adoption, a
@@ -129,8 +134,8 @@ pub struct StateRecord {
 /// not revise one. build.rs stores them with the embedded catalogue, so that a start
 /// knows them without reading every record; a test holds them equal to what the
 /// catalogue finds by walking its resolutions.
-pub fn outcome_conferences(records: &[ResolutionRecord]) -> Vec<String> {
-    let mut known: Vec<String> = records
+pub fn outcome_conferences(records: &[ResolutionRecord]) -> Vec<Str> {
+    let mut known: Vec<Str> = records
         .iter()
         .flat_map(|r| {
             r.history

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashSet;
 
-use super::{Catalog, Conference, Resolution, Verdict, When};
+use super::{Catalog, Conference, Resolution, Str, Verdict, When};
 use crate::base::Date;
 use crate::lang::messages::Reason;
 use crate::lang::Lang;
@@ -122,12 +122,14 @@ impl Catalog {
             || self
                 .conferences_with_outcomes
                 .get_or_init(|| {
-                    let mut known = FxHashSet::default();
+                    let mut known: FxHashSet<Str> = FxHashSet::default();
                     for r in self.resolutions() {
-                        known.extend(r.history.iter().map(|e| e.conference.clone()));
-                        known.extend(r.suppressed_at.iter().cloned());
-                        known.extend(r.in_force_after.iter().cloned());
-                        known.extend(r.not_revised_at.iter().map(|(c, _)| c.clone()));
+                        let named = r.history.iter().map(|e| &e.conference);
+                        let named = named
+                            .chain(&r.suppressed_at)
+                            .chain(&r.in_force_after)
+                            .chain(r.not_revised_at.iter().map(|(c, _)| c));
+                        known.extend(named.map(|c| Str::from(c.clone())));
                     }
                     known
                 })
@@ -154,7 +156,7 @@ impl Catalog {
     pub fn bodies_with_conferences(&self) -> Vec<&str> {
         let mut seen: Vec<&str> = Vec::new();
         for c in &self.conferences {
-            if !seen.contains(&c.body.as_str()) {
+            if !seen.contains(&&*c.body) {
                 seen.push(&c.body);
             }
         }
@@ -208,8 +210,8 @@ impl Catalog {
             .into_iter()
             .filter(|c| !r.history.iter().any(|e| e.conference == c.id))
             .filter(|c| !r.not_revised_at.iter().any(|(n, _)| *n == c.id))
-            .filter(|c| !r.in_force_after.contains(&c.id))
-            .filter(|c| r.suppressed_at.as_deref() != Some(c.id.as_str()))
+            .filter(|c| !r.in_force_after.iter().any(|a| *a == c.id))
+            .filter(|c| r.suppressed_at.as_deref() != Some(&*c.id))
             .filter(|c| {
                 // The version in force at PP-18 was not revised by the conferences
                 // between its own and PP-18.
@@ -265,7 +267,7 @@ impl Catalog {
         }
         let named: Vec<(String, String)> = missing
             .iter()
-            .map(|c| (c.id.clone(), c.place_year(Lang::En)))
+            .map(|c| (c.id.to_string(), c.place_year(Lang::En)))
             .collect();
         Verdict::Uncatalogued {
             reason: Reason::OutcomeNotCatalogued {

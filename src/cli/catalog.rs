@@ -286,8 +286,8 @@ pub fn show_text(catalog: &Catalog, body: &str, number: u32, today: Date) -> Opt
                 .uncatalogued_between(body, latest, today, today)
                 .into_iter()
                 .filter(|c| !r.not_revised_at.iter().any(|(n, _)| *n == c.id))
-                .filter(|c| !r.in_force_after.contains(&c.id))
-                .map(|c| c.id.clone())
+                .filter(|c| !r.in_force_after.iter().any(|a| *a == c.id))
+                .map(|c| c.id.to_string())
                 .collect();
             if !missing.is_empty() {
                 out.push_str(&report::show_missing(&missing.join(", ")));

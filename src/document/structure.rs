@@ -708,7 +708,7 @@ impl<'a> Parser<'a> {
             None => None,
         };
         match found {
-            Some(c) => (Some(c.id.clone()), BodyRef::from_catalog_id(&c.body)),
+            Some(c) => (Some(c.id.to_string()), BodyRef::from_catalog_id(&c.body)),
             // A place that only one body met at, with a year that matches none of its
             // meetings ("Rev. Hyderabad, 2011", "Rév. Busan, 2015"): the place names
             // the body, and the catalogue can say the revision is unknown and which
@@ -761,8 +761,8 @@ impl<'a> Parser<'a> {
             .catalog
             .conferences_at(place, year)
             .into_iter()
-            .find(|c| Some(c.body.as_str()) == body.catalog_id())
-            .map(|c| c.id.clone());
+            .find(|c| Some(&*c.body) == body.catalog_id())
+            .map(|c| c.id.to_string());
         if let TagForm::PlaceYear {
             new,
             flattened_old: Some(old),
@@ -801,7 +801,7 @@ impl<'a> Parser<'a> {
                 .iter()
                 .find(|conf| conf.body == body && conf.year % 100 == yy);
             if let Some(conf) = found {
-                self.header_conference = Some(conf.id.clone());
+                self.header_conference = Some(conf.id.to_string());
                 self.header_open = false;
                 return;
             }

@@ -179,11 +179,7 @@ impl std::error::Error for OptionError {}
 
 /// [`validate_target`]'s error in `lang`'s words.
 pub fn target_error_in(catalog: &Catalog, id: &str, lang: Lang) -> String {
-    let known: Vec<&str> = catalog
-        .conferences()
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
+    let known: Vec<&str> = catalog.conferences().iter().map(|c| &*c.id).collect();
     let args = Args::new().s("id", id).s("known", known.join(", "));
     tr(lang, "target-unknown", &args)
 }
@@ -673,7 +669,7 @@ fn settle_target(
     options: &Options,
 ) -> Target {
     let from = |conf: &Conference, source| Target {
-        id: Some(conf.id.clone()),
+        id: Some(conf.id.to_string()),
         source,
         date: conf.began(),
     };

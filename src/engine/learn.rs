@@ -91,7 +91,12 @@ impl Evidence {
             let line = lines.line_of(c.span.start) + 1;
             let entry = self
                 .claims
-                .entry((body.to_string(), c.number, conference.id.clone(), revised))
+                .entry((
+                    body.to_string(),
+                    c.number,
+                    conference.id.to_string(),
+                    revised,
+                ))
                 .or_default();
             if entry.0.len() < KEPT_SOURCES {
                 entry.0.push(format!("{name}, {unit} {line}"));

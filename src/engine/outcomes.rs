@@ -96,7 +96,7 @@ pub fn missing<'d>(
     let mut out = MissingOutcomes::default();
     for c in catalog.uncatalogued_for(&names, before, today) {
         let first = bodies.iter().find(|(b, _)| *b == c.body).map(|(_, s)| *s);
-        out.note(c.id.clone(), first);
+        out.note(c.id.to_string(), first);
     }
     wrcs.sort();
     for (id, span) in wrcs {

@@ -57,7 +57,7 @@ pub fn complete(snapshot: &Snapshot, offset: usize) -> Option<Vec<CompletionItem
                 .id
                 .as_deref()
                 .and_then(|id| catalog.conference(id))
-                .map(|c| c.body.clone())
+                .map(|c| c.body.to_string())
         });
     let bodies: Vec<String> = match body {
         Some(b) => vec![b],
