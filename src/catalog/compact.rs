@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 
 use super::schema::{
     AbrogatedRecord, AmbiguityRecord, BasisRecord, BodyRecord, CatalogFile, CompleteListRecord,
-    ConferenceRecord, CoverageRecord, EventRecord, Localized, ResolutionRecord, StateRecord, Str,
+    ConferenceRecord, CoverageRecord, EventRecord, Localized, MetaRecord, ResolutionRecord,
+    StateRecord, Str,
 };
 
 /// A schema value that can be written to and read back from the compact form.
@@ -187,18 +188,6 @@ impl Compact for Str {
     }
 }
 
-impl Compact for String {
-    fn put(&self, out: &mut Vec<u8>) {
-        put_varint(self.len() as u64, out);
-        out.extend_from_slice(self.as_bytes());
-    }
-    fn get(input: &mut &'static [u8]) -> Option<Self> {
-        let len = usize::try_from(get_varint(input)?).ok()?;
-        let bytes = take(input, len)?;
-        std::str::from_utf8(bytes).ok().map(str::to_string)
-    }
-}
-
 impl<T: Compact> Compact for Option<T> {
     fn put(&self, out: &mut Vec<u8>) {
         match self {
@@ -248,68 +237,23 @@ impl<K: Compact + Ord, V: Compact> Compact for BTreeMap<K, V> {
         if len > input.len() {
             return None;
         }
-        (0..len)
-            .map(|_| Some((K::get(input)?, V::get(input)?)))
-            .collect()
+        // Written in key order, so each insertion lands at the map's right edge (no
+        // vector to collect and sort, as `collect` would build).
+        let mut map = BTreeMap::new();
+        for _ in 0..len {
+            map.insert(K::get(input)?, V::get(input)?);
+        }
+        Some(map)
     }
 }
 
-/// JSON values the schema keeps as they are (per-conference metadata): the one
-/// place with tags, as a value's shape is not known in advance.
-impl Compact for serde_json::Value {
+impl Compact for MetaRecord {
     fn put(&self, out: &mut Vec<u8>) {
-        use serde_json::Value;
-        match self {
-            Value::Null => out.push(0),
-            Value::Bool(b) => {
-                out.push(1);
-                b.put(out);
-            }
-            Value::Number(n) => {
-                // Kept as JSON writes it, so that integers and floats come back as the
-                // same `Number`.
-                out.push(2);
-                n.to_string().put(out);
-            }
-            Value::String(s) => {
-                out.push(3);
-                s.put(out);
-            }
-            Value::Array(items) => {
-                out.push(4);
-                items.put(out);
-            }
-            Value::Object(map) => {
-                out.push(5);
-                put_varint(map.len() as u64, out);
-                for (key, value) in map {
-                    key.put(out);
-                    value.put(out);
-                }
-            }
-        }
+        self.confidence.put(out);
     }
     fn get(input: &mut &'static [u8]) -> Option<Self> {
-        use serde_json::Value;
-        Some(match take(input, 1)? {
-            [0] => Value::Null,
-            [1] => Value::Bool(bool::get(input)?),
-            [2] => Value::Number(String::get(input)?.parse().ok()?),
-            [3] => Value::String(String::get(input)?),
-            [4] => Value::Array(Vec::get(input)?),
-            [5] => {
-                let len = usize::try_from(get_varint(input)?).ok()?;
-                if len > input.len() {
-                    return None;
-                }
-                let mut map = serde_json::Map::new();
-                for _ in 0..len {
-                    let key = String::get(input)?;
-                    map.insert(key, <Value as Compact>::get(input)?);
-                }
-                Value::Object(map)
-            }
-            _ => return None,
+        Some(MetaRecord {
+            confidence: Compact::get(input)?,
         })
     }
 }

@@ -549,8 +549,7 @@ impl Catalog {
                 let confidence = coverage
                     .max_number_meta
                     .get(&conf)
-                    .and_then(|m| m.get("confidence"))
-                    .and_then(|c| c.as_str());
+                    .and_then(|m| m.confidence.as_deref());
                 if confidence == Some("high") {
                     self.upper_bounds.insert(conf.clone(), bound);
                 }
@@ -807,7 +806,7 @@ mod tests {
         assert!(compiled
             .coverage
             .values()
-            .any(|c| !c.max_number_meta.is_empty()));
+            .any(|c| c.max_number_meta.values().any(|m| m.confidence.is_some())));
         let cut = &EMBEDDED_COMPACT[..EMBEDDED_COMPACT.len() - 1];
         assert!(compact::decode_embedded(cut).is_none());
         let longer: &'static [u8] = Vec::leak([EMBEDDED_COMPACT, &[0]].concat());

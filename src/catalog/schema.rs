@@ -61,7 +61,26 @@ pub struct AmbiguityRecord {
 pub struct CoverageRecord {
     pub complete_lists: BTreeMap<Str, CompleteListRecord>,
     pub max_number_upper_bound: BTreeMap<Str, u32>,
-    pub max_number_meta: BTreeMap<Str, serde_json::Value>,
+    pub max_number_meta: BTreeMap<Str, MetaRecord>,
+}
+
+/// An entry of `max_number_meta`: proplint reads its confidence; what else the file says
+/// there (the basis, sources, a note on the semantics) is for people. Any JSON value is
+/// accepted, as the file's notes are plain strings; one without a textual `confidence`
+/// has none.
+#[derive(Debug, Default, PartialEq)]
+pub struct MetaRecord {
+    pub confidence: Option<Str>,
+}
+
+impl<'de> Deserialize<'de> for MetaRecord {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let confidence = value.get("confidence").and_then(|c| c.as_str());
+        Ok(MetaRecord {
+            confidence: confidence.map(|c| Str::Owned(c.to_string())),
+        })
+    }
 }
 
 #[derive(Debug, Default, PartialEq, Deserialize)]
