@@ -898,6 +898,28 @@ mod tests {
         );
     }
 
+    /// A ceiling is certain only where its note's confidence is high; a note may be any
+    /// JSON value (the embedded file explains its semantics in a string).
+    #[test]
+    fn a_ceiling_takes_the_confidence_of_its_note() {
+        let catalog = Catalog::from_json(
+            r#"{"coverage":{"PP":{
+                "max_number_upper_bound":{"PP-30":300,"PP-34":320,"PP-38":330},
+                "max_number_meta":{
+                    "semantics":"a note for people",
+                    "PP-30":{"confidence":"high","basis":"Final Acts","sources":["x"]},
+                    "PP-34":{"confidence":"medium"},
+                    "PP-38":["not", "an", "object"]}}}}"#,
+        )
+        .unwrap();
+        assert_eq!(catalog.upper_bound("PP-30"), Some(300));
+        assert_eq!(catalog.ceiling("PP-30"), Some((300, Confidence::High)));
+        assert_eq!(catalog.upper_bound("PP-34"), None);
+        assert_eq!(catalog.ceiling("PP-34"), Some((320, Confidence::Medium)));
+        assert_eq!(catalog.upper_bound("PP-38"), None);
+        assert_eq!(catalog.ceiling("PP-38"), Some((330, Confidence::Medium)));
+    }
+
     /// A file that repeats one event thousands of times, half of them disagreeing with
     /// the embedded record: its sources are listed once each, and the disagreement is one
     /// conflict showing a few sources, not one conflict per repetition listing them all.
