@@ -141,6 +141,20 @@ impl Conference {
         })
     }
 
+    /// Whether `text` is [`Conference::place_year`] in `lang`, without writing it (the
+    /// names of each message are looked up among every conference).
+    pub fn is_place_year(&self, text: &str, lang: Lang) -> bool {
+        let mut year = itoa::Buffer::new();
+        let year = year.format(self.year);
+        match self.place.get(lang) {
+            Some(place) => text
+                .strip_prefix(place)
+                .and_then(|rest| rest.strip_prefix(", "))
+                .is_some_and(|rest| rest == year),
+            None => text == year,
+        }
+    }
+
     /// "Busan, 2014" in the given language.
     pub fn place_year(&self, lang: Lang) -> String {
         match self.place.get(lang) {

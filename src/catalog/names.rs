@@ -79,7 +79,7 @@ impl Catalog {
             return self.conference_id_in(english, lang);
         }
         for c in &self.conferences {
-            if c.place_year(Lang::En) == english {
+            if c.is_place_year(english, Lang::En) {
                 return c.place_year(lang);
             }
             if c.place.get(Lang::En) == Some(english) {
@@ -95,6 +95,33 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_and_year_is_told_without_writing_it() {
+        let c = Catalog::embedded();
+        let texts = [
+            "Busan, 2014",
+            "Dubaï, 2012",
+            "Busan, 2014 ",
+            "Busan,2014",
+            "2023",
+            "",
+            "Busan, 20140",
+        ];
+        for conf in c.conferences() {
+            for lang in Lang::ALL {
+                let own = conf.place_year(*lang);
+                assert!(conf.is_place_year(&own, *lang), "{own}");
+                for text in texts {
+                    assert_eq!(
+                        conf.is_place_year(text, *lang),
+                        own == text,
+                        "{own} / {text}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn names_follow_the_message_language() {
