@@ -15,6 +15,7 @@ use crate::base::{Date, Target, TargetSource};
 use crate::catalog::{Catalog, Conference};
 use crate::document::{
     join_split_units, join_units, Cuts, Document, Entry, ProposalRef, Unit, MIN_CHUNK_INSIDE_UNIT,
+    NO_CUT_INSIDE_UNITS,
 };
 use crate::engine::findings::{self, Findings};
 use crate::lang::l10n::{tr, Args};
@@ -194,9 +195,10 @@ pub fn validate_target(catalog: &Catalog, id: &str) -> Result<(), OptionError> {
 
 /// Checks one text from scratch. Editors keep a [`Session`] instead, which re-parses
 /// only the chunks an edit touched; both give the same result by construction (a full
-/// analysis is a session with nothing to reuse).
+/// analysis is a session with nothing to reuse, and with no edit to come it cuts no
+/// unit: [`NO_CUT_INSIDE_UNITS`]).
 pub fn analyze(text: &str, catalog: &Catalog, options: &Options) -> Analysis {
-    Session::new().analyze(text, catalog, options)
+    Session::cutting_inside_units_from(NO_CUT_INSIDE_UNITS).analyze(text, catalog, options)
 }
 
 /// Analyses successive versions of one text, reusing the parse and the rule results of

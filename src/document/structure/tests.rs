@@ -252,6 +252,30 @@ fn separators_cut_units_and_chunks() {
     assert!(text[d.units[1].span.start..].contains("B/1/2"));
 }
 
+/// A text no edit will follow is cut between units only: at separators and action
+/// lines, never before a section, however long the unit.
+#[test]
+fn a_text_no_edit_follows_is_cut_between_units_only() {
+    let long = "c)\tUnited Nations General Assembly Resolution 70/125;\n".repeat(60);
+    let text = format!(
+        "MOD\tB/1/1\nrecalling\n{long}noting\n{long}Reasons:\tx\nMOD\tB/1/2\nrecalling\n{long}*****\nADD\tB/1/3\n"
+    );
+    let cut = |min| -> Vec<usize> {
+        crate::document::chunk_spans_with(&text, min)
+            .iter()
+            .map(|s| s.start)
+            .collect()
+    };
+    let second = text.find("MOD\tB/1/2").unwrap();
+    let third = text.find("*****").unwrap() + "*****\n".len();
+    assert_eq!(
+        cut(crate::document::NO_CUT_INSIDE_UNITS),
+        [0, second, third]
+    );
+    // Not vacuous: the same text is cut inside its units by an editor's session.
+    assert!(cut(crate::document::MIN_CHUNK_INSIDE_UNIT).contains(&text.find("noting").unwrap()));
+}
+
 #[test]
 fn a_mark_does_not_cross_a_separator() {
     let text = "rappelant\n{--a)\tx\n*****\nb)--} y\n";
