@@ -1342,7 +1342,8 @@ fn starts_part(s: &str, upper_only: bool) -> bool {
             false
         }
         Some(h) if upper_only => h == w,
-        Some(h) => h.to_uppercase() == w,
+        // Upper-cased character by character, as `to_uppercase` would, without a copy.
+        Some(h) => h.chars().flat_map(char::to_uppercase).eq(w.chars()),
         None => false,
     };
     // A whole word: "ANNEX 1", "Annex to Resolution 2", "ANNEXE", not "annexed".
