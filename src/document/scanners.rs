@@ -90,6 +90,21 @@ fn word_lengths<'a>(s: &'a str, words: &'a [Word]) -> impl Iterator<Item = usize
 }
 
 /// Where `s[at..]` stops being white space (`[\s\u{a0}]*`: Unicode's White_Space, as `\s`).
+/// How many ASCII digits `bytes` holds. Asked of every line (`free_text_flattened`), a
+/// byte-by-byte count was 5 % of checking a long document; counted in runs of at most
+/// 255 bytes into a byte-sized sum, the comparisons vectorise.
+pub fn count_ascii_digits(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|run| {
+            let digits = run
+                .iter()
+                .fold(0u8, |n, &b| n + u8::from(b.wrapping_sub(b'0') < 10));
+            usize::from(digits)
+        })
+        .sum()
+}
+
 /// The positions of any of four bytes in `haystack`, in order: memchr's searches for
 /// three and for one, merged. Punctuation is a byte in twenty of a clause: a vectorised
 /// search steps over the rest instead of testing every byte.

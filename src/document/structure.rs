@@ -811,7 +811,7 @@ impl<'a> Parser<'a> {
     /// Glued periods, conference codes and place-years in running text.
     fn free_text_flattened(&mut self, content: &str, at: usize, citations: &[Citation]) {
         // Every glued form holds two years, or digits around a dash.
-        let digits = content.bytes().filter(u8::is_ascii_digit).count();
+        let digits = scanners::count_ascii_digits(content.as_bytes());
         if digits < 4 || (digits < 8 && !content.contains('-')) {
             return;
         }
@@ -826,7 +826,7 @@ impl<'a> Parser<'a> {
         // file's start-up) are never built for most documents. Glued periods hold eight
         // digits in a row ("1990-20002000-2010"); glued places a year followed by a
         // capital ("Dubaï, 2012Busan").
-        let periods = digit_run(content, 8).then(period_regex);
+        let periods = (digits >= 8 && digit_run(content, 8)).then(period_regex);
         for c in periods.into_iter().flat_map(|re| re.captures_iter(content)) {
             let (Some(old), Some(new)) = (c.name("old"), c.name("new")) else {
                 continue;

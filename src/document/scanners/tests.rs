@@ -523,3 +523,25 @@ proptest! {
         prop_assert_eq!(found, expected);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    /// Counted in runs of 255 bytes, as byte by byte: lines longer than a run, and runs
+    /// of nothing but digits (a run's sum reaches 255 exactly).
+    #[test]
+    fn digits_are_counted_as_one_by_one(
+        bytes in proptest::collection::vec(
+            prop_oneof![
+                4 => proptest::sample::select(b"0123456789/:a \xc3\xa9".to_vec()),
+                1 => any::<u8>(),
+            ],
+            0..1200,
+        ),
+        all_digits in 0usize..800,
+    ) {
+        let naive = |b: &[u8]| b.iter().filter(|b| b.is_ascii_digit()).count();
+        prop_assert_eq!(count_ascii_digits(&bytes), naive(&bytes));
+        let digits = vec![b'7'; all_digits];
+        prop_assert_eq!(count_ascii_digits(&digits), all_digits);
+    }
+}
