@@ -52,11 +52,16 @@ pub fn parse_chunk(source: &str, catalog: &Catalog, entry: Entry, continued: boo
         note: Note::None,
         quoted: false,
     };
+    // The lines as `split_inclusive('\n')` gives them, found with memchr's vectorised
+    // search rather than core's (3.4 M of the 94 M instructions of checking the 1 MB
+    // corpus document).
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
+    while line_start < text.len() {
+        let rest = &text[line_start..];
+        let len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        let content = rest[..len].trim_end_matches(['\n', '\r']);
         p.line(line_start, content);
-        line_start += line.len();
+        line_start += len;
     }
     let exit = Entry {
         header_open: p.header_open,
