@@ -10,7 +10,6 @@
 
 use libfuzzer_sys::fuzz_target;
 use proplint::analysis::{analyze, Options, Session};
-use proplint::document::MIN_CHUNK_INSIDE_UNIT;
 use proplint::fix::{apply_edits, fix_all_edits};
 use proplint::text::{Encoding, LineIndex};
 use proplint::Catalog;
@@ -30,11 +29,10 @@ fuzz_target!(|data: &[u8]| {
         ..Options::default()
     };
     let analysis = Session::cutting_inside_units_from(0).analyze(&text, catalog, &options);
-    if text.len() < MIN_CHUNK_INSIDE_UNIT {
-        // The default analysis cuts no text this short inside its units.
-        let between_units = analyze(&text, catalog, &options);
-        assert_eq!(analysis.diagnostics(), between_units.diagnostics());
-    }
+    // A one-shot analysis cuts no unit (`NO_CUT_INSIDE_UNITS`); one cut at every
+    // section must find the same.
+    let between_units = analyze(&text, catalog, &options);
+    assert_eq!(analysis.diagnostics(), between_units.diagnostics());
     let index = LineIndex::new(&text);
     let diagnostics = analysis.diagnostics();
     for d in diagnostics {
