@@ -540,8 +540,9 @@ fn prefix_body(before: &str) -> Option<BodyRef> {
 /// A body phrase right after a citation: "de la Conférence de plénipotentiaires",
 /// "of this Conference", "(CMDT)", "de l'AMNT", "adopted by the Council".
 fn body_phrase(after: &str) -> Option<Phrase> {
-    let window: String = after.chars().take(90).collect();
-    let folded = fold(&window);
+    // The first 90 characters, folded straight from the text.
+    let window = after.char_indices().nth(90).map_or(after, |(end, _)| &after[..end]);
+    let folded = fold(window);
     let mut rest = folded.trim_start_matches([' ', ',']);
     if let Some(inner) = rest.strip_prefix('(') {
         let word: String = inner.chars().take_while(|c| c.is_alphanumeric()).collect();
