@@ -60,6 +60,13 @@ const ENGLISH: &[&str] = &[
     " was ",
     " has ",
     " with ",
+    "embedded",
+    "unknown:",
+    "partial",
+    "abrogated",
+    "attested",
+    "teach it",
+    "from:",
 ];
 
 fn proplint(args: &[&str]) -> String {
@@ -349,4 +356,71 @@ fn the_command_lines_own_errors_are_localised() {
         "{stderr}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `catalog status` and `catalog show`, which French and Spanish findings tell the reader
+/// to run, answer in the reader's language: with `--lang`, or from the locale. The
+/// catalogue's own data is left out of the check: a resolution's English title, its
+/// sources' addresses.
+#[test]
+fn catalog_status_and_show_speak_the_readers_language() {
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_proplint"));
+        cmd.args(args)
+            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+        (out.status.code(), text)
+    };
+    let data = |line: &&str| !line.starts_with("  en: ") && !line.contains("http");
+    for (lang, locale, header, abrogated) in [
+        ("fr", "fr_FR.UTF-8", "Ce que proplint sait", "abrogée"),
+        ("es", "es_ES.UTF-8", "Lo que proplint sabe", "derogada"),
+    ] {
+        let by_option: &[&str] = &["--no-config", "--lang", lang];
+        let by_locale: &[(&str, &str)] = &[("LANG", locale)];
+        /// Arguments, and the environment added.
+        type Case<'a> = (Vec<&'a str>, &'a [(&'a str, &'a str)]);
+        let cases: Vec<Case> = vec![
+            ([&["catalog", "status"][..], by_option].concat(), &[]),
+            (vec!["catalog", "status", "--no-config"], by_locale),
+            (
+                [&["catalog", "show", "PP", "140"][..], by_option].concat(),
+                &[],
+            ),
+            (
+                [&["catalog", "show", "PP", "13"][..], by_option].concat(),
+                &[],
+            ),
+            (
+                vec!["catalog", "show", "XYZ", "1", "--no-config"],
+                by_locale,
+            ),
+            (
+                [&["catalog", "show", "PP", "9999"][..], by_option].concat(),
+                &[],
+            ),
+        ];
+        let mut said = String::new();
+        for (args, env) in cases {
+            let (_, text) = run(&args, env);
+            let words: Vec<&str> = text.lines().filter(data).collect();
+            assert_no_english(&format!("{args:?}"), &words.join("\n"), lang);
+            said.push_str(&text);
+        }
+        // Not vacuous: each command spoke, in the language asked for.
+        assert!(said.contains(header), "{said}");
+        assert!(said.contains(abrogated), "{said}");
+        assert!(said.contains("PP-18"), "{said}");
+    }
+    // English stays the default.
+    let (code, text) = run(&["catalog", "status", "--no-config"], &[]);
+    assert_eq!(code, Some(0));
+    assert!(text.starts_with("What proplint knows"), "{text}");
 }

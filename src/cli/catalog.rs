@@ -15,6 +15,7 @@ use crate::engine::config::Config;
 use crate::engine::learn::Evidence;
 use crate::input::blocks::read_blocks;
 use crate::input::Format as InputFormat;
+use crate::lang::l10n::{tr, tr0, Args as Words};
 use crate::lang::lexicon::BODY_ABBREVIATIONS;
 use crate::lang::official::report;
 use crate::lang::Lang;
@@ -44,7 +45,12 @@ enum CatalogCommand {
     },
     /// Per body and conference, what is known of its outcome (complete list, partial,
     /// unknown) and from which catalogue file.
-    Status(ViewArgs),
+    Status {
+        #[command(flatten)]
+        view: ViewArgs,
+        #[command(flatten)]
+        speak: SpeakArgs,
+    },
     /// One resolution's history with its sources, e.g. `proplint catalog show PP 130`.
     Show {
         /// The body: PP, WTDC, WTSA, RA, WRC (or CMDT, AMNT, AR, CMR).
@@ -53,6 +59,8 @@ enum CatalogCommand {
         number: u32,
         #[command(flatten)]
         view: ViewArgs,
+        #[command(flatten)]
+        speak: SpeakArgs,
     },
 }
 
@@ -64,6 +72,15 @@ struct ViewArgs {
     /// Ignore any proplint.toml (whose `catalog = [...]` is otherwise read).
     #[arg(long)]
     no_config: bool,
+}
+
+/// `--lang` of `status` and `show`.
+#[derive(Args)]
+struct SpeakArgs {
+    /// en, fr or es: the language of the report (default: `lang` in proplint.toml, else
+    /// the user's locale, else English).
+    #[arg(long, value_name = "LANG", value_parser = crate::engine::config::parse_lang)]
+    lang: Option<Lang>,
 }
 
 #[derive(Args)]
@@ -89,30 +106,48 @@ pub fn run(args: CatalogArgs) -> i32 {
             paths,
             output,
             view,
-        } => match view_catalog(&view) {
-            Ok((catalog, _)) => learn_command(&paths, output.as_deref(), &catalog),
+        } => match view_catalog(&view, None) {
+            Ok((catalog, _, _)) => learn_command(&paths, output.as_deref(), &catalog),
             Err(code) => code,
         },
-        CatalogCommand::Status(view) => match view_catalog(&view) {
-            Ok((catalog, files)) => {
-                print!("{}", status_text(&catalog, &files, today()));
+        CatalogCommand::Status { view, speak } => match view_catalog(&view, speak.lang) {
+            Ok((catalog, files, lang)) => {
+                print!("{}", status_text(&catalog, &files, today(), lang));
                 0
             }
             Err(code) => code,
         },
-        CatalogCommand::Show { body, number, view } => {
+        CatalogCommand::Show {
+            body,
+            number,
+            view,
+            speak,
+        } => {
+            let lang = view_lang(speak.lang, None);
             let Some(body_id) = body_of(&body) else {
-                eprintln!("error: {}", report::unknown_body(&body));
+                let message = tr(lang, "catalog-unknown-body", &Words::new().s("body", body));
+                eprintln!(
+                    "{}",
+                    tr(lang, "cli-error", &Words::new().s("message", message))
+                );
                 return 2;
             };
-            match view_catalog(&view) {
-                Ok((catalog, _)) => match show_text(&catalog, body_id, number, today()) {
+            match view_catalog(&view, speak.lang) {
+                Ok((catalog, _, lang)) => match show_text(&catalog, body_id, number, today(), lang)
+                {
                     Some(text) => {
                         print!("{text}");
                         0
                     }
                     None => {
-                        eprintln!("error: {}", report::no_record(body_id, number));
+                        let args = Words::new()
+                            .s("body", body_id)
+                            .s("number", number.to_string());
+                        let message = tr(lang, "catalog-no-record", &args);
+                        eprintln!(
+                            "{}",
+                            tr(lang, "cli-error", &Words::new().s("message", message))
+                        );
                         1
                     }
                 },
@@ -122,26 +157,49 @@ pub fn run(args: CatalogArgs) -> i32 {
     }
 }
 
+/// The language `status` and `show` write in: `--lang`, else `lang` in proplint.toml,
+/// else the user's locale, else English (as `check` says its own words).
+fn view_lang(option: Option<Lang>, config: Option<Lang>) -> Lang {
+    option
+        .or(config)
+        .or_else(super::locale_lang)
+        .unwrap_or(Lang::En)
+}
+
 /// The catalogue `status` and `show` describe: the embedded one, the project's files
-/// (`catalog = [...]` of the nearest proplint.toml) and `--catalog` files.
-fn view_catalog(view: &ViewArgs) -> Result<(Cow<'static, Catalog>, Vec<String>), i32> {
+/// (`catalog = [...]` of the nearest proplint.toml) and `--catalog` files; the names of
+/// its files, and the language to describe it in.
+fn view_catalog(
+    view: &ViewArgs,
+    option: Option<Lang>,
+) -> Result<(Cow<'static, Catalog>, Vec<String>, Lang), i32> {
     let mut files: Vec<PathBuf> = Vec::new();
+    let mut config_lang = None;
     if !view.no_config {
         if let Some(path) = Config::find(Path::new(".")) {
             match Config::load(&path) {
-                Ok(config) => files.extend(config.catalog.iter().cloned()),
+                Ok(config) => {
+                    files.extend(config.catalog.iter().cloned());
+                    config_lang = config.lang;
+                }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    let lang = view_lang(option, None);
+                    let message = e.describe_in(lang);
+                    eprintln!(
+                        "{}",
+                        tr(lang, "cli-error", &Words::new().s("message", message))
+                    );
                     return Err(2);
                 }
             }
         }
     }
+    let lang = view_lang(option, config_lang);
     files.extend(view.catalogs.iter().cloned());
-    let catalog = load_catalog(&files)?;
-    let mut names = vec![EMBEDDED_ORIGIN.to_string()];
+    let catalog = load_catalog(&files, lang)?;
+    let mut names = vec![tr0(lang, "catalog-embedded")];
     names.extend(files.iter().map(|f| f.display().to_string()));
-    Ok((catalog, names))
+    Ok((catalog, names, lang))
 }
 
 fn body_of(word: &str) -> Option<&'static str> {
@@ -152,17 +210,17 @@ fn body_of(word: &str) -> Option<&'static str> {
         .and_then(|(_, b)| build::body_id(*b))
 }
 
-/// The text of `proplint catalog status`.
-pub fn status_text(catalog: &Catalog, files: &[String], today: Date) -> String {
+/// The text of `proplint catalog status`, in `lang`.
+pub fn status_text(catalog: &Catalog, files: &[String], today: Date, lang: Lang) -> String {
     let mut out = String::new();
-    out.push_str(&report::status_header(
-        &today.to_string(),
-        &files.join(", "),
-    ));
+    let args = Words::new()
+        .s("date", today.to_string())
+        .s("origins", files.join(", "));
+    out.push_str(&tr(lang, "catalog-status-header", &args));
     out.push('\n');
     for body in catalog.bodies_with_conferences() {
         // A body that only a built file brings (WRC) has no name in any file.
-        let name = match catalog.body_in(body, Lang::En) {
+        let name = match catalog.body_in(body, lang) {
             name if name == body => String::new(),
             name => name,
         };
@@ -170,7 +228,7 @@ pub fn status_text(catalog: &Catalog, files: &[String], today: Date) -> String {
         for s in catalog.status_of(body, today) {
             let c = s.conference;
             let what = if !s.met {
-                report::NOT_MET.to_string()
+                tr0(lang, "catalog-not-met")
             } else {
                 match &s.knowledge {
                     Knowledge::Complete {
@@ -178,27 +236,53 @@ pub fn status_text(catalog: &Catalog, files: &[String], today: Date) -> String {
                         revised,
                         abrogated,
                         origin,
-                    } => report::complete_list(*adopted, *revised, *abrogated, origin),
+                    } => {
+                        let args = Words::new()
+                            .n("adopted", *adopted)
+                            .n("revised", *revised)
+                            .n("abrogated", *abrogated)
+                            .s("origin", origin_in(origin, lang));
+                        tr(lang, "catalog-complete-list", &args)
+                    }
                     Knowledge::Partial {
                         resolutions,
                         origins,
-                    } => report::partial(*resolutions, &origins.join(", ")),
-                    Knowledge::Unknown => report::unknown_met(&c.id),
+                    } => {
+                        let origins: Vec<String> =
+                            origins.iter().map(|o| origin_in(o, lang)).collect();
+                        let args = Words::new()
+                            .n("count", *resolutions)
+                            .s("origins", origins.join(", "));
+                        tr(lang, "catalog-partial", &args)
+                    }
+                    Knowledge::Unknown => {
+                        let id = catalog.conference_id_in(&c.id, lang);
+                        tr(
+                            lang,
+                            "catalog-unknown-met",
+                            &Words::new().s("conference", id),
+                        )
+                    }
                 }
             };
-            let label = format!("{} ({})", c.id, c.place_year(Lang::En));
+            let label = format!(
+                "{} ({})",
+                catalog.conference_id_in(&c.id, lang),
+                c.place_year(lang)
+            );
             out.push_str(&format!("  {label:<34} {what}\n"));
         }
     }
     // No file holds a WRC (the embedded catalogue alone): say so, rather than leave out
     // a body whose citations are noted.
     if !catalog.catalogues_body("WRC") {
-        let name = catalog.body_in("WRC", Lang::En);
-        out.push_str(&format!("\nWRC  {name}\n  {}\n", report::WRC_UNKNOWN));
+        let name = catalog.body_in("WRC", lang);
+        let unknown = tr0(lang, "catalog-wrc-unknown");
+        out.push_str(&format!("\nWRC  {name}\n  {unknown}\n"));
     }
     if !catalog.conflicts().is_empty() {
         out.push('\n');
-        out.push_str(report::CONFLICTS);
+        out.push_str(&tr0(lang, "catalog-status-conflicts"));
         out.push('\n');
         for c in catalog.conflicts() {
             out.push_str(&report::conflict(&c.subject, &c.what, &c.kept, &c.other));
@@ -208,8 +292,24 @@ pub fn status_text(catalog: &Catalog, files: &[String], today: Date) -> String {
     out
 }
 
-/// The text of `proplint catalog show BODY N`.
-pub fn show_text(catalog: &Catalog, body: &str, number: u32, today: Date) -> Option<String> {
+/// The name of a catalogue file as `status` and `show` say it: a path as it is, the
+/// embedded catalogue in `lang`.
+fn origin_in(origin: &str, lang: Lang) -> String {
+    if origin == EMBEDDED_ORIGIN {
+        tr0(lang, "catalog-embedded")
+    } else {
+        origin.to_string()
+    }
+}
+
+/// The text of `proplint catalog show BODY N`, in `lang`.
+pub fn show_text(
+    catalog: &Catalog,
+    body: &str,
+    number: u32,
+    today: Date,
+    lang: Lang,
+) -> Option<String> {
     let r = catalog.resolution(body, number)?;
     let mut out = String::new();
     let confidence = match r.confidence {
@@ -217,64 +317,78 @@ pub fn show_text(catalog: &Catalog, body: &str, number: u32, today: Date) -> Opt
         Confidence::Medium => "medium",
         Confidence::Low => "low",
     };
-    out.push_str(&report::show_header(body, number, confidence));
+    let args = Words::new()
+        .s("body", body)
+        .s("number", number.to_string())
+        .s("confidence", confidence);
+    out.push_str(&tr(lang, "catalog-show-header", &args));
     out.push('\n');
-    for (lang, title) in r.title.iter() {
-        out.push_str(&format!("  {}: {title}\n", lang.code()));
+    for (title_lang, title) in r.title.iter() {
+        out.push_str(&format!("  {}: {title}\n", title_lang.code()));
     }
     let mut history: Vec<_> = r.history.iter().collect();
     history.sort_by_key(|e| catalog.conference(&e.conference).map(|c| c.began()));
-    if history.is_empty() {
-        out.push_str(report::show_no_events());
+    // Facts of the record two spaces in, facts of one event six.
+    let mut line = |indent: &str, id: &str, args: &Words<'_>| {
+        out.push_str(indent);
+        out.push_str(&tr(lang, id, args));
         out.push('\n');
+    };
+    if history.is_empty() {
+        line("  ", "catalog-show-no-events", &Words::new());
     }
     for e in &history {
         let place_year = catalog
             .conference(&e.conference)
-            .map(|c| c.place_year(Lang::En))
+            .map(|c| c.place_year(lang))
             .unwrap_or_else(|| "?".into());
         let action = match e.action {
             Action::Adopted => "adopted",
             Action::Revised => "revised",
-            Action::AdoptedOrRevised => "adopted or revised (sources disagree)",
+            Action::AdoptedOrRevised => "other",
         };
         let mut evidence = String::new();
         if !e.evidence.is_empty() {
             evidence = format!(" [{}]", e.evidence.join(", "));
         }
         if e.disputed {
-            evidence.push_str(report::show_disputed());
+            evidence.push_str(&tr0(lang, "catalog-show-disputed"));
         }
-        out.push_str(&report::show_event(
-            &e.conference,
-            &place_year,
-            action,
-            &evidence,
-        ));
-        out.push('\n');
+        let args = Words::new()
+            .s("conference", e.conference.as_str())
+            .s("place_year", place_year)
+            .s("action", action)
+            .s("evidence", evidence);
+        line("  ", "catalog-show-event", &args);
         if !e.sources.is_empty() {
-            out.push_str(&report::show_sources(&e.sources.join("; ")));
-            out.push('\n');
+            let args = Words::new().s("sources", e.sources.join("; "));
+            line("      ", "catalog-show-sources", &args);
         }
-        out.push_str(&report::show_origin(&e.origin));
-        out.push('\n');
+        let args = Words::new().s("origin", origin_in(&e.origin, lang));
+        line("      ", "catalog-show-origin", &args);
     }
     if let Some(at) = &r.suppressed_at {
-        out.push_str(&report::show_abrogated(at));
-        out.push('\n');
+        line(
+            "  ",
+            "catalog-show-abrogated",
+            &Words::new().s("conference", at.as_str()),
+        );
     }
     if let Some(at) = &r.suppressed_before {
-        out.push_str(&report::show_abrogated_before(at));
-        out.push('\n');
+        let args = Words::new().s("conference", at.as_str());
+        line("  ", "catalog-show-abrogated-before", &args);
     }
     if !r.not_revised_at.is_empty() {
         let list: Vec<&str> = r.not_revised_at.iter().map(|(c, _)| c.as_str()).collect();
-        out.push_str(&report::show_not_revised(&list.join(", ")));
-        out.push('\n');
+        line(
+            "  ",
+            "catalog-show-not-revised",
+            &Words::new().s("list", list.join(", ")),
+        );
     }
     if !r.in_force_after.is_empty() {
-        out.push_str(&report::show_in_force_after(&r.in_force_after.join(", ")));
-        out.push('\n');
+        let args = Words::new().s("list", r.in_force_after.join(", "));
+        line("  ", "catalog-show-in-force-after", &args);
     }
     if r.suppressed_at.is_none() && r.suppressed_before.is_none() {
         if let Some(latest) = history
@@ -290,32 +404,46 @@ pub fn show_text(catalog: &Catalog, body: &str, number: u32, today: Date) -> Opt
                 .map(|c| c.id.to_string())
                 .collect();
             if !missing.is_empty() {
-                out.push_str(&report::show_missing(&missing.join(", ")));
-                out.push('\n');
+                line(
+                    "  ",
+                    "catalog-show-missing",
+                    &Words::new().s("list", missing.join(", ")),
+                );
             }
         }
     }
-    out.push_str(&report::show_files(&r.origins.join(", ")));
-    out.push('\n');
+    let origins: Vec<String> = r.origins.iter().map(|o| origin_in(o, lang)).collect();
+    line(
+        "  ",
+        "catalog-show-files",
+        &Words::new().s("list", origins.join(", ")),
+    );
     if !r.sources.is_empty() {
-        out.push_str(&report::show_record_sources(&r.sources.join("; ")));
-        out.push('\n');
+        line(
+            "  ",
+            "catalog-show-record-sources",
+            &Words::new().s("list", r.sources.join("; ")),
+        );
     }
     Some(out)
 }
 
-fn load_catalog(files: &[PathBuf]) -> Result<Cow<'static, Catalog>, i32> {
+fn load_catalog(files: &[PathBuf], lang: Lang) -> Result<Cow<'static, Catalog>, i32> {
     if files.is_empty() {
         return Ok(Cow::Borrowed(Catalog::embedded()));
     }
     Catalog::with_files(files).map(Cow::Owned).map_err(|e| {
-        eprintln!("error: {e}");
+        let message = e.describe_in(lang);
+        eprintln!(
+            "{}",
+            tr(lang, "cli-error", &Words::new().s("message", message))
+        );
         2
     })
 }
 
 fn build_command(args: BuildArgs) -> i32 {
-    let catalog = match load_catalog(&args.catalogs) {
+    let catalog = match load_catalog(&args.catalogs, Lang::En) {
         Ok(c) => c,
         Err(code) => return code,
     };

@@ -146,7 +146,7 @@ fn own_lang(choice: Option<LangChoice>, config: Option<Lang>) -> Lang {
     config.or_else(locale_lang).unwrap_or(Lang::En)
 }
 
-fn locale_lang() -> Option<Lang> {
+pub(crate) fn locale_lang() -> Option<Lang> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|var| std::env::var(var).ok())

@@ -541,7 +541,10 @@ fn prefix_body(before: &str) -> Option<BodyRef> {
 /// "of this Conference", "(CMDT)", "de l'AMNT", "adopted by the Council".
 fn body_phrase(after: &str) -> Option<Phrase> {
     // The first 90 characters, folded straight from the text.
-    let window = after.char_indices().nth(90).map_or(after, |(end, _)| &after[..end]);
+    let window = after
+        .char_indices()
+        .nth(90)
+        .map_or(after, |(end, _)| &after[..end]);
     let folded = fold(window);
     let mut rest = folded.trim_start_matches([' ', ',']);
     if let Some(inner) = rest.strip_prefix('(') {

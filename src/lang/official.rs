@@ -40,8 +40,10 @@ pub static PART_WORDS: &[&str] = &["part", "partie", "parte"];
 /// Words on the title page of a conference's Final Acts.
 pub static FINAL_ACTS: &[&str] = &["final acts", "actes finals", "actas finales"];
 
-/// The sentences of `catalog build`, `learn`, `status` and `show`, and the notes on
-/// outcomes the catalogue lacks (English, as every message proplint writes today).
+/// The sentences of `catalog build` and `learn`, and the line of a conflict between
+/// catalogue files: still in English only (those of `status` and `show` are in the
+/// message resources, `catalog-*`). Moving these means turning merge's and learn's
+/// conflict descriptions into data first.
 pub mod report {
     fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
         if n == 1 {
@@ -113,119 +115,8 @@ pub mod report {
         )
     }
 
-    pub fn status_header(date: &str, origins: &str) -> String {
-        format!("What proplint knows of each conference's outcome (today {date}; catalogue files: {origins})")
-    }
-
-    pub fn complete_list(adopted: usize, revised: usize, abrogated: usize, origin: &str) -> String {
-        format!("complete list: adopted {adopted}, revised {revised}, abrogated {abrogated} (from {origin})")
-    }
-
-    pub fn partial(resolutions: usize, origins: &str) -> String {
-        format!(
-            "partial: the outcome for {resolutions} {} is known (from {origins}); the absence of a number proves nothing",
-            plural(resolutions, "resolution", "resolutions")
-        )
-    }
-
-    pub fn unknown_met(id: &str) -> String {
-        format!("unknown: met, and no outcome is catalogued; teach it with `proplint catalog build <{id} final texts>`")
-    }
-
-    pub const NOT_MET: &str = "not met yet";
-
-    /// The line for the World Radiocommunication Conferences when no file holds one.
-    pub const WRC_UNKNOWN: &str = "unknown: no WRC outcome is catalogued, so WRC citations get a note; teach one with `proplint catalog build <its Final Acts>`";
-
-    pub const CONFLICTS: &str = "Catalogue files disagree (both kept, nothing settled):";
-
     pub fn conflict(subject: &str, what: &str, kept: &str, other: &str) -> String {
         format!("  {subject}, {what}: {kept} / {other}")
-    }
-
-    pub fn unknown_body(body: &str) -> String {
-        format!("unknown body `{body}`; use PP, WTDC, WTSA, RA or WRC (or CMDT, AMNT, AR, CMR)")
-    }
-
-    pub fn no_record(body: &str, number: u32) -> String {
-        format!("the catalogue has no record of {body} Resolution {number}")
-    }
-
-    pub fn show_header(body: &str, number: u32, confidence: &str) -> String {
-        format!("{body} Resolution {number} (confidence {confidence})")
-    }
-
-    pub fn show_event(conference: &str, place_year: &str, action: &str, evidence: &str) -> String {
-        format!("  {conference} ({place_year}): {action}{evidence}")
-    }
-
-    pub fn show_disputed() -> &'static str {
-        " (disputed: accepted when cited, never used to flag)"
-    }
-
-    pub fn show_sources(sources: &str) -> String {
-        format!("      sources: {sources}")
-    }
-
-    pub fn show_origin(origin: &str) -> String {
-        format!("      from: {origin}")
-    }
-
-    pub fn show_not_revised(list: &str) -> String {
-        format!("  not revised at: {list}")
-    }
-
-    pub fn show_in_force_after(list: &str) -> String {
-        format!("  listed in force after: {list}")
-    }
-
-    pub fn show_abrogated(at: &str) -> String {
-        format!("  abrogated at {at}")
-    }
-
-    pub fn show_abrogated_before(at: &str) -> String {
-        format!("  abrogated before {at}")
-    }
-
-    pub fn show_no_events() -> &'static str {
-        "  no adoption or revision attested"
-    }
-
-    pub fn show_missing(list: &str) -> String {
-        format!("  met since its latest known event, outcome not catalogued: {list}")
-    }
-
-    pub fn show_files(list: &str) -> String {
-        format!("  catalogue files: {list}")
-    }
-
-    pub fn show_record_sources(list: &str) -> String {
-        format!("  record sources: {list}")
-    }
-
-    /// Why a citation of the latest known revision is not called current.
-    pub fn missing_outcome(conferences: &[(String, String)], number: u32) -> String {
-        let named: Vec<String> = conferences
-            .iter()
-            .map(|(id, place_year)| format!("{id} ({place_year})"))
-            .collect();
-        let teach: Vec<String> = conferences
-            .iter()
-            .map(|(id, _)| format!("`proplint catalog build <{id} final texts>`"))
-            .collect();
-        if conferences.len() == 1 {
-            format!(
-                "{} met since and its outcome is not catalogued: whether it revised Resolution {number} is unknown; teach it with {}",
-                named.join(""),
-                teach.join("")
-            )
-        } else {
-            format!(
-                "{} met since and their outcomes are not catalogued: whether they revised Resolution {number} is unknown; teach them with {}",
-                named.join(", "),
-                teach.join(", ")
-            )
-        }
     }
 
     pub fn learn_nothing(paths: &[std::path::PathBuf]) -> String {

@@ -158,3 +158,40 @@ write-cannot-replace = cannot replace the file: { $error }
 write-failed-kept = cannot write the file ({ $error }); the fixed text is in { $kept }
 write-failed = cannot write the file: { $error }
 input-word-unreadable = { $detail }
+
+## proplint catalog status and show
+
+catalog-embedded = embedded catalogue
+catalog-status-header = What proplint knows of each conference's outcome (today { $date }; catalogue files: { $origins })
+catalog-complete-list = complete list: adopted { $adopted }, revised { $revised }, abrogated { $abrogated } (from { $origin })
+catalog-partial = { $count ->
+    [one] partial: the outcome for { $count } resolution is known (from { $origins }); the absence of a number proves nothing
+   *[other] partial: the outcome for { $count } resolutions is known (from { $origins }); the absence of a number proves nothing
+}
+catalog-unknown-met = unknown: met, and no outcome is catalogued; teach it with `proplint catalog build <{ $conference } final texts>`
+catalog-not-met = not met yet
+catalog-wrc-unknown = unknown: no WRC outcome is catalogued, so WRC citations get a note; teach one with `proplint catalog build <its Final Acts>`
+catalog-status-conflicts = Catalogue files disagree (both kept, nothing settled):
+catalog-unknown-body = unknown body `{ $body }`; use PP, WTDC, WTSA, RA or WRC (or CMDT, AMNT, AR, CMR)
+catalog-no-record = the catalogue has no record of { $body } Resolution { $number }
+catalog-show-header = { $body } Resolution { $number } (confidence { $confidence ->
+    [high] high
+    [low] low
+   *[medium] medium
+})
+catalog-show-event = { $conference } ({ $place_year }): { $action ->
+    [adopted] adopted
+    [revised] revised
+   *[other] adopted or revised (sources disagree)
+}{ $evidence }
+catalog-show-disputed = { " " }(disputed: accepted when cited, never used to flag)
+catalog-show-sources = sources: { $sources }
+catalog-show-origin = from: { $origin }
+catalog-show-not-revised = not revised at: { $list }
+catalog-show-in-force-after = listed in force after: { $list }
+catalog-show-abrogated = abrogated at { $conference }
+catalog-show-abrogated-before = abrogated before { $conference }
+catalog-show-no-events = no adoption or revision attested
+catalog-show-missing = met since its latest known event, outcome not catalogued: { $list }
+catalog-show-files = catalogue files: { $list }
+catalog-show-record-sources = record sources: { $list }

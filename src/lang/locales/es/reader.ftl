@@ -158,3 +158,40 @@ write-cannot-replace = no se puede reemplazar el archivo: { $error }
 write-failed-kept = no se puede escribir el archivo ({ $error }); el texto corregido está en { $kept }
 write-failed = no se puede escribir el archivo: { $error }
 input-word-unreadable = este archivo Word no puede leerse (según el lector de archivos Word: { $detail })
+
+## proplint catalog status y show
+
+catalog-embedded = catálogo integrado
+catalog-status-header = Lo que proplint sabe de los resultados de cada conferencia (hoy { $date }; archivos de catálogo: { $origins })
+catalog-complete-list = lista completa: { $adopted } adoptadas, { $revised } revisadas, { $abrogated } derogadas (según { $origin })
+catalog-partial = { $count ->
+    [one] parcial: se conoce el resultado para { $count } resolución (según { $origins }); la ausencia de un número no prueba nada
+   *[other] parcial: se conoce el resultado para { $count } resoluciones (según { $origins }); la ausencia de un número no prueba nada
+}
+catalog-unknown-met = desconocido: la conferencia se celebró y sus resultados no figuran en el catálogo; para añadirlos: `proplint catalog build <textos finales de la { $conference }>`
+catalog-not-met = aún no celebrada
+catalog-wrc-unknown = desconocido: ningún resultado de CMR figura en el catálogo, por lo que las citas de las CMR reciben una nota; para añadir uno: `proplint catalog build <sus Actas Finales>`
+catalog-status-conflicts = Los archivos de catálogo discrepan (se conservan ambas versiones, nada se zanja):
+catalog-unknown-body = órgano desconocido `{ $body }`; utilice PP, CMDT, AMNT, AR o CMR (o WTDC, WTSA, RA, WRC)
+catalog-no-record = el catálogo no tiene ficha de la Resolución { $number } ({ $body })
+catalog-show-header = Resolución { $number } ({ $body }) (confianza { $confidence ->
+    [high] alta
+    [low] baja
+   *[medium] media
+})
+catalog-show-event = { $conference } ({ $place_year }): { $action ->
+    [adopted] adoptada
+    [revised] revisada
+   *[other] adoptada o revisada (las fuentes discrepan)
+}{ $evidence }
+catalog-show-disputed = { " " }(controvertido: se acepta cuando se cita, nunca se usa para señalar)
+catalog-show-sources = fuentes: { $sources }
+catalog-show-origin = según: { $origin }
+catalog-show-not-revised = no revisada en: { $list }
+catalog-show-in-force-after = indicada en vigor después de: { $list }
+catalog-show-abrogated = derogada en { $conference }
+catalog-show-abrogated-before = derogada antes de { $conference }
+catalog-show-no-events = ninguna adopción ni revisión atestiguada
+catalog-show-missing = conferencias celebradas desde su último evento conocido, cuyos resultados no figuran en el catálogo: { $list }
+catalog-show-files = archivos de catálogo: { $list }
+catalog-show-record-sources = fuentes de la ficha: { $list }

@@ -158,3 +158,40 @@ write-cannot-replace = impossible de remplacer le fichier{"\u00A0"}: { $error }
 write-failed-kept = impossible d'écrire le fichier ({ $error }){"\u00A0"}; le texte corrigé se trouve dans { $kept }
 write-failed = impossible d'écrire le fichier{"\u00A0"}: { $error }
 input-word-unreadable = ce fichier Word ne peut pas être lu (selon le lecteur de fichiers Word : { $detail })
+
+## proplint catalog status et show
+
+catalog-embedded = catalogue intégré
+catalog-status-header = Ce que proplint sait des résultats de chaque conférence (aujourd'hui { $date } ; fichiers de catalogue : { $origins })
+catalog-complete-list = liste complète : { $adopted } adoptées, { $revised } révisées, { $abrogated } abrogées (selon { $origin })
+catalog-partial = { $count ->
+    [one] partiel : le sort de { $count } résolution est connu (selon { $origins }) ; l'absence d'un numéro ne prouve rien
+   *[other] partiel : le sort de { $count } résolutions est connu (selon { $origins }) ; l'absence d'un numéro ne prouve rien
+}
+catalog-unknown-met = inconnu : la conférence s'est tenue et ses résultats ne figurent pas au catalogue ; pour les ajouter : `proplint catalog build <textes finals de { LA($conference) }>`
+catalog-not-met = pas encore tenue
+catalog-wrc-unknown = inconnu : aucun résultat de CMR ne figure au catalogue, si bien que les citations des CMR reçoivent une remarque ; pour en ajouter : `proplint catalog build <ses Actes finals>`
+catalog-status-conflicts = Les fichiers de catalogue divergent (les deux versions sont gardées, rien n'est tranché) :
+catalog-unknown-body = organe inconnu `{ $body }` ; utilisez PP, CMDT, AMNT, AR ou CMR (ou WTDC, WTSA, RA, WRC)
+catalog-no-record = le catalogue n'a aucune fiche pour la Résolution { $number } ({ $body })
+catalog-show-header = Résolution { $number } ({ $body }) (confiance { $confidence ->
+    [high] élevée
+    [low] faible
+   *[medium] moyenne
+})
+catalog-show-event = { $conference } ({ $place_year }) : { $action ->
+    [adopted] adoptée
+    [revised] révisée
+   *[other] adoptée ou révisée (les sources divergent)
+}{ $evidence }
+catalog-show-disputed = { " " }(contesté : accepté quand il est cité, jamais utilisé pour signaler)
+catalog-show-sources = sources : { $sources }
+catalog-show-origin = selon : { $origin }
+catalog-show-not-revised = non révisée à : { $list }
+catalog-show-in-force-after = indiquée en vigueur après : { $list }
+catalog-show-abrogated = abrogée à { $conference }
+catalog-show-abrogated-before = abrogée avant { $conference }
+catalog-show-no-events = aucune adoption ni révision attestée
+catalog-show-missing = conférences tenues depuis son dernier événement connu, dont les résultats ne figurent pas au catalogue : { $list }
+catalog-show-files = fichiers de catalogue : { $list }
+catalog-show-record-sources = sources de la fiche : { $list }
