@@ -42,6 +42,20 @@ fn main() {
             e.column()
         )
     });
+    // The compiled form files each resolution once (a start searches them by body and
+    // number): a record given twice is a build error naming it, never a silent choice.
+    let mut keys: Vec<(&str, u32)> = file
+        .resolutions
+        .iter()
+        .map(|r| (&*r.body, r.number))
+        .collect();
+    keys.sort_unstable();
+    if let Some(w) = keys.windows(2).find(|w| w[0] == w[1]) {
+        panic!(
+            "{CATALOGUE}: {} Resolution {} is recorded twice; merge its records",
+            w[0].0, w[0].1
+        );
+    }
     link_without_relocations();
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     index_messages(Path::new(&out));

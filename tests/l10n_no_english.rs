@@ -83,6 +83,20 @@ fn proplint(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// proplint run with no locale but `env`'s.
+fn proplint_in(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_proplint"));
+    cmd.args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
 /// The French and Spanish documents: two written to make every rule speak, and the
 /// shipped fixtures.
 fn documents(prefix: &str) -> Vec<String> {
@@ -263,16 +277,7 @@ fn the_command_lines_own_errors_are_localised() {
     let catalogue = catalogue.to_str().unwrap();
     let doc = "tests/l10n/fr.txt";
     let run = |args: &[&str], env: &[(&str, &str)]| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_proplint"));
-        cmd.args(args)
-            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let out = cmd.output().unwrap();
+        let out = proplint_in(args, env);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         String::from_utf8(out.stderr).unwrap()
     };
@@ -365,16 +370,7 @@ fn the_command_lines_own_errors_are_localised() {
 #[test]
 fn catalog_status_and_show_speak_the_readers_language() {
     let run = |args: &[&str], env: &[(&str, &str)]| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_proplint"));
-        cmd.args(args)
-            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANG");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let out = cmd.output().unwrap();
+        let out = proplint_in(args, env);
         let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
         (out.status.code(), text)
     };

@@ -55,10 +55,13 @@ impl CompiledRecord {
     }
 }
 
-/// The layout of [`Embedded`], written by build.rs.
+/// The layout of [`Embedded`], written by build.rs: the records sorted by body and
+/// number, so that a start files them as they come and finds one by binary search.
+/// build.rs refuses a catalogue that records one resolution twice.
 #[cfg_attr(not(test), allow(dead_code))]
 pub fn encode_embedded(mut file: CatalogFile) -> Vec<u8> {
-    let resolutions = std::mem::take(&mut file.resolutions);
+    let mut resolutions = std::mem::take(&mut file.resolutions);
+    resolutions.sort_by(|a, b| (&a.body, a.number).cmp(&(&b.body, b.number)));
     let mut out = Vec::new();
     file.put(&mut out);
     super::schema::outcome_conferences(&resolutions).put(&mut out);
@@ -74,8 +77,9 @@ pub fn encode_embedded(mut file: CatalogFile) -> Vec<u8> {
     out
 }
 
-/// Reads the layout of [`encode_embedded`], `None` if the bytes do not hold exactly one.
-/// The records are only delimited here; [`CompiledRecord::read`] reads one.
+/// Reads the layout of [`encode_embedded`], `None` if the bytes do not hold exactly one
+/// (records out of order or repeated included). The records are only delimited here;
+/// [`CompiledRecord::read`] reads one.
 pub fn decode_embedded(mut bytes: &'static [u8]) -> Option<Embedded> {
     let file = CatalogFile::get(&mut bytes)?;
     let outcome_conferences = Vec::<Str>::get(&mut bytes)?;
@@ -89,6 +93,12 @@ pub fn decode_embedded(mut bytes: &'static [u8]) -> Option<Embedded> {
         let number = u32::get(&mut bytes)?;
         let len = usize::try_from(get_varint(&mut bytes)?).ok()?;
         let record: &'static [u8] = take(&mut bytes, len)?;
+        if records
+            .last()
+            .is_some_and(|last: &CompiledRecord| (last.body, last.number) >= (body, number))
+        {
+            return None;
+        }
         records.push(CompiledRecord {
             body,
             number,

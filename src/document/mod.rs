@@ -444,11 +444,7 @@ pub fn parse_cut_from(text: &str, catalog: &Catalog, min_inside_unit: usize) -> 
 /// [`Document::parse`] must give, cuts inside units notwithstanding. For tests, which
 /// compare the two on every document they have.
 pub fn parse_between_units(text: &str, catalog: &Catalog) -> Document {
-    let cuts = Cuts {
-        inside_units: false,
-        ..Cuts::new(text, 0, MIN_CHUNK_INSIDE_UNIT)
-    };
-    parse_with(text, catalog, cuts)
+    parse_with(text, catalog, Cuts::new(text, 0, NO_CUT_INSIDE_UNITS))
 }
 
 /// A whole text cut where `cuts` says, each chunk parsed from the state the one before
@@ -519,14 +515,15 @@ pub struct Cuts<'a> {
     marks: markup::Marks<'a>,
     /// The margin-note states the parser may be in at `line_start`.
     notes: structure::NoteStates,
-    /// Whether cuts inside units are made: tests compare the model with and without.
-    inside_units: bool,
+    /// [`NO_CUT_INSIDE_UNITS`] for a text no edit will follow (and the tests' model
+    /// cut between units only).
     min_inside_unit: usize,
 }
 
 impl<'a> Cuts<'a> {
     /// `from` must be the start of a chunk (0, or a cut); a chunk is cut inside a unit
-    /// once it holds `min_inside_unit` bytes ([`MIN_CHUNK_INSIDE_UNIT`] but in tests).
+    /// once it holds `min_inside_unit` bytes ([`MIN_CHUNK_INSIDE_UNIT`] but in tests),
+    /// never with [`NO_CUT_INSIDE_UNITS`].
     pub fn new(text: &'a str, from: usize, min_inside_unit: usize) -> Cuts<'a> {
         Cuts {
             text,
@@ -537,8 +534,11 @@ impl<'a> Cuts<'a> {
             after_clean_line: true,
             marks: markup::Marks::new(text, from),
             notes: structure::NoteStates::NONE,
-            inside_units: min_inside_unit != NO_CUT_INSIDE_UNITS,
         }
+    }
+
+    fn inside_units(&self) -> bool {
+        self.min_inside_unit != NO_CUT_INSIDE_UNITS
     }
 
     fn cut(&mut self, at: usize, inside_unit: bool) -> Cut {
@@ -572,7 +572,7 @@ impl Iterator for Cuts<'_> {
                 if len < 160 && structure::is_action_line(line) {
                     return Some(self.cut(start, false));
                 }
-                if self.inside_units
+                if self.inside_units()
                     && self.after_clean_line
                     && start - self.chunk_start >= self.min_inside_unit
                     && self.notes.certainly_none()
@@ -581,7 +581,7 @@ impl Iterator for Cuts<'_> {
                     return Some(self.cut(start, true));
                 }
             }
-            if self.inside_units {
+            if self.inside_units() {
                 self.notes = self.notes.after(content, clean);
             }
             self.after_clean_line = clean;
